@@ -1,0 +1,152 @@
+// Request handlers shared by the CLI and the server.
+#include "api/handlers.h"
+
+#include "api/render.h"
+#include "core/text.h"
+#include "network/locate.h"
+
+namespace caravan::api {
+namespace nw = caravan::network;
+using nlohmann::json;
+
+Result<json> route(const nw::Network& net, const json& request, const Limits& limits) {
+  Fields f(request);
+  auto r = parse_plan_request(net, f, limits);
+  if (!r) return r.error();
+  if (auto s = f.no_unknown(); !s) return s.error();
+  auto result = route::plan(net, *r);
+  if (!result) return result.error();
+  json out;
+  out["query"] = shipment_json(net, *r);
+  json routes = json::array();
+  for (const auto& it : result->routes) routes.push_back(itinerary_json(net, it));
+  out["routes"] = routes;
+  if (r->pareto) out["pareto"] = {{"truncated", result->truncated}, {"labels", result->labels}};
+  if (routes.empty()) out["no_route_reason"] = result->no_route_reason;
+  return out;
+}
+
+Result<json> compare(const nw::Network& net, const json& request, const Limits& limits) {
+  Fields f(request);
+  auto r = parse_plan_request(net, f, limits);
+  if (!r) return r.error();
+  auto sets = f.list("avoid_sets");
+  if (!sets) return sets.error();
+  if (auto s = f.no_unknown(); !s) return s.error();
+  std::vector<route::Variant> variants;
+  if (sets->empty() && !f.has("avoid_sets")) {
+    variants = route::corridor_variants(net);
+  } else {
+    for (const auto& set : *sets) {
+      route::Variant v;
+      const auto codes = text::split(set, '|');  // a set in a list form uses '|' or ' '
+      std::vector<std::string> list;
+      for (const auto& part : codes)
+        for (const auto& c : text::split(part, ' '))
+          if (!c.empty() && text::fold(c) != "none") list.push_back(c);
+      auto countries = parse_countries(net, list, "avoid_sets");
+      if (!countries) return countries.error();
+      v.extra.avoid_countries = *countries;
+      v.id = list.empty() ? "best" : "avoid-" + text::join(list, "-");
+      v.name = list.empty() ? "best overall" : "avoiding " + text::join(list, ", ");
+      variants.push_back(std::move(v));
+    }
+  }
+  if (static_cast<int>(variants.size()) > limits.max_variants)
+    return make_error(ErrorCode::LimitExceeded, "at most " + std::to_string(limits.max_variants) + " variants", "avoid_sets");
+  auto results = route::compare(net, *r, variants);
+  if (!results) return results.error();
+  json out;
+  out["query"] = shipment_json(net, *r);
+  json vs = json::array();
+  for (const auto& v : *results) {
+    json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
+    if (v.route) vj["route"] = itinerary_json(net, *v.route);
+    else vj["no_route_reason"] = v.no_route_reason;
+    vs.push_back(std::move(vj));
+  }
+  out["variants"] = vs;
+  return out;
+}
+
+Result<json> why_not(const nw::Network& net, const json& request, const Limits& limits) {
+  Fields f(request);
+  auto via = f.str("via");
+  if (!via) return via.error();
+  auto r = parse_plan_request(net, f, limits);
+  if (!r) return r.error();
+  if (auto s = f.no_unknown(); !s) return s.error();
+  auto loc = nw::resolve_location(net, *via, "via");
+  if (!loc) return loc.error();
+  auto w = route::why_not(net, *r, *loc);
+  if (!w) return w.error();
+  json out = {{"query", shipment_json(net, *r)},
+              {"via", net.location(*loc).id},
+              {"via_name", net.location(*loc).name},
+              {"possible", w->possible},
+              {"reason", w->reason}};
+  if (w->chosen) out["chosen"] = itinerary_json(net, *w->chosen);
+  if (w->via_route) out["via_route"] = itinerary_json(net, *w->via_route);
+  if (w->dominated_by) out["dominated_by"] = itinerary_json(net, *w->dominated_by);
+  return out;
+}
+
+Result<json> locate(const nw::Network& net, const json& request) {
+  Fields f(request);
+  auto q = f.str("q");
+  if (!q) return q.error();
+  auto limit = f.opt_int("limit", 1, 100);
+  if (!limit) return limit.error();
+  if (auto s = f.no_unknown(); !s) return s.error();
+  json matches = json::array();
+  for (const auto& m : nw::locate(net, *q, limit->value_or(10))) {
+    const auto& l = net.location(m.id);
+    matches.push_back({{"id", l.id},
+                       {"name", l.name},
+                       {"country", net.country(l.country).iso2},
+                       {"kind", nw::name(l.kind)},
+                       {"lat", l.pos.lat},
+                       {"lon", l.pos.lon},
+                       {"matched", m.matched},
+                       {"exact", m.score == 0}});
+  }
+  return json{{"q", *q}, {"matches", matches}};
+}
+
+json network_info(const nw::Network& net) {
+  const auto& t = net.tables();
+  json modes = json::object();
+  double km = 0;
+  for (const auto& l : t.links) {
+    modes[std::string(nw::name(l.mode))] = modes.value(std::string(nw::name(l.mode)), 0) + 1;
+    km += l.km.value;
+  }
+  json kinds = json::object();
+  for (const auto& l : t.locations)
+    kinds[std::string(nw::name(l.kind))] = kinds.value(std::string(nw::name(l.kind)), 0) + 1;
+  json corridors = json::array();
+  for (const auto& c : t.corridors) corridors.push_back({{"id", c.id}, {"name", c.name}, {"description", c.description}});
+  json commodities = json::array();
+  for (const auto& c : t.commodities)
+    commodities.push_back({{"id", c.id}, {"name", c.name}, {"hs", c.hs}, {"handling", nw::name(c.handling)},
+                           {"value_usd_per_t", c.value_usd_per_t}, {"tonnes_per_teu", c.tonnes_per_teu}});
+  return {{"name", t.name},
+          {"version", t.version},
+          {"locations", t.locations.size()},
+          {"location_kinds", kinds},
+          {"links", t.links.size()},
+          {"links_by_mode", modes},
+          {"link_km", std::round(km)},
+          {"transfers", t.transfers.size()},
+          {"borders", t.borders.size()},
+          {"countries", t.countries.size()},
+          {"chokepoints", t.chokepoints.size()},
+          {"sources", t.sources.size()},
+          {"rules", t.rules.size()},
+          {"graph_nodes", net.graph().node_count()},
+          {"graph_arcs", net.graph().arc_count()},
+          {"corridors", corridors},
+          {"commodities", commodities}};
+}
+
+}  // namespace caravan::api

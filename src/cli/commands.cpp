@@ -1,0 +1,218 @@
+// Command definitions with CLI11.
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "api/error_table.h"
+#include "api/handlers.h"
+#include "api/render.h"
+#include "api/table.h"
+#include "core/text.h"
+#include "io/geojson.h"
+#include "io/network_reader.h"
+
+namespace caravan::cli {
+using nlohmann::json;
+
+namespace {
+
+struct Output {
+  bool json = false, geojson = false, csv = false;
+};
+
+struct ShipmentOptions {
+  std::string from, to, commodity = "general-container", objective, forbid_transit;
+  std::vector<std::string> avoid, via;
+  std::optional<double> tonnes, teu, value_usd, value_of_time, carrying_rate;
+  std::optional<int> month, max_transshipments, alternatives;
+  bool pareto = false, ignore_rules = false;
+};
+
+void add_shipment_options(CLI::App* cmd, ShipmentOptions& o, bool with_via = true) {
+  cmd->add_option("--from", o.from, "origin: name, alias or UN/LOCODE")->required();
+  cmd->add_option("--to", o.to, "destination: name, alias or UN/LOCODE")->required();
+  cmd->add_option("--commodity", o.commodity, "catalogue id, e.g. rare-earth-oxide (see 'network info')");
+  cmd->add_option("--tonnes", o.tonnes, "quantity in tonnes");
+  cmd->add_option("--teu", o.teu, "quantity in TEU (containerised commodities)");
+  cmd->add_option("--value-usd", o.value_usd, "value of the goods (default: catalogue value per tonne)");
+  cmd->add_option("--objective", o.objective, "cost|time|co2|risk|generalized (default cost)");
+  cmd->add_option("--avoid", o.avoid, "comma list of countries (ISO), locations, modes or chokepoints")->delimiter(',');
+  if (with_via) cmd->add_option("--via", o.via, "comma list of locations to pass, in order")->delimiter(',');
+  cmd->add_option("--max-transshipments", o.max_transshipments, "cap on transshipments (changes of mode or gauge, hub transshipments)");
+  cmd->add_option("--forbid-transit", o.forbid_transit, "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN");
+  cmd->add_option("--month", o.month, "departure month 1..12 (links closed that month are not used)");
+  cmd->add_option("--value-of-time", o.value_of_time, "USD per hour for --objective generalized");
+  cmd->add_option("--carrying-rate", o.carrying_rate, "annual cost of capital on goods in transit (default from the network)");
+  cmd->add_flag("--ignore-network-rules", o.ignore_rules, "do not apply the network's rules.csv");
+}
+
+json shipment_request(const ShipmentOptions& o) {
+  json r = {{"from", o.from}, {"to", o.to}, {"commodity", o.commodity}};
+  if (o.tonnes) r["tonnes"] = *o.tonnes;
+  if (o.teu) r["teu"] = *o.teu;
+  if (o.value_usd) r["value_usd"] = *o.value_usd;
+  if (!o.objective.empty()) r["objective"] = o.objective;
+  if (!o.avoid.empty()) r["avoid"] = o.avoid;
+  if (!o.via.empty()) r["via"] = o.via;
+  if (o.max_transshipments) r["max_transshipments"] = *o.max_transshipments;
+  if (!o.forbid_transit.empty()) r["forbid_transit"] = o.forbid_transit;
+  if (o.month) r["month"] = *o.month;
+  if (o.value_of_time) r["value_of_time_usd_per_hour"] = *o.value_of_time;
+  if (o.carrying_rate) r["carrying_rate"] = *o.carrying_rate;
+  if (o.alternatives) r["alternatives"] = *o.alternatives;
+  if (o.pareto) r["pareto"] = true;
+  if (o.ignore_rules) r["ignore_network_rules"] = true;
+  return r;
+}
+
+void add_output_options(CLI::App* cmd, Output& o, bool spatial) {
+  cmd->add_flag("--json", o.json, "JSON output");
+  if (spatial) {
+    cmd->add_flag("--geojson", o.geojson, "GeoJSON output (legs as lines)");
+    cmd->add_flag("--csv", o.csv, "CSV output (one row per leg)");
+  }
+}
+
+int fail(const Error& e, std::ostream& err) {
+  err << "error: " << e.message << "\n";
+  return api::error_info(e.code).exit_code;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app{"caravan: plan and stress-test Eurasian multimodal freight corridors"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "help for every command");
+  std::string network_dir = io::default_network_dir();
+  app.add_option("--network", network_dir, "network folder (default: the embedded Eurasian network)")
+      ->envname("CARAVAN_NETWORK");
+
+  ShipmentOptions so;
+  Output output;
+  std::string avoid_sets, why_via, locate_q, network_arg;
+  int locate_limit = 10;
+
+  auto* route_cmd = app.add_subcommand("route", "best route(s) for one shipment");
+  add_shipment_options(route_cmd, so);
+  route_cmd->add_option("--alternatives", so.alternatives, "k distinct good routes");
+  route_cmd->add_flag("--pareto", so.pareto, "the exact non-dominated set over cost, time, CO2 and risk");
+  add_output_options(route_cmd, output, true);
+
+  auto* compare_cmd = app.add_subcommand("compare", "corridors (or avoid sets) side by side for one shipment");
+  add_shipment_options(compare_cmd, so);
+  compare_cmd->add_option("--avoid-sets", avoid_sets,
+                          "';'-separated country sets to compare instead of the corridors, e.g. \"none;CN;CN,RU,IR\"");
+  add_output_options(compare_cmd, output, true);
+
+  auto* why_cmd = app.add_subcommand("why-not", "why no chosen route goes via a place");
+  add_shipment_options(why_cmd, so, false);
+  why_cmd->add_option("--via", why_via, "the location asked about")->required();
+  add_output_options(why_cmd, output, false);
+
+  auto* locate_cmd = app.add_subcommand("locate", "find locations by name, alias or UN/LOCODE");
+  locate_cmd->add_option("name", locate_q, "text to search")->required();
+  locate_cmd->add_option("--limit", locate_limit, "how many matches")->check(CLI::Range(1, 100));
+  add_output_options(locate_cmd, output, false);
+
+  auto* network_cmd = app.add_subcommand("network", "validate, describe or export a network");
+  network_cmd->require_subcommand(1);
+  auto* validate_cmd = network_cmd->add_subcommand("validate", "check a network folder; prints the first error with file, line and field");
+  validate_cmd->add_option("dir", network_arg, "network folder (default: --network)");
+  auto* info_cmd = network_cmd->add_subcommand("info", "counts, corridors and commodities");
+  add_output_options(info_cmd, output, false);
+  auto* export_cmd = network_cmd->add_subcommand("export", "export the network");
+  bool export_geojson = false;
+  export_cmd->add_flag("--geojson", export_geojson, "GeoJSON FeatureCollection (the only format for now)");
+
+  std::vector<std::string> rev(args.rbegin(), args.rend());
+  try {
+    app.parse(rev);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    // Help of a subcommand, or a usage error.
+    if (e.get_exit_code() == 0) {
+      for (auto* sub : app.get_subcommands()) {
+        out << sub->help();
+        return 0;
+      }
+      out << app.help();
+      return 0;
+    }
+    err << "error: " << e.what() << "\n(run 'caravan --help' or 'caravan COMMAND --help')\n";
+    return api::error_info(ErrorCode::InvalidRequest).exit_code;
+  }
+  if (output.json + output.geojson + output.csv > 1) {
+    err << "error: choose one of --json, --geojson, --csv\n";
+    return api::error_info(ErrorCode::InvalidRequest).exit_code;
+  }
+
+  if (validate_cmd->parsed()) {
+    const std::string dir = network_arg.empty() ? network_dir : network_arg;
+    auto net = io::load_network(dir);
+    if (!net) return fail(net.error(), err);
+    out << dir << ": valid (" << net->location_count() << " locations, " << net->link_count() << " links, "
+        << net->tables().sources.size() << " sources)\n";
+    return 0;
+  }
+
+  auto net = io::load_network(network_dir);
+  if (!net) return fail(net.error(), err);
+
+  if (info_cmd->parsed()) {
+    const auto info = api::network_info(*net);
+    out << (output.json ? info.dump(2) + "\n" : api::info_text(info));
+    return 0;
+  }
+  if (export_cmd->parsed()) {
+    out << io::network_geojson(*net).dump() << "\n";
+    return 0;
+  }
+  if (locate_cmd->parsed()) {
+    auto r = api::locate(*net, json{{"q", locate_q}, {"limit", locate_limit}});
+    if (!r) return fail(r.error(), err);
+    out << (output.json ? r->dump(2) + "\n" : api::locate_table(*r));
+    return (*r)["matches"].empty() ? api::error_info(ErrorCode::NotFound).exit_code : 0;
+  }
+
+  json request = shipment_request(so);
+  Result<json> result = make_error(ErrorCode::Internal, "no command");
+  bool no_route = false;
+  if (route_cmd->parsed()) {
+    result = api::route(*net, request);
+    if (result) no_route = (*result)["routes"].empty();
+  } else if (compare_cmd->parsed()) {
+    if (!avoid_sets.empty()) {
+      json sets = json::array();
+      for (const auto& s : text::split(avoid_sets, ';')) {
+        std::string set = s;
+        std::replace(set.begin(), set.end(), ',', '|');
+        sets.push_back(set);
+      }
+      request["avoid_sets"] = sets;
+    }
+    result = api::compare(*net, request);
+  } else if (why_cmd->parsed()) {
+    request["via"] = why_via;
+    result = api::why_not(*net, request);
+  }
+  if (!result) return fail(result.error(), err);
+  const json& r = *result;
+  if (output.json) out << r.dump(2) << "\n";
+  else if (output.geojson) out << api::routes_geojson(*net, r).dump() << "\n";
+  else if (output.csv) out << api::routes_csv(r);
+  else if (route_cmd->parsed()) out << api::route_table(r);
+  else if (compare_cmd->parsed()) out << api::compare_table(r);
+  else out << api::why_not_text(r);
+  return no_route ? api::kExitNoRoute : 0;
+}
+
+}  // namespace caravan::cli

@@ -1,0 +1,58 @@
+// What one arc of the expanded graph costs a given shipment: money, time, CO2 and risk, with the
+// breakdown the itinerary reports. Costs are computed at query time behind this small interface.
+#pragma once
+#include <vector>
+
+#include "core/units.h"
+#include "cost/shipment.h"
+#include "network/network.h"
+
+namespace caravan::cost {
+
+// Why an arc cannot carry the shipment.
+enum class Unusable : std::uint8_t { None, Handling, Closed, NoTransfer };
+
+struct ArcWeights {
+  Unusable unusable = Unusable::None;
+  Usd line_haul{0}, handling{0}, border{0}, inventory{0};
+  Hours moving{0}, waiting{0}, handling_time{0}, border_time{0};
+  KgCo2 co2{0};
+  double risk = 0.0;  // -ln(1 - p): additive along a path
+  bool usable() const { return unusable == Unusable::None; }
+  Usd cost() const { return line_haul + handling + border + inventory; }
+  Hours hours() const { return moving + waiting + handling_time + border_time; }
+};
+
+struct Params {
+  int month = 0;                        // departure month 1..12; 0: ignore closures
+  double carrying_rate_per_year = 0.10; // cost of capital on the goods while in transit
+};
+
+class CostModel {
+ public:
+  virtual ~CostModel() = default;
+  virtual ArcWeights weigh(const network::Network& net, const network::Arc& arc) const = 0;
+};
+
+// Tariffs, dwell times and emission factors from the network data.
+class DataCostModel final : public CostModel {
+ public:
+  DataCostModel(Shipment shipment, Params params) : s_(std::move(shipment)), p_(params) {}
+  ArcWeights weigh(const network::Network& net, const network::Arc& arc) const override;
+  const Shipment& shipment() const { return s_; }
+  const Params& params() const { return p_; }
+
+ private:
+  Shipment s_;
+  Params p_;
+};
+
+// Weights of every arc, indexed by arc id.
+std::vector<ArcWeights> weigh_all(const network::Network& net, const CostModel& model);
+
+// -ln(1-p), the additive form of a disruption probability.
+double risk_weight(double p);
+// Back from the additive form to a probability.
+double risk_probability(double w);
+
+}  // namespace caravan::cost

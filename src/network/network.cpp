@@ -1,0 +1,200 @@
+// Cross-table checks and the NODUS-style graph expansion.
+#include "network/network.h"
+
+#include <algorithm>
+
+namespace caravan::network {
+namespace {
+
+Error data_error(const Provenance& p, std::string_view field, const std::string& msg) {
+  return make_error(ErrorCode::InvalidData,
+                    p.where + ": field '" + std::string(field) + "': " + msg, std::string(field));
+}
+
+std::uint64_t pair_key(LocationId a, LocationId b) {
+  return (static_cast<std::uint64_t>(a.value) << 32) | b.value;
+}
+
+template <class Row, class Key, class Index>
+Status index_unique(const std::vector<Row>& rows, Key key, Index& index, std::string_view field) {
+  using IdT = typename Index::mapped_type;
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    const std::string& k = key(rows[i]);
+    if (!index.emplace(k, IdT{i}).second)
+      return data_error(rows[i].prov, field, "duplicate id '" + k + "'");
+  }
+  return Ok{};
+}
+
+// The transfer row that applies at `loc` from layer a to b for handling h, or kNone.
+std::uint32_t find_transfer(const std::vector<Transfer>& rows, LocationId loc, Layer a, Layer b,
+                            Handling h) {
+  std::uint32_t best = kNone;
+  int best_rank = 0;
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    const Transfer& t = rows[i];
+    if (t.from != a || t.to != b) continue;
+    if (t.handling && *t.handling != h) continue;
+    const bool specific = t.location.valid();
+    if (specific && t.location != loc) continue;
+    const int rank = (specific ? 2 : 0) + (t.handling ? 1 : 0);
+    if (best == kNone || rank > best_rank) {
+      best = i;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<Network> Network::build(Tables tables) {
+  Network n;
+  n.t_ = std::move(tables);
+  const Tables& t = n.t_;
+  {
+    std::unordered_map<std::string, std::uint32_t> emission_index;
+    for (std::uint32_t i = 0; i < t.emission_classes.size(); ++i)
+      if (!emission_index.emplace(t.emission_classes[i].id, i).second)
+        return data_error(t.emission_classes[i].prov, "id", "duplicate id '" + t.emission_classes[i].id + "'");
+  }
+  if (auto s = index_unique(t.locations, [](const Location& l) -> const std::string& { return l.id; }, n.location_index_, "id"); !s) return s.error();
+  if (auto s = index_unique(t.countries, [](const Country& c) -> const std::string& { return c.iso2; }, n.country_index_, "iso2"); !s) return s.error();
+  if (auto s = index_unique(t.chokepoints, [](const Chokepoint& c) -> const std::string& { return c.id; }, n.chokepoint_index_, "id"); !s) return s.error();
+  if (auto s = index_unique(t.commodities, [](const Commodity& c) -> const std::string& { return c.id; }, n.commodity_index_, "id"); !s) return s.error();
+  if (auto s = index_unique(t.links, [](const Link& l) -> const std::string& { return l.id; }, n.link_index_, "id"); !s) return s.error();
+
+  for (std::uint32_t i = 0; i < t.borders.size(); ++i) {
+    const Border& b = t.borders[i];
+    if (t.locations[b.from.value].country == t.locations[b.to.value].country)
+      return data_error(b.prov, "to", "a border joins locations in different countries, but '" +
+                                          t.locations[b.from.value].id + "' and '" +
+                                          t.locations[b.to.value].id + "' are both in " +
+                                          t.countries[t.locations[b.to.value].country.value].iso2);
+    if (!n.border_index_.emplace(pair_key(b.from, b.to), i).second)
+      return data_error(b.prov, "from", "duplicate border " + t.locations[b.from.value].id + " -> " +
+                                            t.locations[b.to.value].id);
+  }
+
+  // Links: geometry of layers, border checks.
+  std::vector<std::array<bool, kLayerCount>> present(t.locations.size());
+  for (const Link& l : t.links) {
+    if (l.from == l.to) return data_error(l.prov, "to", "a link must join two different locations");
+    const Layer layer = l.layer();
+    present[l.from.value][static_cast<int>(layer)] = true;
+    present[l.to.value][static_cast<int>(layer)] = true;
+    const bool land = l.mode == Mode::Rail || l.mode == Mode::Road;
+    const auto cf = t.locations[l.from.value].country, ct = t.locations[l.to.value].country;
+    if (land && cf != ct) {
+      for (int dir = 0; dir < (l.oneway ? 1 : 2); ++dir) {
+        const auto a = dir ? l.to : l.from, b = dir ? l.from : l.to;
+        if (!n.border_index_.count(pair_key(a, b)))
+          return data_error(l.prov, "to",
+                            "the link crosses from " + t.countries[t.locations[a.value].country.value].iso2 +
+                                " to " + t.countries[t.locations[b.value].country.value].iso2 +
+                                " but borders.csv has no crossing " + t.locations[a.value].id + " -> " +
+                                t.locations[b.value].id);
+      }
+    }
+    if (!l.countries.empty() && land && (l.countries.front() != cf || l.countries.back() != ct))
+      return data_error(l.prov, "countries", "must start with the country of '" +
+                                                 t.locations[l.from.value].id + "' and end with that of '" +
+                                                 t.locations[l.to.value].id + "'");
+  }
+
+  // Nodes: an arrival and a departure node per (location, present layer).
+  Graph& g = n.graph_;
+  g.arrival.assign(t.locations.size(), {kNone, kNone, kNone, kNone, kNone, kNone});
+  g.departure = g.arrival;
+  for (std::uint32_t loc = 0; loc < t.locations.size(); ++loc) {
+    for (int y = 0; y < kLayerCount; ++y) {
+      if (!present[loc][y]) continue;
+      g.arrival[loc][y] = static_cast<std::uint32_t>(g.nodes.size());
+      g.nodes.push_back(Node{LocationId{loc}, static_cast<Layer>(y), false});
+      g.departure[loc][y] = static_cast<std::uint32_t>(g.nodes.size());
+      g.nodes.push_back(Node{LocationId{loc}, static_cast<Layer>(y), true});
+    }
+  }
+
+  std::vector<Arc> arcs;
+  for (std::uint32_t li = 0; li < t.links.size(); ++li) {
+    const Link& l = t.links[li];
+    const int y = static_cast<int>(l.layer());
+    for (int dir = 0; dir < (l.oneway ? 1 : 2); ++dir) {
+      const auto a = dir ? l.to : l.from, b = dir ? l.from : l.to;
+      Arc arc;
+      arc.kind = ArcKind::Link;
+      arc.tail = NodeId{g.departure[a.value][y]};
+      arc.head = NodeId{g.arrival[b.value][y]};
+      arc.reverse = dir == 1;
+      arc.link = li;
+      if (auto it = n.border_index_.find(pair_key(a, b)); it != n.border_index_.end()) arc.border = it->second;
+      arcs.push_back(arc);
+    }
+  }
+  for (std::uint32_t loc = 0; loc < t.locations.size(); ++loc) {
+    for (int a = 0; a < kLayerCount; ++a) {
+      if (!present[loc][a]) continue;
+      for (int b = 0; b < kLayerCount; ++b) {
+        if (!present[loc][b]) continue;
+        Arc arc;
+        arc.kind = ArcKind::Transfer;
+        arc.tail = NodeId{g.arrival[loc][a]};
+        arc.head = NodeId{g.departure[loc][b]};
+        arc.from_layer = static_cast<Layer>(a);
+        arc.to_layer = static_cast<Layer>(b);
+        bool any = a == b;
+        for (int h = 0; h < kHandlingCount; ++h) {
+          arc.transfer[h] = find_transfer(t.transfers, LocationId{loc}, arc.from_layer, arc.to_layer,
+                                          static_cast<Handling>(h));
+          any = any || arc.transfer[h] != kNone;
+        }
+        if (any) arcs.push_back(arc);
+      }
+    }
+  }
+  std::stable_sort(arcs.begin(), arcs.end(),
+                   [](const Arc& x, const Arc& y) { return x.tail.value < y.tail.value; });
+  g.arcs = std::move(arcs);
+  g.first_out.assign(g.nodes.size() + 1, 0);
+  for (const Arc& arc : g.arcs) ++g.first_out[arc.tail.value + 1];
+  for (std::size_t v = 0; v < g.nodes.size(); ++v) g.first_out[v + 1] += g.first_out[v];
+  return n;
+}
+
+std::optional<LocationId> Network::find_location(std::string_view id) const {
+  auto it = location_index_.find(std::string(id));
+  if (it == location_index_.end()) return std::nullopt;
+  return it->second;
+}
+std::optional<CountryId> Network::find_country(std::string_view iso2) const {
+  auto it = country_index_.find(std::string(iso2));
+  if (it == country_index_.end()) return std::nullopt;
+  return it->second;
+}
+std::optional<ChokepointId> Network::find_chokepoint(std::string_view id) const {
+  auto it = chokepoint_index_.find(std::string(id));
+  if (it == chokepoint_index_.end()) return std::nullopt;
+  return it->second;
+}
+std::optional<CommodityId> Network::find_commodity(std::string_view id) const {
+  auto it = commodity_index_.find(std::string(id));
+  if (it == commodity_index_.end()) return std::nullopt;
+  return it->second;
+}
+std::optional<LinkId> Network::find_link(std::string_view id) const {
+  auto it = link_index_.find(std::string(id));
+  if (it == link_index_.end()) return std::nullopt;
+  return it->second;
+}
+const Corridor* Network::find_corridor(std::string_view id) const {
+  for (const Corridor& c : t_.corridors)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+const Border* Network::border_between(LocationId a, LocationId b) const {
+  auto it = border_index_.find(pair_key(a, b));
+  return it == border_index_.end() ? nullptr : &t_.borders[it->second];
+}
+
+}  // namespace caravan::network

@@ -1,0 +1,180 @@
+// The multimodal network: the tables as loaded (locations, links, transfers, borders, catalogue)
+// and, once finalised, the NODUS-style expanded graph in CSR arrays.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/geo.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "core/units.h"
+#include "network/graph.h"
+#include "network/types.h"
+
+namespace caravan::network {
+
+// Which source backs which figure of a row: field "*" covers every figure not named otherwise.
+struct SourceRef {
+  std::string field;
+  SourceId source;
+};
+
+struct Provenance {
+  std::string where;  // "links.csv:12", for error messages
+  std::vector<SourceRef> sources;
+};
+
+struct Source {
+  std::string id, title, publisher, url, date, reliability, note;
+};
+
+struct Country {
+  std::string iso2, name;
+  double disruption_probability = 0.0;
+  Provenance prov;
+};
+
+struct Chokepoint {
+  std::string id, name;
+  double disruption_probability = 0.0;
+  Provenance prov;
+};
+
+struct EmissionClass {
+  std::string id, name;
+  double g_co2e_per_tkm = 0.0;
+  Provenance prov;
+};
+
+struct Location {
+  std::string id, name;
+  std::vector<std::string> aliases;
+  CountryId country;
+  LatLon pos;
+  LocationKind kind = LocationKind::City;
+  double disruption_probability = 0.0;
+  Provenance prov;
+};
+
+struct Link {
+  std::string id;
+  LocationId from, to;
+  Mode mode = Mode::Rail;
+  int gauge_mm = 0;
+  Km km{0};
+  Hours hours{0};  // running time (given, or km / speed)
+  Triangular wait;
+  std::uint8_t handling_mask = 0;  // bit per Handling
+  std::optional<double> usd_per_tkm, usd_per_teu;
+  double fixed_usd = 0.0;
+  std::optional<double> capacity_tpy, capacity_teu_py;
+  std::uint32_t emission_class = 0;
+  std::vector<CountryId> countries;  // in order from `from` to `to`
+  std::vector<ChokepointId> chokepoints;
+  std::uint16_t closed_months = 0;  // bit m-1 set: closed in month m
+  bool oneway = false;
+  Provenance prov;
+
+  Layer layer() const { return *layer_of(mode, gauge_mm); }
+  bool carries(Handling h) const { return (handling_mask >> static_cast<int>(h)) & 1u; }
+  bool closed_in(int month) const { return month >= 1 && month <= 12 && ((closed_months >> (month - 1)) & 1u); }
+};
+
+struct Transfer {
+  LocationId location;  // invalid: the default for every location
+  Layer from = Layer::Rail1520, to = Layer::Rail1520;
+  std::optional<Handling> handling;  // nullopt: every handling class
+  std::optional<double> usd_per_t, usd_per_teu;
+  double fixed_usd = 0.0;
+  Triangular hours;
+  Provenance prov;
+};
+
+struct Border {
+  LocationId from, to;
+  double fee_usd = 0.0, fee_usd_per_teu = 0.0, fee_usd_per_t = 0.0;
+  Triangular hours;
+  Provenance prov;
+};
+
+struct Commodity {
+  std::string id, name, hs;
+  Handling handling = Handling::Container;
+  double value_usd_per_t = 0.0;
+  double tonnes_per_teu = 20.0;
+  Provenance prov;
+};
+
+struct Corridor {
+  std::string id, name, description;
+  std::vector<LocationId> via_any;
+  std::vector<CountryId> require_countries, forbid_countries;
+  std::vector<LocationId> forbid_locations;
+};
+
+struct TransitRule {
+  std::string hs_prefix;  // "*" for every commodity
+  CountryId country;
+  std::string note;
+  Provenance prov;
+};
+
+struct Tables {
+  std::string name, version, description;
+  double carrying_rate_per_year = 0.10;  // cost of capital on goods in transit
+  Provenance parameters_prov;
+  std::vector<Source> sources;
+  std::vector<Country> countries;
+  std::vector<Chokepoint> chokepoints;
+  std::vector<EmissionClass> emission_classes;
+  std::vector<Location> locations;
+  std::vector<Link> links;
+  std::vector<Transfer> transfers;
+  std::vector<Border> borders;
+  std::vector<Commodity> commodities;
+  std::vector<Corridor> corridors;
+  std::vector<TransitRule> rules;
+};
+
+// A network ready for queries: the tables, their id indexes and the expanded graph. Immutable once
+// built, so one Network serves many threads.
+class Network {
+ public:
+  // Checks cross-table consistency and builds the graph; errors name the row ("links.csv:12").
+  static Result<Network> build(Tables tables);
+
+  const Tables& tables() const { return t_; }
+  const Graph& graph() const { return graph_; }
+  const Location& location(LocationId id) const { return t_.locations[id.value]; }
+  const Link& link(LinkId id) const { return t_.links[id.value]; }
+  const Country& country(CountryId id) const { return t_.countries[id.value]; }
+  const Chokepoint& chokepoint(ChokepointId id) const { return t_.chokepoints[id.value]; }
+  const Commodity& commodity(CommodityId id) const { return t_.commodities[id.value]; }
+  std::size_t location_count() const { return t_.locations.size(); }
+  std::size_t link_count() const { return t_.links.size(); }
+
+  std::optional<LocationId> find_location(std::string_view id) const;
+  std::optional<CountryId> find_country(std::string_view iso2) const;
+  std::optional<ChokepointId> find_chokepoint(std::string_view id) const;
+  std::optional<CommodityId> find_commodity(std::string_view id) const;
+  std::optional<LinkId> find_link(std::string_view id) const;
+  const Corridor* find_corridor(std::string_view id) const;
+  // The border crossed when going from `a` to `b`, if the pair is a border crossing.
+  const Border* border_between(LocationId a, LocationId b) const;
+
+ private:
+  Tables t_;
+  Graph graph_;
+  std::unordered_map<std::string, LocationId> location_index_;
+  std::unordered_map<std::string, CountryId> country_index_;
+  std::unordered_map<std::string, ChokepointId> chokepoint_index_;
+  std::unordered_map<std::string, CommodityId> commodity_index_;
+  std::unordered_map<std::string, LinkId> link_index_;
+  std::unordered_map<std::uint64_t, std::uint32_t> border_index_;
+};
+
+}  // namespace caravan::network

@@ -1,0 +1,79 @@
+// From a path of arcs to an explained itinerary.
+#include "route/itinerary.h"
+
+#include <algorithm>
+
+namespace caravan::route {
+namespace nw = caravan::network;
+
+namespace {
+void add(cost::ArcWeights& t, const cost::ArcWeights& w) {
+  t.line_haul += w.line_haul;
+  t.handling += w.handling;
+  t.border += w.border;
+  t.inventory += w.inventory;
+  t.moving += w.moving;
+  t.waiting += w.waiting;
+  t.handling_time += w.handling_time;
+  t.border_time += w.border_time;
+  t.co2 += w.co2;
+  t.risk += w.risk;
+}
+}  // namespace
+
+Itinerary build_itinerary(const Prepared& p, const Path& path) {
+  const nw::Network& net = *p.net;
+  const auto& g = net.graph();
+  Itinerary it;
+  it.path = path;
+  it.risk_weight = p.start_risk;
+  it.locations.push_back(p.query.from);
+  it.countries.push_back(net.location(p.query.from).country);
+  for (auto a : path.arcs) {
+    const nw::Arc& arc = g.arcs[a.value];
+    const auto& w = p.weights[a.value];
+    add(it.total, w);
+    it.risk_weight += w.risk;
+    if (arc.kind == nw::ArcKind::Link) {
+      const nw::Link& l = net.link(LinkId{arc.link});
+      Leg leg;
+      leg.link = LinkId{arc.link};
+      leg.from = arc.reverse ? l.to : l.from;
+      leg.to = arc.reverse ? l.from : l.to;
+      leg.mode = l.mode;
+      leg.gauge_mm = l.gauge_mm;
+      leg.km = l.km;
+      leg.w = w;
+      leg.countries = l.countries;
+      if (arc.reverse) std::reverse(leg.countries.begin(), leg.countries.end());
+      leg.chokepoints = l.chokepoints;
+      if (arc.border != nw::kNone) {
+        leg.border = arc.border;
+        it.border_legs.push_back(it.legs.size());
+      }
+      for (auto c : leg.countries)
+        if (it.countries.back() != c) it.countries.push_back(c);
+      for (auto c : leg.chokepoints) it.chokepoints.push_back(c);
+      if (it.locations.back() != leg.to) it.locations.push_back(leg.to);
+      it.legs.push_back(std::move(leg));
+    } else {
+      const bool layer_change = arc.from_layer != arc.to_layer;
+      if (!layer_change && w.cost().value == 0 && w.hours().value == 0) continue;
+      Stop s;
+      s.at = g.nodes[arc.tail.value].location;
+      s.from = arc.from_layer;
+      s.to = arc.to_layer;
+      s.w = w;
+      s.transshipment = p.transship[a.value] != 0;
+      s.after_leg = it.legs.size();
+      if (s.transshipment) ++it.transshipments;
+      if (nw::mode_of(s.from) == nw::Mode::Rail && nw::mode_of(s.to) == nw::Mode::Rail && layer_change)
+        it.gauge_breaks.push_back(it.stops.size());
+      it.stops.push_back(s);
+    }
+  }
+  it.risk = cost::risk_probability(it.risk_weight);
+  return it;
+}
+
+}  // namespace caravan::route

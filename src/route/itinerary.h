@@ -1,0 +1,51 @@
+// An itinerary: a path turned into legs and stops with totals, breakdowns and the explanation
+// (countries, border crossings, gauge breaks, transshipments, ferries, chokepoints).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "route/search.h"
+
+namespace caravan::route {
+
+struct Leg {
+  LinkId link;
+  LocationId from, to;
+  network::Mode mode = network::Mode::Rail;
+  int gauge_mm = 0;
+  Km km{0};
+  cost::ArcWeights w;
+  std::vector<CountryId> countries;  // in travel order
+  std::vector<ChokepointId> chokepoints;
+  std::optional<std::uint32_t> border;  // index into the network's borders
+};
+
+struct Stop {
+  LocationId at;
+  network::Layer from = network::Layer::Rail1520, to = network::Layer::Rail1520;
+  cost::ArcWeights w;
+  bool transshipment = false;  // a change of layer, or a priced sea-to-sea transshipment
+  std::size_t after_leg = 0;   // number of legs before this stop
+};
+
+struct Itinerary {
+  Path path;
+  std::vector<Leg> legs;
+  std::vector<Stop> stops;  // only stops that cost something or change layer
+  cost::ArcWeights total;   // sums of every component
+  double risk_weight = 0.0;
+  double risk = 0.0;        // probability that something on the route is disrupted
+  std::vector<CountryId> countries;   // ordered, consecutive duplicates removed
+  std::vector<LocationId> locations;  // ordered
+  std::vector<std::size_t> border_legs;  // legs that cross a border
+  std::vector<std::size_t> gauge_breaks; // stops that change gauge
+  std::vector<ChokepointId> chokepoints;
+  int transshipments = 0;
+
+  Usd cost() const { return total.cost(); }
+  Hours hours() const { return total.hours(); }
+};
+
+Itinerary build_itinerary(const Prepared& p, const Path& path);
+
+}  // namespace caravan::route

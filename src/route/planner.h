@@ -1,0 +1,63 @@
+// The route planner's entry points: plan one shipment (best, k alternatives or the Pareto set),
+// explain an empty answer, answer "why not via X", and compare variants (corridors) side by side.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cost/cost_model.h"
+#include "route/itinerary.h"
+#include "route/search.h"
+
+namespace caravan::route {
+
+struct PlanRequest {
+  Query query;
+  cost::Shipment shipment;
+  cost::Params params;
+  int alternatives = 1;          // k distinct routes
+  bool pareto = false;           // the exact non-dominated set instead
+  std::size_t max_labels = 500000;
+};
+
+struct PlanResult {
+  std::vector<Itinerary> routes;
+  Prepared prepared;             // the compiled query (arc weights for rendering)
+  std::string no_route_reason;   // when routes is empty: which constraint cut the last route off
+  bool truncated = false;        // Pareto label limit hit
+  std::size_t labels = 0;
+};
+
+Result<PlanResult> plan(const network::Network& net, const PlanRequest& request);
+
+// Says which constraint, dropped alone, would let a route through (or that none would).
+std::string explain_no_route(const network::Network& net, const PlanRequest& request);
+
+struct WhyNot {
+  bool possible = false;          // some route via X satisfies the constraints
+  std::string reason;             // the explanation, in one paragraph
+  std::optional<Itinerary> via_route;  // best route via X, when possible
+  std::optional<Itinerary> chosen;     // the route chosen without the via
+  std::optional<Itinerary> dominated_by;  // a Pareto route no worse in every criterion
+};
+Result<WhyNot> why_not(const network::Network& net, const PlanRequest& request, LocationId via);
+
+// A named variant of the base request: extra constraints (a corridor, an avoid set).
+struct Variant {
+  std::string id, name;
+  Constraints extra;
+};
+struct VariantResult {
+  Variant variant;
+  std::optional<Itinerary> route;
+  std::string no_route_reason;
+};
+Result<std::vector<VariantResult>> compare(const network::Network& net, const PlanRequest& base,
+                                           const std::vector<Variant>& variants);
+
+// The network's corridors as variants.
+std::vector<Variant> corridor_variants(const network::Network& net);
+// Merges b into a (lists appended, the tighter transshipment cap kept).
+Constraints merge(Constraints a, const Constraints& b);
+
+}  // namespace caravan::route

@@ -1,0 +1,48 @@
+// A routing query: origin, destination, objective and the constraints applied at query time.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "cost/cost_model.h"
+#include "network/network.h"
+
+namespace caravan::route {
+
+enum class Objective { Cost, Time, Co2, Risk, Generalized };
+std::string_view name(Objective o);
+std::optional<Objective> parse_objective(std::string_view s);
+
+// "Commodity (HS prefix) may not transit country X".
+struct TransitRule {
+  std::string hs_prefix;  // "*" or digits
+  CountryId country;
+  std::string origin;     // where the rule came from, for explanations ("--forbid-transit", "rules.csv:3")
+};
+
+struct Constraints {
+  std::vector<CountryId> avoid_countries;
+  std::vector<LocationId> avoid_locations;
+  std::vector<network::Mode> avoid_modes;
+  std::vector<ChokepointId> avoid_chokepoints;
+  std::vector<LocationId> via;              // pass each, in this order
+  std::vector<LocationId> via_any;          // pass at least one (corridor definitions)
+  std::vector<CountryId> require_countries; // cross each (at most 8)
+  std::optional<int> max_transshipments;
+  std::vector<TransitRule> transit_rules;   // query rules; the network's rules.csv applies too
+  bool ignore_network_rules = false;
+};
+
+struct Query {
+  LocationId from, to;
+  std::string hs;  // the shipment's HS code (digits), for transit rules
+  Objective objective = Objective::Cost;
+  double value_of_time_usd_per_hour = 0.0;  // for Objective::Generalized
+  Constraints constraints;
+};
+
+// The scalar a single-objective search minimises for one arc; ties broken by money.
+double scalar_weight(const cost::ArcWeights& w, Objective o, double value_of_time_usd_per_hour);
+
+}  // namespace caravan::route
