@@ -187,7 +187,7 @@ std::string info_text(const json& i) {
   s << "  location kinds: " << i["location_kinds"].dump() << "\n";
   s << "  expanded graph: " << i["graph_nodes"] << " nodes, " << i["graph_arcs"] << " arcs\n";
   s << "  corridors:\n";
-  for (const auto& c : i["corridors"]) s << "    " << pad(c["id"].get<std::string>(), 12) << c["name"].get<std::string>() << "\n";
+  for (const auto& c : i["corridors"]) s << "    " << pad(c["id"].get<std::string>(), 18) << c["name"].get<std::string>() << "\n";
   s << "  commodities:\n";
   for (const auto& c : i["commodities"])
     s << "    " << pad(c["id"].get<std::string>(), 24) << pad("HS " + c["hs"].get<std::string>(), 14)

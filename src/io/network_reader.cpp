@@ -353,7 +353,7 @@ Status read_borders(Context& ctx, nw::Tables& out) {
 }
 
 Status read_commodities(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "commodities.csv", {"id", "name", "hs", "handling", "value_usd_per_t", "tonnes_per_teu", "sources"}, {}));
+  CARAVAN_TRY_TABLE(t, table(ctx, "commodities.csv", {"id", "name", "hs", "handling", "value_usd_per_t", "sources"}, {"tonnes_per_teu"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Commodity c;
@@ -371,7 +371,8 @@ Status read_commodities(Context& ctx, nw::Tables& out) {
       else r.fail("handling", "unknown handling class '" + h + "' (expected " + std::string(nw::handling_names()) + ")");
     }
     c.value_usd_per_t = r.number("value_usd_per_t", 0, 1e9, true).value_or(0);
-    c.tonnes_per_teu = r.number("tonnes_per_teu", 0.1, 40, true).value_or(20);
+    // Payload per TEU matters only for containerised goods.
+    c.tonnes_per_teu = r.number("tonnes_per_teu", 0.1, 40, c.handling == nw::Handling::Container).value_or(20);
     c.prov = provenance(r, ctx, {"hs", "value_usd_per_t", "tonnes_per_teu"});
     if (!r.ok()) return r.error();
     out.commodities.push_back(std::move(c));

@@ -103,7 +103,10 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     const auto& w = p.weights[a];
     p.scalar[a] = scalar_weight(w, q.objective, q.value_of_time_usd_per_hour);
     const LocationId head_loc = g.nodes[arc.head.value].location;
-    bool ok = w.usable() && !loc_blocked(head_loc) && !loc_blocked(g.nodes[arc.tail.value].location);
+    const LocationId tail_loc = g.nodes[arc.tail.value].location;
+    // A route never comes back to its origin and ends where it first reaches the destination.
+    bool ok = w.usable() && !loc_blocked(head_loc) && !loc_blocked(tail_loc) && head_loc != q.from &&
+              tail_loc != q.to;
     std::uint16_t bits = country_bits(net.location(head_loc).country);
     if (contains(c.via_any, head_loc)) bits |= via_any_bit;
     if (arc.kind == nw::ArcKind::Link) {
