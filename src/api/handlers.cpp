@@ -53,7 +53,8 @@ Result<json> compare(const nw::Network& net, const json& request, const Limits& 
     }
   }
   if (static_cast<int>(variants.size()) > limits.max_variants)
-    return make_error(ErrorCode::LimitExceeded, "at most " + std::to_string(limits.max_variants) + " variants", "avoid_sets");
+    return make_error(ErrorCode::LimitExceeded,
+                      "at most " + std::to_string(limits.max_variants) + " variants", "avoid_sets");
   auto results = route::compare(net, *r, variants);
   if (!results) return results.error();
   json out;
@@ -61,8 +62,10 @@ Result<json> compare(const nw::Network& net, const json& request, const Limits& 
   json vs = json::array();
   for (const auto& v : *results) {
     json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
-    if (v.route) vj["route"] = itinerary_json(net, *v.route);
-    else vj["no_route_reason"] = v.no_route_reason;
+    if (v.route)
+      vj["route"] = itinerary_json(net, *v.route);
+    else
+      vj["no_route_reason"] = v.no_route_reason;
     vs.push_back(std::move(vj));
   }
   out["variants"] = vs;
@@ -125,11 +128,16 @@ json network_info(const nw::Network& net) {
   for (const auto& l : t.locations)
     kinds[std::string(nw::name(l.kind))] = kinds.value(std::string(nw::name(l.kind)), 0) + 1;
   json corridors = json::array();
-  for (const auto& c : t.corridors) corridors.push_back({{"id", c.id}, {"name", c.name}, {"description", c.description}});
+  for (const auto& c : t.corridors)
+    corridors.push_back({{"id", c.id}, {"name", c.name}, {"description", c.description}});
   json commodities = json::array();
   for (const auto& c : t.commodities)
-    commodities.push_back({{"id", c.id}, {"name", c.name}, {"hs", c.hs}, {"handling", nw::name(c.handling)},
-                           {"value_usd_per_t", c.value_usd_per_t}, {"tonnes_per_teu", c.tonnes_per_teu}});
+    commodities.push_back({{"id", c.id},
+                           {"name", c.name},
+                           {"hs", c.hs},
+                           {"handling", nw::name(c.handling)},
+                           {"value_usd_per_t", c.value_usd_per_t},
+                           {"tonnes_per_teu", c.tonnes_per_teu}});
   return {{"name", t.name},
           {"version", t.version},
           {"locations", t.locations.size()},

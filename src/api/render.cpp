@@ -101,7 +101,9 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
       borders.push_back(bj);
     }
     if (l.mode == nw::Mode::Ferry)
-      ferries.push_back({{"from", net.location(l.from).id}, {"to", net.location(l.to).id}, {"link", net.link(l.link).id}});
+      ferries.push_back({{"from", net.location(l.from).id},
+                         {"to", net.location(l.to).id},
+                         {"link", net.link(l.link).id}});
     legs.push_back(std::move(leg));
   }
   j["legs"] = legs;
@@ -182,7 +184,8 @@ json routes_geojson(const nw::Network& net, const json& response) {
 }
 
 std::string routes_csv(const json& response) {
-  std::string out = "variant,route,leg,from,to,mode,gauge_mm,km,hours,cost_usd,co2_kg,countries,chokepoints\n";
+  std::string out =
+      "variant,route,leg,from,to,mode,gauge_mm,km,hours,cost_usd,co2_kg,countries,chokepoints\n";
   auto emit = [&](const json& route, const std::string& variant, std::size_t r) {
     std::size_t i = 0;
     for (const auto& leg : route["legs"]) {
@@ -193,9 +196,11 @@ std::string routes_csv(const json& response) {
              leg["from"].get<std::string>() + "," + leg["to"].get<std::string>() + "," +
              leg["mode"].get<std::string>() + "," +
              (leg.contains("gauge_mm") ? std::to_string(leg["gauge_mm"].get<int>()) : "") + "," +
-             text::compact(leg["km"].get<double>()) + "," + text::compact(leg["hours"].get<double>()) + "," +
-             text::compact(leg["cost_usd"].get<double>()) + "," + text::compact(leg["co2_kg"].get<double>()) +
-             "," + text::join(countries, "|") + "," + text::join(chokes, "|") + "\n";
+             text::compact(leg["km"].get<double>()) + "," +
+             text::compact(leg["hours"].get<double>()) + "," +
+             text::compact(leg["cost_usd"].get<double>()) + "," +
+             text::compact(leg["co2_kg"].get<double>()) + "," + text::join(countries, "|") + "," +
+             text::join(chokes, "|") + "\n";
     }
   };
   if (response.contains("routes"))

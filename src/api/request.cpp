@@ -12,19 +12,23 @@ Error bad(const std::string& field, const std::string& msg) {
 const char* type_name(const nlohmann::json& v) { return v.type_name(); }
 }  // namespace
 
-bool Fields::has(const std::string& k) const { return j_.is_object() && j_.contains(k) && !j_[k].is_null(); }
+bool Fields::has(const std::string& k) const {
+  return j_.is_object() && j_.contains(k) && !j_[k].is_null();
+}
 
 Result<std::string> Fields::str(const std::string& k) {
   read_.insert(k);
   if (!has(k)) return bad(k, "is required");
-  if (!j_[k].is_string()) return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
+  if (!j_[k].is_string())
+    return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
   return j_[k].get<std::string>();
 }
 
 Result<std::optional<std::string>> Fields::opt_str(const std::string& k) {
   read_.insert(k);
   if (!has(k)) return std::optional<std::string>{};
-  if (!j_[k].is_string()) return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
+  if (!j_[k].is_string())
+    return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
   return std::optional<std::string>{j_[k].get<std::string>()};
 }
 
@@ -33,7 +37,8 @@ Result<std::optional<double>> Fields::opt_num(const std::string& k, double min, 
   if (!has(k)) return std::optional<double>{};
   const auto& v = j_[k];
   double d = 0;
-  if (v.is_number()) d = v.get<double>();
+  if (v.is_number())
+    d = v.get<double>();
   else if (v.is_string()) {
     auto p = text::parse_double(v.get<std::string>());
     if (!p) return bad(k, "expected a number, found '" + v.get<std::string>() + "'");
@@ -42,7 +47,8 @@ Result<std::optional<double>> Fields::opt_num(const std::string& k, double min, 
     return bad(k, std::string("expected a number, found ") + type_name(v));
   }
   if (!(d >= min && d <= max))
-    return bad(k, "value " + text::compact(d) + " is out of range [" + text::compact(min) + ", " + text::compact(max) + "]");
+    return bad(k, "value " + text::compact(d) + " is out of range [" + text::compact(min) + ", " +
+                      text::compact(max) + "]");
   return std::optional<double>{d};
 }
 
@@ -57,7 +63,8 @@ Result<std::optional<int>> Fields::opt_int(const std::string& k, int min, int ma
 Result<bool> Fields::flag(const std::string& k) {
   read_.insert(k);
   if (!has(k)) return false;
-  if (!j_[k].is_boolean()) return bad(k, std::string("expected true or false, found ") + type_name(j_[k]));
+  if (!j_[k].is_boolean())
+    return bad(k, std::string("expected true or false, found ") + type_name(j_[k]));
   return j_[k].get<bool>();
 }
 
@@ -71,16 +78,20 @@ Result<std::vector<std::string>> Fields::list(const std::string& k) {
       if (!s.empty()) out.push_back(s);
     return out;
   }
-  if (!v.is_array()) return bad(k, std::string("expected a list of strings, found ") + type_name(v));
+  if (!v.is_array())
+    return bad(k, std::string("expected a list of strings, found ") + type_name(v));
   for (const auto& e : v) {
-    if (!e.is_string()) return bad(k, std::string("expected a list of strings, found an element of type ") + type_name(e));
+    if (!e.is_string())
+      return bad(
+          k, std::string("expected a list of strings, found an element of type ") + type_name(e));
     out.push_back(e.get<std::string>());
   }
   return out;
 }
 
 Status Fields::no_unknown() const {
-  if (!j_.is_object()) return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
+  if (!j_.is_object())
+    return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
   for (auto it = j_.begin(); it != j_.end(); ++it)
     if (!read_.count(it.key())) {
       std::vector<std::string> known(read_.begin(), read_.end());
@@ -100,19 +111,21 @@ Result<std::vector<CountryId>> parse_countries(const network::Network& net,
     if (!id) {
       std::vector<std::string> all;
       for (const auto& k : net.tables().countries) all.push_back(k.iso2);
-      return bad(field, "unknown country '" + c + "' (expected an ISO code in the network: " + text::join(all, " ") + ")");
+      return bad(field, "unknown country '" + c + "' (expected an ISO code in the network: " +
+                            text::join(all, " ") + ")");
     }
     out.push_back(*id);
   }
   return out;
 }
 
-#define CARAVAN_TRY(var, expr)            \
-  auto var##_result = (expr);             \
+#define CARAVAN_TRY(var, expr)                    \
+  auto var##_result = (expr);                     \
   if (!var##_result) return var##_result.error(); \
   auto var = std::move(*var##_result)
 
-Result<route::PlanRequest> parse_plan_request(const network::Network& net, Fields& f, const Limits& limits) {
+Result<route::PlanRequest> parse_plan_request(const network::Network& net, Fields& f,
+                                              const Limits& limits) {
   route::PlanRequest r;
   CARAVAN_TRY(from, f.str("from"));
   CARAVAN_TRY(to, f.str("to"));
@@ -127,7 +140,8 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   CARAVAN_TRY(tonnes, f.opt_num("tonnes", 1e-9, 1e9));
   CARAVAN_TRY(teu, f.opt_num("teu", 1e-9, 1e7));
   CARAVAN_TRY(value, f.opt_num("value_usd", 0, 1e13));
-  auto shipment = cost::make_shipment(net, commodity.value_or("general-container"), tonnes, teu, value);
+  auto shipment =
+      cost::make_shipment(net, commodity.value_or("general-container"), tonnes, teu, value);
   if (!shipment) return shipment.error();
   r.shipment = *shipment;
   r.query.hs = r.shipment.hs;
@@ -135,7 +149,9 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   CARAVAN_TRY(objective, f.opt_str("objective"));
   if (objective) {
     auto o = route::parse_objective(*objective);
-    if (!o) return bad("objective", "unknown objective '" + *objective + "' (expected cost, time, co2, risk, generalized)");
+    if (!o)
+      return bad("objective", "unknown objective '" + *objective +
+                                  "' (expected cost, time, co2, risk, generalized)");
     r.query.objective = *o;
   }
   CARAVAN_TRY(month, f.opt_int("month", 1, 12));
@@ -153,9 +169,12 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
     std::string up;
     for (char ch : a) up += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     std::string low = text::fold(a);
-    if (auto country = net.find_country(up); country && a.size() == 2) c.avoid_countries.push_back(*country);
-    else if (auto mode = network::parse_mode(low)) c.avoid_modes.push_back(*mode);
-    else if (auto ch = net.find_chokepoint(low)) c.avoid_chokepoints.push_back(*ch);
+    if (auto country = net.find_country(up); country && a.size() == 2)
+      c.avoid_countries.push_back(*country);
+    else if (auto mode = network::parse_mode(low))
+      c.avoid_modes.push_back(*mode);
+    else if (auto ch = net.find_chokepoint(low))
+      c.avoid_chokepoints.push_back(*ch);
     else {
       bool found = false;
       for (std::uint32_t i = 0; i < net.tables().chokepoints.size() && !found; ++i)
@@ -166,10 +185,11 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
       if (!found) {
         auto loc = network::resolve_location(net, a, "avoid");
         if (!loc) {
-          return make_error(loc.error().code,
-                            "field 'avoid': '" + a + "' is not a country code, mode, chokepoint or location: " +
-                                loc.error().message,
-                            "avoid");
+          return make_error(
+              loc.error().code,
+              "field 'avoid': '" + a +
+                  "' is not a country code, mode, chokepoint or location: " + loc.error().message,
+              "avoid");
         }
         c.avoid_locations.push_back(*loc);
       }
@@ -187,12 +207,16 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   for (const auto& rule : rules) {
     const auto colon = rule.find(':');
     if (colon == std::string::npos)
-      return bad("forbid_transit", "expected HS_PREFIX:COUNTRY such as 2846:CN, found '" + rule + "'");
+      return bad("forbid_transit",
+                 "expected HS_PREFIX:COUNTRY such as 2846:CN, found '" + rule + "'");
     std::string prefix = rule.substr(0, colon);
     std::string digits;
-    for (char ch : prefix) if (ch != '.') digits += ch;
-    if (digits != "*" && (digits.empty() || digits.size() > 10 || !std::all_of(digits.begin(), digits.end(), ::isdigit)))
-      return bad("forbid_transit", "expected an HS prefix of digits (or *) before ':', found '" + prefix + "'");
+    for (char ch : prefix)
+      if (ch != '.') digits += ch;
+    if (digits != "*" && (digits.empty() || digits.size() > 10 ||
+                          !std::all_of(digits.begin(), digits.end(), ::isdigit)))
+      return bad("forbid_transit",
+                 "expected an HS prefix of digits (or *) before ':', found '" + prefix + "'");
     auto country = parse_countries(net, {rule.substr(colon + 1)}, "forbid_transit");
     if (!country) return country.error();
     c.transit_rules.push_back(route::TransitRule{digits, country->front(), "request"});
@@ -204,7 +228,8 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   CARAVAN_TRY(pareto, f.flag("pareto"));
   r.pareto = pareto;
   if (r.pareto && r.alternatives > 1)
-    return make_error(ErrorCode::Unsatisfiable, "ask for alternatives or for the Pareto set, not both", "pareto");
+    return make_error(ErrorCode::Unsatisfiable,
+                      "ask for alternatives or for the Pareto set, not both", "pareto");
   r.max_labels = limits.max_labels;
   return r;
 }

@@ -28,8 +28,9 @@ std::string join_list(const json& a, const std::string& sep, const char* key = n
 std::string header(const json& q) {
   std::ostringstream s;
   s << q["from_name"].get<std::string>() << " (" << q["from"].get<std::string>() << ") -> "
-    << q["to_name"].get<std::string>() << " (" << q["to"].get<std::string>() << "): "
-    << text::thousands(q["tonnes"].get<double>()) << " t " << q["commodity"].get<std::string>();
+    << q["to_name"].get<std::string>() << " (" << q["to"].get<std::string>()
+    << "): " << text::thousands(q["tonnes"].get<double>()) << " t "
+    << q["commodity"].get<std::string>();
   if (q["teu"].get<double>() > 0) s << " (" << text::thousands(q["teu"].get<double>()) << " TEU)";
   s << ", value USD " << text::thousands(q["value_usd"].get<double>()) << ", objective "
     << q["objective"].get<std::string>();
@@ -40,8 +41,8 @@ std::string header(const json& q) {
 std::string borders_text(const json& r) {
   std::vector<std::string> out;
   for (const auto& b : r["border_crossings"])
-    out.push_back(b["from_country"].get<std::string>() + ">" + b["to_country"].get<std::string>() + " at " +
-                  b["from"].get<std::string>() + "/" + b["to"].get<std::string>() + " (" +
+    out.push_back(b["from_country"].get<std::string>() + ">" + b["to_country"].get<std::string>() +
+                  " at " + b["from"].get<std::string>() + "/" + b["to"].get<std::string>() + " (" +
                   text::format_number(b["hours"].get<double>(), 0) + " h)");
   return out.empty() ? "none" : text::join(out, ", ");
 }
@@ -49,14 +50,16 @@ std::string borders_text(const json& r) {
 std::string gauges_text(const json& r) {
   std::vector<std::string> out;
   for (const auto& g : r["gauge_breaks"])
-    out.push_back(g["at_name"].get<std::string>() + " (" + std::to_string(g["from_gauge_mm"].get<int>()) + ">" +
+    out.push_back(g["at_name"].get<std::string>() + " (" +
+                  std::to_string(g["from_gauge_mm"].get<int>()) + ">" +
                   std::to_string(g["to_gauge_mm"].get<int>()) + ")");
   return out.empty() ? "none" : text::join(out, ", ");
 }
 
 std::string ferries_text(const json& r) {
   std::vector<std::string> out;
-  for (const auto& f : r["ferries"]) out.push_back(f["from"].get<std::string>() + "-" + f["to"].get<std::string>());
+  for (const auto& f : r["ferries"])
+    out.push_back(f["from"].get<std::string>() + "-" + f["to"].get<std::string>());
   return out.empty() ? "none" : text::join(out, ", ");
 }
 
@@ -74,8 +77,9 @@ std::string route_block(const json& r, std::size_t index) {
   const auto& bc = r["breakdown"]["cost_usd"];
   const auto& bh = r["breakdown"]["hours"];
   s << "  cost: line haul " << text::thousands(bc["line_haul"].get<double>()) << ", handling "
-    << text::thousands(bc["handling"].get<double>()) << ", border " << text::thousands(bc["border"].get<double>())
-    << ", inventory " << text::thousands(bc["inventory"].get<double>()) << "\n";
+    << text::thousands(bc["handling"].get<double>()) << ", border "
+    << text::thousands(bc["border"].get<double>()) << ", inventory "
+    << text::thousands(bc["inventory"].get<double>()) << "\n";
   s << "  time: moving " << text::format_number(bh["moving"].get<double>(), 0) << " h, waiting "
     << text::format_number(bh["waiting"].get<double>(), 0) << " h, handling "
     << text::format_number(bh["handling"].get<double>(), 0) << " h, border "
@@ -85,13 +89,15 @@ std::string route_block(const json& r, std::size_t index) {
   s << "  gauge breaks: " << gauges_text(r) << "\n";
   s << "  transshipments: " << r["transshipments"].get<int>() << "; ferries: " << ferries_text(r)
     << "; chokepoints: " << join_list(r["chokepoints"], ", ") << "\n";
-  s << "  " << pad("#", 3) << pad("from", 22) << pad("to", 22) << pad("mode", 9) << pad("km", 8, true)
-    << pad("hours", 8, true) << pad("USD", 12, true) << pad("t CO2", 8, true) << "\n";
+  s << "  " << pad("#", 3) << pad("from", 22) << pad("to", 22) << pad("mode", 9)
+    << pad("km", 8, true) << pad("hours", 8, true) << pad("USD", 12, true) << pad("t CO2", 8, true)
+    << "\n";
   std::size_t i = 0;
   for (const auto& leg : r["legs"]) {
     std::string mode = leg["mode"].get<std::string>();
     if (leg.contains("gauge_mm")) mode += std::to_string(leg["gauge_mm"].get<int>());
-    s << "  " << pad(std::to_string(++i), 3) << pad(leg["from_name"].get<std::string>().substr(0, 21), 22)
+    s << "  " << pad(std::to_string(++i), 3)
+      << pad(leg["from_name"].get<std::string>().substr(0, 21), 22)
       << pad(leg["to_name"].get<std::string>().substr(0, 21), 22) << pad(mode, 9)
       << pad(text::thousands(leg["km"].get<double>()), 8, true)
       << pad(text::format_number(leg["hours"].get<double>(), 0), 8, true)
@@ -100,8 +106,9 @@ std::string route_block(const json& r, std::size_t index) {
   }
   for (const auto& st : r["stops"])
     if (st["cost_usd"].get<double>() > 0 || st["hours"].get<double>() > 0)
-      s << "     at " << st["at_name"].get<std::string>() << ": " << st["from_layer"].get<std::string>() << " > "
-        << st["to_layer"].get<std::string>() << ", USD " << text::thousands(st["cost_usd"].get<double>()) << ", "
+      s << "     at " << st["at_name"].get<std::string>() << ": "
+        << st["from_layer"].get<std::string>() << " > " << st["to_layer"].get<std::string>()
+        << ", USD " << text::thousands(st["cost_usd"].get<double>()) << ", "
         << text::format_number(st["hours"].get<double>(), 0) << " h\n";
   return s.str();
 }
@@ -112,7 +119,8 @@ std::string route_table(const json& response) {
   std::ostringstream s;
   s << header(response["query"]) << "\n";
   const auto& routes = response["routes"];
-  if (routes.empty()) s << "No route: " << response.value("no_route_reason", std::string("")) << "\n";
+  if (routes.empty())
+    s << "No route: " << response.value("no_route_reason", std::string("")) << "\n";
   for (std::size_t i = 0; i < routes.size(); ++i) s << route_block(routes[i], i) << "\n";
   if (response.contains("pareto") && response["pareto"]["truncated"].get<bool>())
     s << "Note: the Pareto search hit its label limit; the set may be incomplete.\n";
@@ -134,20 +142,26 @@ std::string compare_table(const json& response) {
   s << "\n";
   row("cost USD", [](const json& r) { return text::thousands(r["cost_usd"].get<double>()); });
   row("days", [](const json& r) { return text::format_number(r["days"].get<double>(), 1); });
-  row("t CO2", [](const json& r) { return text::format_number(r["co2_kg"].get<double>() / 1000, 1); });
-  row("risk", [](const json& r) { return text::format_number(100 * r["risk"].get<double>(), 1) + "%"; });
+  row("t CO2",
+      [](const json& r) { return text::format_number(r["co2_kg"].get<double>() / 1000, 1); });
+  row("risk",
+      [](const json& r) { return text::format_number(100 * r["risk"].get<double>(), 1) + "%"; });
   row("km", [](const json& r) { return text::thousands(r["km"].get<double>()); });
   row("countries", [](const json& r) { return join_list(r["countries"], ">"); });
-  row("border crossings", [](const json& r) { return std::to_string(r["border_crossings"].size()); });
+  row("border crossings",
+      [](const json& r) { return std::to_string(r["border_crossings"].size()); });
   row("gauge breaks", [](const json& r) { return std::to_string(r["gauge_breaks"].size()); });
-  row("transshipments", [](const json& r) { return std::to_string(r["transshipments"].get<int>()); });
+  row("transshipments",
+      [](const json& r) { return std::to_string(r["transshipments"].get<int>()); });
   row("ferries", [](const json& r) { return std::to_string(r["ferries"].size()); });
   row("chokepoints", [](const json& r) { return join_list(r["chokepoints"], ","); });
   s << "\n";
   for (const auto& v : vs) {
     s << "== " << v["name"].get<std::string>() << " ==\n";
-    if (v.contains("route")) s << route_block(v["route"], 0);
-    else s << "No route: " << v["no_route_reason"].get<std::string>() << "\n";
+    if (v.contains("route"))
+      s << route_block(v["route"], 0);
+    else
+      s << "No route: " << v["no_route_reason"].get<std::string>() << "\n";
     s << "\n";
   }
   return s.str();
@@ -155,10 +169,12 @@ std::string compare_table(const json& response) {
 
 std::string why_not_text(const json& r) {
   std::ostringstream s;
-  s << header(r["query"]) << "\nWhy not via " << r["via_name"].get<std::string>() << "? " << r["reason"].get<std::string>()
-    << "\n";
+  s << header(r["query"]) << "\nWhy not via " << r["via_name"].get<std::string>() << "? "
+    << r["reason"].get<std::string>() << "\n";
   if (r.contains("chosen")) s << "\nChosen:\n" << route_block(r["chosen"], 0);
-  if (r.contains("via_route")) s << "\nBest via " << r["via_name"].get<std::string>() << ":\n" << route_block(r["via_route"], 0);
+  if (r.contains("via_route"))
+    s << "\nBest via " << r["via_name"].get<std::string>() << ":\n"
+      << route_block(r["via_route"], 0);
   if (r.contains("dominated_by")) s << "\nDominated by:\n" << route_block(r["dominated_by"], 0);
   return s.str();
 }
@@ -167,8 +183,9 @@ std::string locate_table(const json& r) {
   std::ostringstream s;
   if (r["matches"].empty()) s << "no location matches '" << r["q"].get<std::string>() << "'\n";
   for (const auto& m : r["matches"]) {
-    s << pad(m["id"].get<std::string>(), 20) << pad(m["name"].get<std::string>(), 26) << pad(m["country"].get<std::string>(), 4)
-      << pad(m["kind"].get<std::string>(), 17) << text::format_number(m["lat"].get<double>(), 3) << ", "
+    s << pad(m["id"].get<std::string>(), 20) << pad(m["name"].get<std::string>(), 26)
+      << pad(m["country"].get<std::string>(), 4) << pad(m["kind"].get<std::string>(), 17)
+      << text::format_number(m["lat"].get<double>(), 3) << ", "
       << text::format_number(m["lon"].get<double>(), 3);
     if (!m["exact"].get<bool>()) s << "   (matched '" << m["matched"].get<std::string>() << "')";
     s << "\n";
@@ -179,19 +196,22 @@ std::string locate_table(const json& r) {
 std::string info_text(const json& i) {
   std::ostringstream s;
   s << i["name"].get<std::string>() << " (version " << i["version"].get<std::string>() << ")\n";
-  s << "  locations: " << i["locations"] << "  links: " << i["links"] << " (" << text::thousands(i["link_km"].get<double>())
-    << " km)  transfers: " << i["transfers"] << "  borders: " << i["borders"] << "\n";
-  s << "  countries: " << i["countries"] << "  chokepoints: " << i["chokepoints"] << "  sources: " << i["sources"]
-    << "  transit rules: " << i["rules"] << "\n";
+  s << "  locations: " << i["locations"] << "  links: " << i["links"] << " ("
+    << text::thousands(i["link_km"].get<double>()) << " km)  transfers: " << i["transfers"]
+    << "  borders: " << i["borders"] << "\n";
+  s << "  countries: " << i["countries"] << "  chokepoints: " << i["chokepoints"]
+    << "  sources: " << i["sources"] << "  transit rules: " << i["rules"] << "\n";
   s << "  links by mode: " << i["links_by_mode"].dump() << "\n";
   s << "  location kinds: " << i["location_kinds"].dump() << "\n";
   s << "  expanded graph: " << i["graph_nodes"] << " nodes, " << i["graph_arcs"] << " arcs\n";
   s << "  corridors:\n";
-  for (const auto& c : i["corridors"]) s << "    " << pad(c["id"].get<std::string>(), 18) << c["name"].get<std::string>() << "\n";
+  for (const auto& c : i["corridors"])
+    s << "    " << pad(c["id"].get<std::string>(), 18) << c["name"].get<std::string>() << "\n";
   s << "  commodities:\n";
   for (const auto& c : i["commodities"])
-    s << "    " << pad(c["id"].get<std::string>(), 24) << pad("HS " + c["hs"].get<std::string>(), 14)
-      << pad(c["handling"].get<std::string>(), 12) << "USD " << text::thousands(c["value_usd_per_t"].get<double>()) << "/t\n";
+    s << "    " << pad(c["id"].get<std::string>(), 24)
+      << pad("HS " + c["hs"].get<std::string>(), 14) << pad(c["handling"].get<std::string>(), 12)
+      << "USD " << text::thousands(c["value_usd_per_t"].get<double>()) << "/t\n";
   return s.str();
 }
 

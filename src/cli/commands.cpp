@@ -34,18 +34,27 @@ struct ShipmentOptions {
 void add_shipment_options(CLI::App* cmd, ShipmentOptions& o, bool with_via = true) {
   cmd->add_option("--from", o.from, "origin: name, alias or UN/LOCODE")->required();
   cmd->add_option("--to", o.to, "destination: name, alias or UN/LOCODE")->required();
-  cmd->add_option("--commodity", o.commodity, "catalogue id, e.g. rare-earth-oxide (see 'network info')");
+  cmd->add_option("--commodity", o.commodity,
+                  "catalogue id, e.g. rare-earth-oxide (see 'network info')");
   cmd->add_option("--tonnes", o.tonnes, "quantity in tonnes");
   cmd->add_option("--teu", o.teu, "quantity in TEU (containerised commodities)");
-  cmd->add_option("--value-usd", o.value_usd, "value of the goods (default: catalogue value per tonne)");
+  cmd->add_option("--value-usd", o.value_usd,
+                  "value of the goods (default: catalogue value per tonne)");
   cmd->add_option("--objective", o.objective, "cost|time|co2|risk|generalized (default cost)");
-  cmd->add_option("--avoid", o.avoid, "comma list of countries (ISO), locations, modes or chokepoints")->delimiter(',');
-  if (with_via) cmd->add_option("--via", o.via, "comma list of locations to pass, in order")->delimiter(',');
-  cmd->add_option("--max-transshipments", o.max_transshipments, "cap on transshipments (changes of mode or gauge, hub transshipments)");
-  cmd->add_option("--forbid-transit", o.forbid_transit, "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN");
-  cmd->add_option("--month", o.month, "departure month 1..12 (links closed that month are not used)");
+  cmd->add_option("--avoid", o.avoid,
+                  "comma list of countries (ISO), locations, modes or chokepoints")
+      ->delimiter(',');
+  if (with_via)
+    cmd->add_option("--via", o.via, "comma list of locations to pass, in order")->delimiter(',');
+  cmd->add_option("--max-transshipments", o.max_transshipments,
+                  "cap on transshipments (changes of mode or gauge, hub transshipments)");
+  cmd->add_option("--forbid-transit", o.forbid_transit,
+                  "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN");
+  cmd->add_option("--month", o.month,
+                  "departure month 1..12 (links closed that month are not used)");
   cmd->add_option("--value-of-time", o.value_of_time, "USD per hour for --objective generalized");
-  cmd->add_option("--carrying-rate", o.carrying_rate, "annual cost of capital on goods in transit (default from the network)");
+  cmd->add_option("--carrying-rate", o.carrying_rate,
+                  "annual cost of capital on goods in transit (default from the network)");
   cmd->add_flag("--ignore-network-rules", o.ignore_rules, "do not apply the network's rules.csv");
 }
 
@@ -88,7 +97,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "help for every command");
   std::string network_dir = io::default_network_dir();
-  app.add_option("--network", network_dir, "network folder (default: the embedded Eurasian network)")
+  app.add_option("--network", network_dir,
+                 "network folder (default: the embedded Eurasian network)")
       ->envname("CARAVAN_NETWORK");
 
   ShipmentOptions so;
@@ -99,13 +109,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   auto* route_cmd = app.add_subcommand("route", "best route(s) for one shipment");
   add_shipment_options(route_cmd, so);
   route_cmd->add_option("--alternatives", so.alternatives, "k distinct good routes");
-  route_cmd->add_flag("--pareto", so.pareto, "the exact non-dominated set over cost, time, CO2 and risk");
+  route_cmd->add_flag("--pareto", so.pareto,
+                      "the exact non-dominated set over cost, time, CO2 and risk");
   add_output_options(route_cmd, output, true);
 
-  auto* compare_cmd = app.add_subcommand("compare", "corridors (or avoid sets) side by side for one shipment");
+  auto* compare_cmd =
+      app.add_subcommand("compare", "corridors (or avoid sets) side by side for one shipment");
   add_shipment_options(compare_cmd, so);
-  compare_cmd->add_option("--avoid-sets", avoid_sets,
-                          "';'-separated country sets to compare instead of the corridors, e.g. \"none;CN;CN,RU,IR\"");
+  compare_cmd->add_option(
+      "--avoid-sets", avoid_sets,
+      "';'-separated country sets to compare instead of the corridors, e.g. \"none;CN;CN,RU,IR\"");
   add_output_options(compare_cmd, output, true);
 
   auto* why_cmd = app.add_subcommand("why-not", "why no chosen route goes via a place");
@@ -120,13 +133,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   auto* network_cmd = app.add_subcommand("network", "validate, describe or export a network");
   network_cmd->require_subcommand(1);
-  auto* validate_cmd = network_cmd->add_subcommand("validate", "check a network folder; prints the first error with file, line and field");
+  auto* validate_cmd = network_cmd->add_subcommand(
+      "validate", "check a network folder; prints the first error with file, line and field");
   validate_cmd->add_option("dir", network_arg, "network folder (default: --network)");
   auto* info_cmd = network_cmd->add_subcommand("info", "counts, corridors and commodities");
   add_output_options(info_cmd, output, false);
   auto* export_cmd = network_cmd->add_subcommand("export", "export the network");
   bool export_geojson = false;
-  export_cmd->add_flag("--geojson", export_geojson, "GeoJSON FeatureCollection (the only format for now)");
+  export_cmd->add_flag("--geojson", export_geojson,
+                       "GeoJSON FeatureCollection (the only format for now)");
 
   std::vector<std::string> rev(args.rbegin(), args.rend());
   try {
@@ -159,8 +174,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     const std::string dir = network_arg.empty() ? network_dir : network_arg;
     auto net = io::load_network(dir);
     if (!net) return fail(net.error(), err);
-    out << dir << ": valid (" << net->location_count() << " locations, " << net->link_count() << " links, "
-        << net->tables().sources.size() << " sources)\n";
+    out << dir << ": valid (" << net->location_count() << " locations, " << net->link_count()
+        << " links, " << net->tables().sources.size() << " sources)\n";
     return 0;
   }
 
@@ -206,12 +221,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   if (!result) return fail(result.error(), err);
   const json& r = *result;
-  if (output.json) out << r.dump(2) << "\n";
-  else if (output.geojson) out << api::routes_geojson(*net, r).dump() << "\n";
-  else if (output.csv) out << api::routes_csv(r);
-  else if (route_cmd->parsed()) out << api::route_table(r);
-  else if (compare_cmd->parsed()) out << api::compare_table(r);
-  else out << api::why_not_text(r);
+  if (output.json)
+    out << r.dump(2) << "\n";
+  else if (output.geojson)
+    out << api::routes_geojson(*net, r).dump() << "\n";
+  else if (output.csv)
+    out << api::routes_csv(r);
+  else if (route_cmd->parsed())
+    out << api::route_table(r);
+  else if (compare_cmd->parsed())
+    out << api::compare_table(r);
+  else
+    out << api::why_not_text(r);
   return no_route ? api::kExitNoRoute : 0;
 }
 

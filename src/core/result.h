@@ -11,12 +11,12 @@ namespace caravan {
 
 // The kinds of failure; api/error_table.cpp maps each to an exit code and an HTTP status.
 enum class ErrorCode {
-  InvalidRequest,   // bad command-line option or request field
-  InvalidData,      // a malformed network, scenario or data file
-  NotFound,         // an unknown location, commodity, file
-  Unsatisfiable,    // contradictory constraints
-  LimitExceeded,    // a work or size limit was hit
-  Io,               // a file could not be read or written
+  InvalidRequest,  // bad command-line option or request field
+  InvalidData,     // a malformed network, scenario or data file
+  NotFound,        // an unknown location, commodity, file
+  Unsatisfiable,   // contradictory constraints
+  LimitExceeded,   // a work or size limit was hit
+  Io,              // a file could not be read or written
   Internal,
 };
 
@@ -31,14 +31,26 @@ Error make_error(ErrorCode code, std::string message, std::string field = {});
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
-  T& value() & { CARAVAN_ASSERT(has_value(), "Result holds an error"); return std::get<0>(v_); }
-  const T& value() const& { CARAVAN_ASSERT(has_value(), "Result holds an error"); return std::get<0>(v_); }
-  T&& value() && { CARAVAN_ASSERT(has_value(), "Result holds an error"); return std::get<0>(std::move(v_)); }
-  const Error& error() const { CARAVAN_ASSERT(!has_value(), "Result holds a value"); return std::get<1>(v_); }
+  T& value() & {
+    CARAVAN_ASSERT(has_value(), "Result holds an error");
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    CARAVAN_ASSERT(has_value(), "Result holds an error");
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    CARAVAN_ASSERT(has_value(), "Result holds an error");
+    return std::get<0>(std::move(v_));
+  }
+  const Error& error() const {
+    CARAVAN_ASSERT(!has_value(), "Result holds a value");
+    return std::get<1>(v_);
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }

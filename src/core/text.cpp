@@ -21,8 +21,10 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -56,10 +58,21 @@ std::string fold(std::string_view s) {
           "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
           "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
       char base = '?';
-      if (cp >= 0xC0 && cp <= 0xFF) base = kLatin1[cp - 0xC0];
-      else if (cp >= 0x100 && cp <= 0x17F && cp - 0x100 < kExtA.size()) base = kExtA[cp - 0x100];
+      if (cp >= 0xC0 && cp <= 0xFF)
+        base = kLatin1[cp - 0xC0];
+      else if (cp >= 0x100 && cp <= 0x17F && cp - 0x100 < kExtA.size())
+        base = kExtA[cp - 0x100];
       if (base != '?') out += base;
       continue;
+    }
+    // Romanian comma-below letters U+0218..U+021B (Ș ș Ț ț).
+    if (c == 0xC8 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x98 && d <= 0x9B) {
+        out += d <= 0x99 ? 's' : 't';
+        ++i;
+        continue;
+      }
     }
     out += static_cast<char>(c);  // other UTF-8 bytes are kept as they are
   }
@@ -72,7 +85,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }

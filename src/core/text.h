@@ -1,4 +1,5 @@
-// Small string helpers: splitting, trimming, case and accent folding, edit distance, parsing numbers.
+// Small string helpers: splitting, trimming, case and accent folding, edit distance, parsing
+// numbers.
 #pragma once
 #include <optional>
 #include <string>

@@ -16,14 +16,19 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
   const double t = s_.tonnes.value, teu = s_.teu.value;
   if (arc.kind == ArcKind::Link) {
     const network::Link& l = net.link(LinkId{arc.link});
-    if (!l.carries(s_.handling)) w.unusable = cost::Unusable::Handling;
-    else if (l.closed_in(p_.month)) w.unusable = cost::Unusable::Closed;
-    if (container && l.usd_per_teu) w.line_haul = Usd{*l.usd_per_teu * teu};
-    else w.line_haul = Usd{l.usd_per_tkm.value_or(0) * t * l.km.value};
+    if (!l.carries(s_.handling))
+      w.unusable = cost::Unusable::Handling;
+    else if (l.closed_in(p_.month))
+      w.unusable = cost::Unusable::Closed;
+    if (container && l.usd_per_teu)
+      w.line_haul = Usd{*l.usd_per_teu * teu};
+    else
+      w.line_haul = Usd{l.usd_per_tkm.value_or(0) * t * l.km.value};
     w.line_haul += Usd{l.fixed_usd};
     w.moving = l.hours;
     w.waiting = l.wait.mean();
-    w.co2 = KgCo2{net.tables().emission_classes[l.emission_class].g_co2e_per_tkm * t * l.km.value / 1000.0};
+    w.co2 = KgCo2{net.tables().emission_classes[l.emission_class].g_co2e_per_tkm * t * l.km.value /
+                  1000.0};
     // Risk: every country entered along the link, every chokepoint, and the location reached.
     for (std::size_t i = 1; i < l.countries.size(); ++i) {
       const auto c = arc.reverse ? l.countries[l.countries.size() - 1 - i] : l.countries[i];
@@ -31,7 +36,8 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
       if (c != prev) w.risk += risk_weight(net.country(c).disruption_probability);
     }
     for (auto c : l.chokepoints) w.risk += risk_weight(net.chokepoint(c).disruption_probability);
-    w.risk += risk_weight(net.location(net.graph().nodes[arc.head.value].location).disruption_probability);
+    w.risk += risk_weight(
+        net.location(net.graph().nodes[arc.head.value].location).disruption_probability);
     if (arc.border != network::kNone) {
       const network::Border& b = net.tables().borders[arc.border];
       w.border = Usd{b.fee_usd + (container ? b.fee_usd_per_teu * teu : 0.0) + b.fee_usd_per_t * t};
@@ -43,8 +49,10 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
       if (arc.from_layer != arc.to_layer) w.unusable = cost::Unusable::NoTransfer;
     } else {
       const network::Transfer& x = net.tables().transfers[row];
-      if (container && x.usd_per_teu) w.handling = Usd{*x.usd_per_teu * teu};
-      else w.handling = Usd{x.usd_per_t.value_or(0) * t};
+      if (container && x.usd_per_teu)
+        w.handling = Usd{*x.usd_per_teu * teu};
+      else
+        w.handling = Usd{x.usd_per_t.value_or(0) * t};
       w.handling += Usd{x.fixed_usd};
       w.handling_time = x.hours.mean();
     }

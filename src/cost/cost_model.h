@@ -24,8 +24,8 @@ struct ArcWeights {
 };
 
 struct Params {
-  int month = 0;                        // departure month 1..12; 0: ignore closures
-  double carrying_rate_per_year = 0.10; // cost of capital on the goods while in transit
+  int month = 0;                         // departure month 1..12; 0: ignore closures
+  double carrying_rate_per_year = 0.10;  // cost of capital on the goods while in transit
 };
 
 class CostModel {

@@ -14,19 +14,23 @@ Result<Shipment> make_shipment(const network::Network& net, const std::string& c
   if (!id) {
     std::vector<std::string> ids;
     for (const auto& c : net.tables().commodities) ids.push_back(c.id);
-    return make_error(ErrorCode::NotFound,
-                      "unknown commodity '" + commodity + "' (known: " + text::join(ids, ", ") + ")",
-                      "commodity");
+    return make_error(
+        ErrorCode::NotFound,
+        "unknown commodity '" + commodity + "' (known: " + text::join(ids, ", ") + ")",
+        "commodity");
   }
   const auto& c = net.commodity(*id);
   if (tonnes && teu)
-    return make_error(ErrorCode::InvalidRequest, "give the quantity as tonnes or as TEU, not both", "tonnes");
+    return make_error(ErrorCode::InvalidRequest, "give the quantity as tonnes or as TEU, not both",
+                      "tonnes");
   if (!tonnes && !teu)
     return make_error(ErrorCode::InvalidRequest, "give a quantity: tonnes or TEU", "tonnes");
   if (tonnes && !(*tonnes > 0 && *tonnes <= 1e9))
-    return make_error(ErrorCode::InvalidRequest, "tonnes must be in (0, 1e9], found " + text::compact(*tonnes), "tonnes");
+    return make_error(ErrorCode::InvalidRequest,
+                      "tonnes must be in (0, 1e9], found " + text::compact(*tonnes), "tonnes");
   if (teu && !(*teu > 0 && *teu <= 1e7))
-    return make_error(ErrorCode::InvalidRequest, "teu must be in (0, 1e7], found " + text::compact(*teu), "teu");
+    return make_error(ErrorCode::InvalidRequest,
+                      "teu must be in (0, 1e7], found " + text::compact(*teu), "teu");
   if (teu && c.handling != network::Handling::Container)
     return make_error(ErrorCode::InvalidRequest,
                       "'" + c.id + "' travels as " + std::string(network::name(c.handling)) +

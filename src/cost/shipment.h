@@ -14,8 +14,8 @@ struct Shipment {
   std::string hs;         // digits only
   network::Handling handling = network::Handling::Container;
   Tonnes tonnes{0};
-  Teu teu{0};             // containers used (0 for bulk)
-  Usd value{0};           // value of the goods
+  Teu teu{0};    // containers used (0 for bulk)
+  Usd value{0};  // value of the goods
 };
 
 // Builds a shipment from the catalogue: give tonnes or TEU (not both); value defaults to the

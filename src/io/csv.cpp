@@ -32,8 +32,15 @@ Result<CsvTable> parse_csv(std::string_view text, std::string file) {
   bool have_header = false;
   while (i < text.size()) {
     // Skip blank and comment lines.
-    if (text[i] == '\n') { ++line; ++i; continue; }
-    if (text[i] == '\r') { ++i; continue; }
+    if (text[i] == '\n') {
+      ++line;
+      ++i;
+      continue;
+    }
+    if (text[i] == '\r') {
+      ++i;
+      continue;
+    }
     if (text[i] == '#') {
       while (i < text.size() && text[i] != '\n') ++i;
       continue;
@@ -53,8 +60,11 @@ Result<CsvTable> parse_csv(std::string_view text, std::string file) {
       const char c = text[i++];
       if (in_quotes) {
         if (c == '"') {
-          if (i < text.size() && text[i] == '"') { field += '"'; ++i; }
-          else in_quotes = false;
+          if (i < text.size() && text[i] == '"') {
+            field += '"';
+            ++i;
+          } else
+            in_quotes = false;
         } else {
           if (c == '\n') ++line;
           field += c;
@@ -86,7 +96,8 @@ Result<CsvTable> parse_csv(std::string_view text, std::string file) {
         for (std::size_t b = a + 1; b < t.header.size(); ++b)
           if (t.header[a] == t.header[b])
             return make_error(ErrorCode::InvalidData, t.file + ":" + std::to_string(row.line) +
-                                                          ": duplicate column '" + t.header[a] + "'");
+                                                          ": duplicate column '" + t.header[a] +
+                                                          "'");
       continue;
     }
     if (row.fields.size() != t.header.size())
@@ -96,7 +107,8 @@ Result<CsvTable> parse_csv(std::string_view text, std::string file) {
                             std::to_string(row.fields.size()));
     t.rows.push_back(std::move(row));
   }
-  if (!have_header) return make_error(ErrorCode::InvalidData, t.file + ":1: empty file, expected a header line");
+  if (!have_header)
+    return make_error(ErrorCode::InvalidData, t.file + ":1: empty file, expected a header line");
   return t;
 }
 
@@ -170,8 +182,8 @@ std::optional<double> RowReader::number(std::string_view column, double min, dou
     return std::nullopt;
   }
   if (*v < min || *v > max) {
-    fail(column, "value " + std::string(s) + " is out of range [" + text::compact(min) +
-                     ", " + text::compact(max) + "]");
+    fail(column, "value " + std::string(s) + " is out of range [" + text::compact(min) + ", " +
+                     text::compact(max) + "]");
     return std::nullopt;
   }
   return v;

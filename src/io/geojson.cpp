@@ -33,7 +33,8 @@ nlohmann::json network_geojson(const network::Network& net) {
     nlohmann::json chokes = nlohmann::json::array();
     for (auto c : l.chokepoints) chokes.push_back(net.chokepoint(c).id);
     props["chokepoints"] = chokes;
-    features.push_back(line_feature(net.location(l.from).pos, net.location(l.to).pos, std::move(props)));
+    features.push_back(
+        line_feature(net.location(l.from).pos, net.location(l.to).pos, std::move(props)));
   }
   return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
 }

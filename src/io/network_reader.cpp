@@ -62,11 +62,13 @@ nw::Provenance provenance(RowReader& r, const Context& ctx, const Names& figures
       r.fail("sources", "unknown source id '" + id + "'" + suggestion(keys(ctx.sources), id));
       return p;
     }
-    if (field == "*") star = true;
+    if (field == "*")
+      star = true;
     else if (std::find(figures.begin(), figures.end(), field) == figures.end()) {
       r.fail("sources", "'" + field + "' is not a figure column of this table");
       return p;
-    } else named.insert(field);
+    } else
+      named.insert(field);
     p.sources.push_back(nw::SourceRef{field, it->second});
   }
   if (!star)
@@ -105,7 +107,8 @@ std::optional<T> lookup(RowReader& r, std::string_view col, const std::string& v
                         const std::unordered_map<std::string, T>& index, std::string_view what) {
   auto it = index.find(value);
   if (it == index.end()) {
-    r.fail(col, "unknown " + std::string(what) + " '" + value + "'" + suggestion(keys(index), value));
+    r.fail(col,
+           "unknown " + std::string(what) + " '" + value + "'" + suggestion(keys(index), value));
     return std::nullopt;
   }
   return it->second;
@@ -123,8 +126,8 @@ Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& r
   return t;
 }
 
-#define CARAVAN_TRY_TABLE(var, expr) \
-  auto var##_r = (expr);             \
+#define CARAVAN_TRY_TABLE(var, expr)    \
+  auto var##_r = (expr);                \
   if (!var##_r) return var##_r.error(); \
   const CsvTable& var = *var##_r
 
@@ -133,15 +136,18 @@ Status read_sources(Context& ctx, nw::Tables& out) {
                              {"publisher", "note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
-    nw::Source s{r.text("id"), r.text("title"), r.text("publisher", false), r.text("url"),
+    nw::Source s{r.text("id"),   r.text("title"),       r.text("publisher", false), r.text("url"),
                  r.text("date"), r.text("reliability"), r.text("note", false)};
-    if (r.ok() && s.reliability != "P" && s.reliability != "S" && s.reliability != "W" && s.reliability != "D")
+    if (r.ok() && s.reliability != "P" && s.reliability != "S" && s.reliability != "W" &&
+        s.reliability != "D")
       r.fail("reliability", "expected P, S, W or D, found '" + s.reliability + "'");
     if (r.ok() && s.reliability == "D" && s.note.empty())
       r.fail("note", "a derived (D) source must say how it was derived");
-    if (r.ok() && !(s.date.size() >= 4 && std::all_of(s.date.begin(), s.date.begin() + 4, ::isdigit)))
+    if (r.ok() &&
+        !(s.date.size() >= 4 && std::all_of(s.date.begin(), s.date.begin() + 4, ::isdigit)))
       r.fail("date", "expected YYYY, YYYY-MM or YYYY-MM-DD, found '" + s.date + "'");
-    if (r.ok() && !ctx.sources.emplace(s.id, SourceId{static_cast<std::uint32_t>(out.sources.size())}).second)
+    if (r.ok() &&
+        !ctx.sources.emplace(s.id, SourceId{static_cast<std::uint32_t>(out.sources.size())}).second)
       r.fail("id", "duplicate source id '" + s.id + "'");
     if (!r.ok()) return r.error();
     out.sources.push_back(std::move(s));
@@ -150,17 +156,20 @@ Status read_sources(Context& ctx, nw::Tables& out) {
 }
 
 Status read_countries(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "countries.csv", {"iso2", "name", "sources"}, {"disruption_probability"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "countries.csv", {"iso2", "name", "sources"}, {"disruption_probability"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Country c;
     c.iso2 = r.text("iso2");
     c.name = r.text("name");
-    if (r.ok() && (c.iso2.size() != 2 || !std::isupper(static_cast<unsigned char>(c.iso2[0])) || !std::isupper(static_cast<unsigned char>(c.iso2[1]))))
+    if (r.ok() && (c.iso2.size() != 2 || !std::isupper(static_cast<unsigned char>(c.iso2[0])) ||
+                   !std::isupper(static_cast<unsigned char>(c.iso2[1]))))
       r.fail("iso2", "expected an ISO 3166-1 alpha-2 code such as KZ, found '" + c.iso2 + "'");
     c.disruption_probability = probability(r, "disruption_probability");
     c.prov = provenance(r, ctx, {"disruption_probability"});
-    if (r.ok()) ctx.countries.emplace(c.iso2, CountryId{static_cast<std::uint32_t>(out.countries.size())});
+    if (r.ok())
+      ctx.countries.emplace(c.iso2, CountryId{static_cast<std::uint32_t>(out.countries.size())});
     if (!r.ok()) return r.error();
     out.countries.push_back(std::move(c));
   }
@@ -168,7 +177,8 @@ Status read_countries(Context& ctx, nw::Tables& out) {
 }
 
 Status read_chokepoints(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "chokepoints.csv", {"id", "name", "sources"}, {"disruption_probability"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "chokepoints.csv", {"id", "name", "sources"}, {"disruption_probability"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Chokepoint c{r.text("id"), r.text("name"), probability(r, "disruption_probability"), {}};
@@ -181,10 +191,12 @@ Status read_chokepoints(Context& ctx, nw::Tables& out) {
 }
 
 Status read_emission_classes(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "emission_classes.csv", {"id", "name", "g_co2e_per_tkm", "sources"}, {}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "emission_classes.csv", {"id", "name", "g_co2e_per_tkm", "sources"}, {}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
-    nw::EmissionClass e{r.text("id"), r.text("name"), r.number("g_co2e_per_tkm", 0, 5000, true).value_or(0), {}};
+    nw::EmissionClass e{
+        r.text("id"), r.text("name"), r.number("g_co2e_per_tkm", 0, 5000, true).value_or(0), {}};
     e.prov = provenance(r, ctx, {"g_co2e_per_tkm"});
     if (!r.ok()) return r.error();
     ctx.emission_classes.emplace(e.id, static_cast<std::uint32_t>(out.emission_classes.size()));
@@ -194,8 +206,9 @@ Status read_emission_classes(Context& ctx, nw::Tables& out) {
 }
 
 Status read_locations(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "locations.csv", {"id", "name", "country", "lat", "lon", "kind", "sources"},
-                             {"aliases", "disruption_probability"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "locations.csv", {"id", "name", "country", "lat", "lon", "kind", "sources"},
+               {"aliases", "disruption_probability"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Location l;
@@ -203,17 +216,23 @@ Status read_locations(Context& ctx, nw::Tables& out) {
     l.name = r.text("name");
     l.aliases = r.list("aliases");
     const auto country = r.text("country");
-    if (r.ok()) l.country = lookup(r, "country", country, ctx.countries, "country").value_or(CountryId{});
+    if (r.ok())
+      l.country = lookup(r, "country", country, ctx.countries, "country").value_or(CountryId{});
     l.pos.lat = r.number("lat", -90, 90, true).value_or(0);
     l.pos.lon = r.number("lon", -180, 180, true).value_or(0);
     const auto kind = r.text("kind");
     if (r.ok()) {
-      if (auto k = nw::parse_location_kind(kind)) l.kind = *k;
-      else r.fail("kind", "unknown kind '" + kind + "' (expected " + std::string(nw::location_kind_names()) + ")");
+      if (auto k = nw::parse_location_kind(kind))
+        l.kind = *k;
+      else
+        r.fail("kind", "unknown kind '" + kind + "' (expected " +
+                           std::string(nw::location_kind_names()) + ")");
     }
     l.disruption_probability = probability(r, "disruption_probability");
     l.prov = provenance(r, ctx, {"lat", "lon", "disruption_probability"});
-    if (r.ok() && !ctx.locations.emplace(l.id, LocationId{static_cast<std::uint32_t>(out.locations.size())}).second)
+    if (r.ok() &&
+        !ctx.locations.emplace(l.id, LocationId{static_cast<std::uint32_t>(out.locations.size())})
+             .second)
       r.fail("id", "duplicate location id '" + l.id + "'");
     if (!r.ok()) return r.error();
     out.locations.push_back(std::move(l));
@@ -224,21 +243,35 @@ Status read_locations(Context& ctx, nw::Tables& out) {
 std::uint8_t handling_mask(RowReader& r, std::string_view col) {
   std::uint8_t mask = 0;
   for (const auto& h : r.list(col)) {
-    if (auto v = nw::parse_handling(h)) mask |= static_cast<std::uint8_t>(1u << static_cast<int>(*v));
-    else r.fail(col, "unknown handling class '" + h + "' (expected " + std::string(nw::handling_names()) + ")");
+    if (auto v = nw::parse_handling(h))
+      mask |= static_cast<std::uint8_t>(1u << static_cast<int>(*v));
+    else
+      r.fail(col, "unknown handling class '" + h + "' (expected " +
+                      std::string(nw::handling_names()) + ")");
   }
   return mask;
 }
 
 Status read_links(Context& ctx, nw::Tables& out) {
-  static const Names kFigures = {"km", "speed_kmh", "hours", "wait_hours_min", "wait_hours_mode",
-                                 "wait_hours_max", "tariff_usd_per_tkm", "tariff_usd_per_teu",
-                                 "fixed_usd", "capacity_tpy", "capacity_teu_py", "closed_months"};
-  CARAVAN_TRY_TABLE(t, table(ctx, "links.csv", {"id", "from", "to", "mode", "km", "handling", "emission_class", "sources"},
-                             {"gauge_mm", "speed_kmh", "hours", "wait_hours_min", "wait_hours_mode",
-                              "wait_hours_max", "tariff_usd_per_tkm", "tariff_usd_per_teu", "fixed_usd",
-                              "capacity_tpy", "capacity_teu_py", "countries", "chokepoints",
-                              "closed_months", "oneway"}));
+  static const Names kFigures = {"km",
+                                 "speed_kmh",
+                                 "hours",
+                                 "wait_hours_min",
+                                 "wait_hours_mode",
+                                 "wait_hours_max",
+                                 "tariff_usd_per_tkm",
+                                 "tariff_usd_per_teu",
+                                 "fixed_usd",
+                                 "capacity_tpy",
+                                 "capacity_teu_py",
+                                 "closed_months"};
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "links.csv",
+               {"id", "from", "to", "mode", "km", "handling", "emission_class", "sources"},
+               {"gauge_mm", "speed_kmh", "hours", "wait_hours_min", "wait_hours_mode",
+                "wait_hours_max", "tariff_usd_per_tkm", "tariff_usd_per_teu", "fixed_usd",
+                "capacity_tpy", "capacity_teu_py", "countries", "chokepoints", "closed_months",
+                "oneway"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Link l;
@@ -248,8 +281,11 @@ Status read_links(Context& ctx, nw::Tables& out) {
     if (r.ok()) l.to = lookup(r, "to", to, ctx.locations, "location").value_or(LocationId{});
     const auto mode = r.text("mode");
     if (r.ok()) {
-      if (auto m = nw::parse_mode(mode)) l.mode = *m;
-      else r.fail("mode", "unknown mode '" + mode + "' (expected " + std::string(nw::mode_names()) + ")");
+      if (auto m = nw::parse_mode(mode))
+        l.mode = *m;
+      else
+        r.fail("mode",
+               "unknown mode '" + mode + "' (expected " + std::string(nw::mode_names()) + ")");
     }
     if (r.ok() && l.mode == nw::Mode::Rail) {
       const auto g = r.number("gauge_mm", 0, 3000, true);
@@ -265,7 +301,8 @@ Status read_links(Context& ctx, nw::Tables& out) {
     l.hours = hours ? Hours{*hours} : Hours{l.km.value / speed.value_or(1)};
     l.wait = triangular(r, "wait_hours_");
     l.handling_mask = handling_mask(r, "handling");
-    if (r.ok() && l.handling_mask == 0) r.fail("handling", "is required (" + std::string(nw::handling_names()) + ")");
+    if (r.ok() && l.handling_mask == 0)
+      r.fail("handling", "is required (" + std::string(nw::handling_names()) + ")");
     l.usd_per_tkm = r.number("tariff_usd_per_tkm", 0, 1000, false);
     l.usd_per_teu = r.number("tariff_usd_per_teu", 0, 1e6, false);
     l.fixed_usd = r.number("fixed_usd", 0, 1e8, false).value_or(0);
@@ -277,15 +314,23 @@ Status read_links(Context& ctx, nw::Tables& out) {
     l.capacity_tpy = r.number("capacity_tpy", 0, 1e10, false);
     l.capacity_teu_py = r.number("capacity_teu_py", 0, 1e9, false);
     const auto ec = r.text("emission_class");
-    if (r.ok()) l.emission_class = lookup(r, "emission_class", ec, ctx.emission_classes, "emission class").value_or(0);
+    if (r.ok())
+      l.emission_class =
+          lookup(r, "emission_class", ec, ctx.emission_classes, "emission class").value_or(0);
     for (const auto& c : r.list("countries"))
-      if (r.ok()) l.countries.push_back(lookup(r, "countries", c, ctx.countries, "country").value_or(CountryId{}));
+      if (r.ok())
+        l.countries.push_back(
+            lookup(r, "countries", c, ctx.countries, "country").value_or(CountryId{}));
     for (const auto& c : r.list("chokepoints"))
-      if (r.ok()) l.chokepoints.push_back(lookup(r, "chokepoints", c, ctx.chokepoints, "chokepoint").value_or(ChokepointId{}));
+      if (r.ok())
+        l.chokepoints.push_back(
+            lookup(r, "chokepoints", c, ctx.chokepoints, "chokepoint").value_or(ChokepointId{}));
     for (const auto& m : r.list("closed_months")) {
       const auto v = text::parse_int(m);
-      if (!v || *v < 1 || *v > 12) r.fail("closed_months", "expected months 1..12, found '" + m + "'");
-      else l.closed_months |= static_cast<std::uint16_t>(1u << (*v - 1));
+      if (!v || *v < 1 || *v > 12)
+        r.fail("closed_months", "expected months 1..12, found '" + m + "'");
+      else
+        l.closed_months |= static_cast<std::uint16_t>(1u << (*v - 1));
     }
     const auto oneway = r.raw("oneway");
     if (!oneway.empty() && oneway != "0" && oneway != "1") r.fail("oneway", "expected 0 or 1");
@@ -303,29 +348,37 @@ Status read_links(Context& ctx, nw::Tables& out) {
 }
 
 Status read_transfers(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "transfers.csv", {"location", "from_layer", "to_layer", "handling", "sources"},
-                             {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "transfers.csv", {"location", "from_layer", "to_layer", "handling", "sources"},
+               {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Transfer x;
     const auto loc = r.text("location");
-    if (r.ok() && loc != "*") x.location = lookup(r, "location", loc, ctx.locations, "location").value_or(LocationId{});
+    if (r.ok() && loc != "*")
+      x.location = lookup(r, "location", loc, ctx.locations, "location").value_or(LocationId{});
     for (auto [col, dst] : {std::pair{"from_layer", &x.from}, std::pair{"to_layer", &x.to}}) {
       const auto v = r.text(col);
       if (!r.ok()) break;
-      if (auto y = nw::parse_layer(v)) *dst = *y;
-      else r.fail(col, "unknown layer '" + v + "' (expected " + std::string(nw::layer_names()) + ")");
+      if (auto y = nw::parse_layer(v))
+        *dst = *y;
+      else
+        r.fail(col, "unknown layer '" + v + "' (expected " + std::string(nw::layer_names()) + ")");
     }
     const auto h = r.text("handling");
     if (r.ok() && h != "*") {
-      if (auto v = nw::parse_handling(h)) x.handling = *v;
-      else r.fail("handling", "unknown handling class '" + h + "' (expected " + std::string(nw::handling_names()) + " or *)");
+      if (auto v = nw::parse_handling(h))
+        x.handling = *v;
+      else
+        r.fail("handling", "unknown handling class '" + h + "' (expected " +
+                               std::string(nw::handling_names()) + " or *)");
     }
     x.usd_per_t = r.number("usd_per_t", 0, 1e6, false);
     x.usd_per_teu = r.number("usd_per_teu", 0, 1e6, false);
     x.fixed_usd = r.number("fixed_usd", 0, 1e8, false).value_or(0);
     x.hours = triangular(r, "hours_");
-    x.prov = provenance(r, ctx, {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"});
+    x.prov = provenance(
+        r, ctx, {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"});
     if (!r.ok()) return r.error();
     out.transfers.push_back(std::move(x));
   }
@@ -334,7 +387,8 @@ Status read_transfers(Context& ctx, nw::Tables& out) {
 
 Status read_borders(Context& ctx, nw::Tables& out) {
   CARAVAN_TRY_TABLE(t, table(ctx, "borders.csv", {"from", "to", "sources"},
-                             {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode", "hours_max"}));
+                             {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min",
+                              "hours_mode", "hours_max"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Border b;
@@ -345,7 +399,9 @@ Status read_borders(Context& ctx, nw::Tables& out) {
     b.fee_usd_per_teu = r.number("fee_usd_per_teu", 0, 1e5, false).value_or(0);
     b.fee_usd_per_t = r.number("fee_usd_per_t", 0, 1e5, false).value_or(0);
     b.hours = triangular(r, "hours_");
-    b.prov = provenance(r, ctx, {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode", "hours_max"});
+    b.prov = provenance(
+        r, ctx,
+        {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode", "hours_max"});
     if (!r.ok()) return r.error();
     out.borders.push_back(std::move(b));
   }
@@ -353,7 +409,9 @@ Status read_borders(Context& ctx, nw::Tables& out) {
 }
 
 Status read_commodities(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "commodities.csv", {"id", "name", "hs", "handling", "value_usd_per_t", "sources"}, {"tonnes_per_teu"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "commodities.csv",
+               {"id", "name", "hs", "handling", "value_usd_per_t", "sources"}, {"tonnes_per_teu"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Commodity c;
@@ -361,18 +419,24 @@ Status read_commodities(Context& ctx, nw::Tables& out) {
     c.name = r.text("name");
     c.hs = r.text("hs");
     std::string digits;
-    for (char ch : c.hs) if (ch != '.') digits += ch;
-    if (r.ok() && (digits.size() < 4 || digits.size() > 10 || !std::all_of(digits.begin(), digits.end(), ::isdigit)))
+    for (char ch : c.hs)
+      if (ch != '.') digits += ch;
+    if (r.ok() && (digits.size() < 4 || digits.size() > 10 ||
+                   !std::all_of(digits.begin(), digits.end(), ::isdigit)))
       r.fail("hs", "expected an HS code of 4 to 10 digits (dots allowed), found '" + c.hs + "'");
     c.hs = digits;
     const auto h = r.text("handling");
     if (r.ok()) {
-      if (auto v = nw::parse_handling(h)) c.handling = *v;
-      else r.fail("handling", "unknown handling class '" + h + "' (expected " + std::string(nw::handling_names()) + ")");
+      if (auto v = nw::parse_handling(h))
+        c.handling = *v;
+      else
+        r.fail("handling", "unknown handling class '" + h + "' (expected " +
+                               std::string(nw::handling_names()) + ")");
     }
     c.value_usd_per_t = r.number("value_usd_per_t", 0, 1e9, true).value_or(0);
     // Payload per TEU matters only for containerised goods.
-    c.tonnes_per_teu = r.number("tonnes_per_teu", 0.1, 40, c.handling == nw::Handling::Container).value_or(20);
+    c.tonnes_per_teu =
+        r.number("tonnes_per_teu", 0.1, 40, c.handling == nw::Handling::Container).value_or(20);
     c.prov = provenance(r, ctx, {"hs", "value_usd_per_t", "tonnes_per_teu"});
     if (!r.ok()) return r.error();
     out.commodities.push_back(std::move(c));
@@ -383,7 +447,8 @@ Status read_commodities(Context& ctx, nw::Tables& out) {
 Status read_corridors(Context& ctx, nw::Tables& out) {
   if (!std::filesystem::exists(path_of(ctx, "corridors.csv"))) return Ok{};
   CARAVAN_TRY_TABLE(t, table(ctx, "corridors.csv", {"id", "name"},
-                             {"via_any", "require_countries", "forbid_countries", "forbid_locations", "description"}));
+                             {"via_any", "require_countries", "forbid_countries",
+                              "forbid_locations", "description"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Corridor c;
@@ -391,13 +456,21 @@ Status read_corridors(Context& ctx, nw::Tables& out) {
     c.name = r.text("name");
     c.description = r.text("description", false);
     for (const auto& v : r.list("via_any"))
-      if (r.ok()) c.via_any.push_back(lookup(r, "via_any", v, ctx.locations, "location").value_or(LocationId{}));
+      if (r.ok())
+        c.via_any.push_back(
+            lookup(r, "via_any", v, ctx.locations, "location").value_or(LocationId{}));
     for (const auto& v : r.list("forbid_locations"))
-      if (r.ok()) c.forbid_locations.push_back(lookup(r, "forbid_locations", v, ctx.locations, "location").value_or(LocationId{}));
+      if (r.ok())
+        c.forbid_locations.push_back(
+            lookup(r, "forbid_locations", v, ctx.locations, "location").value_or(LocationId{}));
     for (const auto& v : r.list("require_countries"))
-      if (r.ok()) c.require_countries.push_back(lookup(r, "require_countries", v, ctx.countries, "country").value_or(CountryId{}));
+      if (r.ok())
+        c.require_countries.push_back(
+            lookup(r, "require_countries", v, ctx.countries, "country").value_or(CountryId{}));
     for (const auto& v : r.list("forbid_countries"))
-      if (r.ok()) c.forbid_countries.push_back(lookup(r, "forbid_countries", v, ctx.countries, "country").value_or(CountryId{}));
+      if (r.ok())
+        c.forbid_countries.push_back(
+            lookup(r, "forbid_countries", v, ctx.countries, "country").value_or(CountryId{}));
     if (!r.ok()) return r.error();
     out.corridors.push_back(std::move(c));
   }
@@ -429,11 +502,14 @@ Status read_manifest(const Context& ctx, nw::Tables& out) {
   auto j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return make_error(ErrorCode::InvalidData, "network.json: not a valid JSON object");
-  auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+  auto str = [&](const char* k) {
+    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+  };
   out.name = str("name");
   out.version = str("version");
   out.description = str("description");
-  if (out.name.empty()) return make_error(ErrorCode::InvalidData, "network.json: field 'name': is required", "name");
+  if (out.name.empty())
+    return make_error(ErrorCode::InvalidData, "network.json: field 'name': is required", "name");
   if (j.contains("carrying_rate_per_year")) {
     const auto& v = j["carrying_rate_per_year"];
     if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1)
@@ -445,7 +521,9 @@ Status read_manifest(const Context& ctx, nw::Tables& out) {
     auto it = ctx.sources.find(src);
     if (it == ctx.sources.end())
       return make_error(ErrorCode::InvalidData,
-                        "network.json: field 'carrying_rate_source': expected a source id from sources.csv, found '" + src + "'",
+                        "network.json: field 'carrying_rate_source': expected a source id from "
+                        "sources.csv, found '" +
+                            src + "'",
                         "carrying_rate_source");
     out.parameters_prov.where = "network.json";
     out.parameters_prov.sources.push_back({"carrying_rate_per_year", it->second});
@@ -480,9 +558,9 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   Context ctx;
   ctx.dir = dir;
   nw::Tables out;
-  for (auto step : {read_sources, read_countries, read_chokepoints, read_emission_classes,
-                    read_locations, read_links, read_transfers, read_borders, read_commodities,
-                    read_corridors, read_rules}) {
+  for (auto step :
+       {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
+        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();

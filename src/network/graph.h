@@ -24,9 +24,9 @@ inline constexpr std::uint32_t kNone = UINT32_MAX;
 struct Arc {
   NodeId tail, head;
   ArcKind kind = ArcKind::Link;
-  bool reverse = false;            // a link traversed from `to` to `from`
-  std::uint32_t link = kNone;      // Link arcs: the link
-  std::uint32_t border = kNone;    // Link arcs: the border crossed, if any
+  bool reverse = false;          // a link traversed from `to` to `from`
+  std::uint32_t link = kNone;    // Link arcs: the link
+  std::uint32_t border = kNone;  // Link arcs: the border crossed, if any
   // Transfer arcs: the transfer row that applies per handling class (kNone: not possible for that
   // class; for passing through on the same layer kNone means free).
   std::array<std::uint32_t, kHandlingCount> transfer = {kNone, kNone, kNone};
@@ -35,8 +35,9 @@ struct Arc {
 
 struct Graph {
   std::vector<Node> nodes;
-  std::vector<Arc> arcs;                       // sorted by tail
-  std::vector<std::uint32_t> first_out;        // size nodes+1: arcs of node v are [first_out[v], first_out[v+1])
+  std::vector<Arc> arcs;  // sorted by tail
+  std::vector<std::uint32_t>
+      first_out;  // size nodes+1: arcs of node v are [first_out[v], first_out[v+1])
   // Per location, per layer: arrival and departure node (kNone where the layer is absent).
   std::vector<std::array<std::uint32_t, kLayerCount>> arrival, departure;
 

@@ -19,11 +19,15 @@ std::vector<Match> locate(const Network& net, std::string_view query, std::size_
     for (const auto* s : spellings) {
       const std::string f = text::fold(*s);
       int score;
-      if (f == q) score = 0;
-      else if (f.rfind(q, 0) == 0) score = 1;
-      else if (f.find(q) != std::string::npos && q.size() >= 3) score = 2;
+      if (f == q)
+        score = 0;
+      else if (f.rfind(q, 0) == 0)
+        score = 1;
+      else if (f.find(q) != std::string::npos && q.size() >= 3)
+        score = 2;
       else {
-        const auto d = text::edit_distance(q, f.substr(0, std::max(q.size(), std::min(f.size(), q.size() + 2))));
+        const auto d = text::edit_distance(
+            q, f.substr(0, std::max(q.size(), std::min(f.size(), q.size() + 2))));
         const auto full = text::edit_distance(q, f);
         score = 3 + static_cast<int>(std::min(d, full));
         if (static_cast<std::size_t>(score - 3) > std::max<std::size_t>(2, q.size() / 3)) continue;
@@ -40,7 +44,8 @@ std::vector<Match> locate(const Network& net, std::string_view query, std::size_
   return out;
 }
 
-Result<LocationId> resolve_location(const Network& net, std::string_view query, const std::string& field) {
+Result<LocationId> resolve_location(const Network& net, std::string_view query,
+                                    const std::string& field) {
   if (auto id = net.find_location(text::trim(query))) return *id;
   const auto matches = locate(net, query, 6);
   std::vector<Match> exact, prefix;
@@ -55,7 +60,8 @@ Result<LocationId> resolve_location(const Network& net, std::string_view query, 
     names.push_back(net.location(m.id).name + " (" + net.location(m.id).id + ")");
   if (exact.size() > 1 || prefix.size() > 1)
     return make_error(ErrorCode::InvalidRequest,
-                      "'" + std::string(query) + "' is ambiguous: " + text::join(names, ", "), field);
+                      "'" + std::string(query) + "' is ambiguous: " + text::join(names, ", "),
+                      field);
   return make_error(ErrorCode::NotFound,
                     "unknown location '" + std::string(query) + "'" +
                         (names.empty() ? std::string(" (no close match; try 'caravan locate')")

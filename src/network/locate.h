@@ -1,4 +1,5 @@
-// Finding locations by name in any common spelling, by UN/LOCODE, or by the nearest match to a typo.
+// Finding locations by name in any common spelling, by UN/LOCODE, or by the nearest match to a
+// typo.
 #pragma once
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ std::vector<Match> locate(const Network& net, std::string_view query, std::size_
 
 // One location for a query: an exact id, name or alias (case and accents ignored) or a unique
 // prefix; otherwise a NotFound error that lists the closest names. `field` names the option.
-Result<LocationId> resolve_location(const Network& net, std::string_view query, const std::string& field);
+Result<LocationId> resolve_location(const Network& net, std::string_view query,
+                                    const std::string& field);
 
 }  // namespace caravan::network

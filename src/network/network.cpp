@@ -56,24 +56,46 @@ Result<Network> Network::build(Tables tables) {
     std::unordered_map<std::string, std::uint32_t> emission_index;
     for (std::uint32_t i = 0; i < t.emission_classes.size(); ++i)
       if (!emission_index.emplace(t.emission_classes[i].id, i).second)
-        return data_error(t.emission_classes[i].prov, "id", "duplicate id '" + t.emission_classes[i].id + "'");
+        return data_error(t.emission_classes[i].prov, "id",
+                          "duplicate id '" + t.emission_classes[i].id + "'");
   }
-  if (auto s = index_unique(t.locations, [](const Location& l) -> const std::string& { return l.id; }, n.location_index_, "id"); !s) return s.error();
-  if (auto s = index_unique(t.countries, [](const Country& c) -> const std::string& { return c.iso2; }, n.country_index_, "iso2"); !s) return s.error();
-  if (auto s = index_unique(t.chokepoints, [](const Chokepoint& c) -> const std::string& { return c.id; }, n.chokepoint_index_, "id"); !s) return s.error();
-  if (auto s = index_unique(t.commodities, [](const Commodity& c) -> const std::string& { return c.id; }, n.commodity_index_, "id"); !s) return s.error();
-  if (auto s = index_unique(t.links, [](const Link& l) -> const std::string& { return l.id; }, n.link_index_, "id"); !s) return s.error();
+  if (auto s = index_unique(
+          t.locations, [](const Location& l) -> const std::string& { return l.id; },
+          n.location_index_, "id");
+      !s)
+    return s.error();
+  if (auto s = index_unique(
+          t.countries, [](const Country& c) -> const std::string& { return c.iso2; },
+          n.country_index_, "iso2");
+      !s)
+    return s.error();
+  if (auto s = index_unique(
+          t.chokepoints, [](const Chokepoint& c) -> const std::string& { return c.id; },
+          n.chokepoint_index_, "id");
+      !s)
+    return s.error();
+  if (auto s = index_unique(
+          t.commodities, [](const Commodity& c) -> const std::string& { return c.id; },
+          n.commodity_index_, "id");
+      !s)
+    return s.error();
+  if (auto s = index_unique(
+          t.links, [](const Link& l) -> const std::string& { return l.id; }, n.link_index_, "id");
+      !s)
+    return s.error();
 
   for (std::uint32_t i = 0; i < t.borders.size(); ++i) {
     const Border& b = t.borders[i];
     if (t.locations[b.from.value].country == t.locations[b.to.value].country)
-      return data_error(b.prov, "to", "a border joins locations in different countries, but '" +
-                                          t.locations[b.from.value].id + "' and '" +
-                                          t.locations[b.to.value].id + "' are both in " +
-                                          t.countries[t.locations[b.to.value].country.value].iso2);
+      return data_error(b.prov, "to",
+                        "a border joins locations in different countries, but '" +
+                            t.locations[b.from.value].id + "' and '" + t.locations[b.to.value].id +
+                            "' are both in " +
+                            t.countries[t.locations[b.to.value].country.value].iso2);
     if (!n.border_index_.emplace(pair_key(b.from, b.to), i).second)
-      return data_error(b.prov, "from", "duplicate border " + t.locations[b.from.value].id + " -> " +
-                                            t.locations[b.to.value].id);
+      return data_error(
+          b.prov, "from",
+          "duplicate border " + t.locations[b.from.value].id + " -> " + t.locations[b.to.value].id);
   }
 
   // Links: geometry of layers, border checks.
@@ -90,16 +112,17 @@ Result<Network> Network::build(Tables tables) {
         const auto a = dir ? l.to : l.from, b = dir ? l.from : l.to;
         if (!n.border_index_.count(pair_key(a, b)))
           return data_error(l.prov, "to",
-                            "the link crosses from " + t.countries[t.locations[a.value].country.value].iso2 +
-                                " to " + t.countries[t.locations[b.value].country.value].iso2 +
-                                " but borders.csv has no crossing " + t.locations[a.value].id + " -> " +
-                                t.locations[b.value].id);
+                            "the link crosses from " +
+                                t.countries[t.locations[a.value].country.value].iso2 + " to " +
+                                t.countries[t.locations[b.value].country.value].iso2 +
+                                " but borders.csv has no crossing " + t.locations[a.value].id +
+                                " -> " + t.locations[b.value].id);
       }
     }
     if (!l.countries.empty() && land && (l.countries.front() != cf || l.countries.back() != ct))
-      return data_error(l.prov, "countries", "must start with the country of '" +
-                                                 t.locations[l.from.value].id + "' and end with that of '" +
-                                                 t.locations[l.to.value].id + "'");
+      return data_error(l.prov, "countries",
+                        "must start with the country of '" + t.locations[l.from.value].id +
+                            "' and end with that of '" + t.locations[l.to.value].id + "'");
   }
 
   // Nodes: an arrival and a departure node per (location, present layer).
@@ -128,7 +151,8 @@ Result<Network> Network::build(Tables tables) {
       arc.head = NodeId{g.arrival[b.value][y]};
       arc.reverse = dir == 1;
       arc.link = li;
-      if (auto it = n.border_index_.find(pair_key(a, b)); it != n.border_index_.end()) arc.border = it->second;
+      if (auto it = n.border_index_.find(pair_key(a, b)); it != n.border_index_.end())
+        arc.border = it->second;
       arcs.push_back(arc);
     }
   }
@@ -145,8 +169,8 @@ Result<Network> Network::build(Tables tables) {
         arc.to_layer = static_cast<Layer>(b);
         bool any = a == b;
         for (int h = 0; h < kHandlingCount; ++h) {
-          arc.transfer[h] = find_transfer(t.transfers, LocationId{loc}, arc.from_layer, arc.to_layer,
-                                          static_cast<Handling>(h));
+          arc.transfer[h] = find_transfer(t.transfers, LocationId{loc}, arc.from_layer,
+                                          arc.to_layer, static_cast<Handling>(h));
           any = any || arc.transfer[h] != kNone;
         }
         if (any) arcs.push_back(arc);

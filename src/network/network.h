@@ -81,7 +81,9 @@ struct Link {
 
   Layer layer() const { return *layer_of(mode, gauge_mm); }
   bool carries(Handling h) const { return (handling_mask >> static_cast<int>(h)) & 1u; }
-  bool closed_in(int month) const { return month >= 1 && month <= 12 && ((closed_months >> (month - 1)) & 1u); }
+  bool closed_in(int month) const {
+    return month >= 1 && month <= 12 && ((closed_months >> (month - 1)) & 1u);
+  }
 };
 
 struct Transfer {

@@ -5,14 +5,15 @@
 
 namespace caravan::network {
 namespace {
-constexpr std::array<std::string_view, kModeCount> kModes = {"rail", "road", "sea", "ferry", "pipeline"};
+constexpr std::array<std::string_view, kModeCount> kModes = {"rail", "road", "sea", "ferry",
+                                                             "pipeline"};
 constexpr std::array<std::string_view, kLayerCount> kLayers = {"rail1520", "rail1435", "road",
                                                                "sea",      "ferry",    "pipeline"};
 constexpr std::array<std::string_view, kHandlingCount> kHandlings = {"container", "dry_bulk",
                                                                      "liquid_bulk"};
 constexpr std::array<std::string_view, 9> kKinds = {
-    "city", "mine", "plant", "rail_terminal", "dry_port", "seaport", "border_crossing", "junction",
-    "oil_terminal"};
+    "city",     "mine",        "plant", "rail_terminal", "dry_port", "seaport", "border_crossing",
+    "junction", "oil_terminal"};
 
 template <class E, std::size_t N>
 std::optional<E> parse(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -28,7 +29,9 @@ std::string_view name(Handling h) { return kHandlings[static_cast<int>(h)]; }
 std::string_view name(LocationKind k) { return kKinds[static_cast<int>(k)]; }
 std::optional<Mode> parse_mode(std::string_view s) { return parse<Mode>(kModes, s); }
 std::optional<Layer> parse_layer(std::string_view s) { return parse<Layer>(kLayers, s); }
-std::optional<Handling> parse_handling(std::string_view s) { return parse<Handling>(kHandlings, s); }
+std::optional<Handling> parse_handling(std::string_view s) {
+  return parse<Handling>(kHandlings, s);
+}
 std::optional<LocationKind> parse_location_kind(std::string_view s) {
   return parse<LocationKind>(kKinds, s);
 }
@@ -46,10 +49,14 @@ std::optional<Layer> layer_of(Mode m, int gauge_mm) {
       if (gauge_mm == 1520) return Layer::Rail1520;
       if (gauge_mm == 1435) return Layer::Rail1435;
       return std::nullopt;
-    case Mode::Road: return Layer::Road;
-    case Mode::Sea: return Layer::Sea;
-    case Mode::Ferry: return Layer::Ferry;
-    case Mode::Pipeline: return Layer::Pipeline;
+    case Mode::Road:
+      return Layer::Road;
+    case Mode::Sea:
+      return Layer::Sea;
+    case Mode::Ferry:
+      return Layer::Ferry;
+    case Mode::Pipeline:
+      return Layer::Pipeline;
   }
   return std::nullopt;
 }
@@ -57,11 +64,16 @@ std::optional<Layer> layer_of(Mode m, int gauge_mm) {
 Mode mode_of(Layer l) {
   switch (l) {
     case Layer::Rail1520:
-    case Layer::Rail1435: return Mode::Rail;
-    case Layer::Road: return Mode::Road;
-    case Layer::Sea: return Mode::Sea;
-    case Layer::Ferry: return Mode::Ferry;
-    case Layer::Pipeline: return Mode::Pipeline;
+    case Layer::Rail1435:
+      return Mode::Rail;
+    case Layer::Road:
+      return Mode::Road;
+    case Layer::Sea:
+      return Mode::Sea;
+    case Layer::Ferry:
+      return Mode::Ferry;
+    case Layer::Pipeline:
+      return Mode::Pipeline;
   }
   return Mode::Rail;
 }

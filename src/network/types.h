@@ -20,7 +20,15 @@ enum class Handling : std::uint8_t { Container, DryBulk, LiquidBulk };
 inline constexpr int kHandlingCount = 3;
 
 enum class LocationKind : std::uint8_t {
-  City, Mine, Plant, RailTerminal, DryPort, Seaport, BorderCrossing, Junction, OilTerminal
+  City,
+  Mine,
+  Plant,
+  RailTerminal,
+  DryPort,
+  Seaport,
+  BorderCrossing,
+  Junction,
+  OilTerminal
 };
 
 std::string_view name(Mode m);

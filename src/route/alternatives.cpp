@@ -47,7 +47,8 @@ std::vector<Path> k_alternatives(const Prepared& p, int k, int max_spur_searches
       bans.arcs.assign(g.arc_count(), 0);
       bans.nodes.assign(g.node_count(), 0);
       for (const auto& q : accepted)
-        if (q.arcs.size() > i && std::equal(path.arcs.begin(), path.arcs.begin() + i, q.arcs.begin()))
+        if (q.arcs.size() > i &&
+            std::equal(path.arcs.begin(), path.arcs.begin() + i, q.arcs.begin()))
           bans.arcs[q.arcs[i].value] = 1;
       for (std::size_t j = 0; j < i; ++j) bans.nodes[g.arcs[path.arcs[j].value].tail.value] = 1;
       std::vector<Start> starts;

@@ -67,7 +67,8 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
       s.transshipment = p.transship[a.value] != 0;
       s.after_leg = it.legs.size();
       if (s.transshipment) ++it.transshipments;
-      if (nw::mode_of(s.from) == nw::Mode::Rail && nw::mode_of(s.to) == nw::Mode::Rail && layer_change)
+      if (nw::mode_of(s.from) == nw::Mode::Rail && nw::mode_of(s.to) == nw::Mode::Rail &&
+          layer_change)
         it.gauge_breaks.push_back(it.stops.size());
       it.stops.push_back(s);
     }

@@ -34,11 +34,11 @@ struct Itinerary {
   std::vector<Stop> stops;  // only stops that cost something or change layer
   cost::ArcWeights total;   // sums of every component
   double risk_weight = 0.0;
-  double risk = 0.0;        // probability that something on the route is disrupted
-  std::vector<CountryId> countries;   // ordered, consecutive duplicates removed
-  std::vector<LocationId> locations;  // ordered
-  std::vector<std::size_t> border_legs;  // legs that cross a border
-  std::vector<std::size_t> gauge_breaks; // stops that change gauge
+  double risk = 0.0;                      // probability that something on the route is disrupted
+  std::vector<CountryId> countries;       // ordered, consecutive duplicates removed
+  std::vector<LocationId> locations;      // ordered
+  std::vector<std::size_t> border_legs;   // legs that cross a border
+  std::vector<std::size_t> gauge_breaks;  // stops that change gauge
   std::vector<ChokepointId> chokepoints;
   int transshipments = 0;
 

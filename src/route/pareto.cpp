@@ -59,7 +59,8 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
     heap.push(id);
   };
 
-  for (auto s : p.sources) insert(Label{{0, 0, 0, p.start_risk}, s, p.start_state, UINT32_MAX, UINT32_MAX, false});
+  for (auto s : p.sources)
+    insert(Label{{0, 0, 0, p.start_risk}, s, p.start_state, UINT32_MAX, UINT32_MAX, false});
   while (!heap.empty()) {
     const auto id = heap.top();
     heap.pop();
@@ -79,8 +80,13 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
       const std::uint32_t ns = transition(p, l.state, ArcId{a});
       if (ns == UINT32_MAX) continue;
       const auto& w = p.weights[a];
-      Label nl{{l.c[0] + w.cost().value, l.c[1] + w.hours().value, l.c[2] + w.co2.value, l.c[3] + w.risk},
-               g.arcs[a].head.value, ns, id, a, false};
+      Label nl{{l.c[0] + w.cost().value, l.c[1] + w.hours().value, l.c[2] + w.co2.value,
+                l.c[3] + w.risk},
+               g.arcs[a].head.value,
+               ns,
+               id,
+               a,
+               false};
       insert(nl);
     }
   }

@@ -43,8 +43,9 @@ Constraints merge(Constraints a, const Constraints& b) {
   append(a.require_countries, b.require_countries);
   append(a.transit_rules, b.transit_rules);
   if (b.max_transshipments)
-    a.max_transshipments = a.max_transshipments ? std::min(*a.max_transshipments, *b.max_transshipments)
-                                                : b.max_transshipments;
+    a.max_transshipments = a.max_transshipments
+                               ? std::min(*a.max_transshipments, *b.max_transshipments)
+                               : b.max_transshipments;
   a.ignore_network_rules = a.ignore_network_rules || b.ignore_network_rules;
   return a;
 }
@@ -82,51 +83,63 @@ std::string explain_no_route(const nw::Network& net, const PlanRequest& r) {
   };
   auto qc = [](PlanRequest& x) -> Constraints& { return x.query.constraints; };
   for (std::size_t i = 0; i < c.avoid_countries.size(); ++i)
-    try_without("avoiding " + net.country(c.avoid_countries[i]).iso2,
-                [&](PlanRequest& x) { qc(x).avoid_countries.erase(qc(x).avoid_countries.begin() + i); });
+    try_without("avoiding " + net.country(c.avoid_countries[i]).iso2, [&](PlanRequest& x) {
+      qc(x).avoid_countries.erase(qc(x).avoid_countries.begin() + i);
+    });
   for (std::size_t i = 0; i < c.avoid_locations.size(); ++i)
-    try_without("avoiding " + net.location(c.avoid_locations[i]).name,
-                [&](PlanRequest& x) { qc(x).avoid_locations.erase(qc(x).avoid_locations.begin() + i); });
+    try_without("avoiding " + net.location(c.avoid_locations[i]).name, [&](PlanRequest& x) {
+      qc(x).avoid_locations.erase(qc(x).avoid_locations.begin() + i);
+    });
   for (std::size_t i = 0; i < c.avoid_modes.size(); ++i)
     try_without("avoiding mode " + std::string(nw::name(c.avoid_modes[i])),
                 [&](PlanRequest& x) { qc(x).avoid_modes.erase(qc(x).avoid_modes.begin() + i); });
   for (std::size_t i = 0; i < c.avoid_chokepoints.size(); ++i)
-    try_without("avoiding " + net.chokepoint(c.avoid_chokepoints[i]).name,
-                [&](PlanRequest& x) { qc(x).avoid_chokepoints.erase(qc(x).avoid_chokepoints.begin() + i); });
+    try_without("avoiding " + net.chokepoint(c.avoid_chokepoints[i]).name, [&](PlanRequest& x) {
+      qc(x).avoid_chokepoints.erase(qc(x).avoid_chokepoints.begin() + i);
+    });
   for (std::size_t i = 0; i < c.via.size(); ++i)
     try_without("going via " + net.location(c.via[i]).name,
                 [&](PlanRequest& x) { qc(x).via.erase(qc(x).via.begin() + i); });
   if (!c.via_any.empty())
-    try_without("passing one of " + names(net, c.via_any), [&](PlanRequest& x) { qc(x).via_any.clear(); });
+    try_without("passing one of " + names(net, c.via_any),
+                [&](PlanRequest& x) { qc(x).via_any.clear(); });
   for (std::size_t i = 0; i < c.require_countries.size(); ++i)
-    try_without("crossing " + net.country(c.require_countries[i]).iso2,
-                [&](PlanRequest& x) { qc(x).require_countries.erase(qc(x).require_countries.begin() + i); });
+    try_without("crossing " + net.country(c.require_countries[i]).iso2, [&](PlanRequest& x) {
+      qc(x).require_countries.erase(qc(x).require_countries.begin() + i);
+    });
   if (c.max_transshipments)
     try_without("the cap of " + std::to_string(*c.max_transshipments) + " transshipments",
                 [&](PlanRequest& x) { qc(x).max_transshipments.reset(); });
   for (std::size_t i = 0; i < c.transit_rules.size(); ++i)
-    try_without("the rule that HS " + c.transit_rules[i].hs_prefix + " may not transit " +
-                    net.country(c.transit_rules[i].country).iso2,
-                [&](PlanRequest& x) { qc(x).transit_rules.erase(qc(x).transit_rules.begin() + i); });
+    try_without(
+        "the rule that HS " + c.transit_rules[i].hs_prefix + " may not transit " +
+            net.country(c.transit_rules[i].country).iso2,
+        [&](PlanRequest& x) { qc(x).transit_rules.erase(qc(x).transit_rules.begin() + i); });
   if (!c.ignore_network_rules && !net.tables().rules.empty())
-    try_without("the network's transit rules (rules.csv)", [&](PlanRequest& x) { qc(x).ignore_network_rules = true; });
+    try_without("the network's transit rules (rules.csv)",
+                [&](PlanRequest& x) { qc(x).ignore_network_rules = true; });
   if (r.params.month)
-    try_without("the closures of month " + std::to_string(r.params.month), [&](PlanRequest& x) { x.params.month = 0; });
+    try_without("the closures of month " + std::to_string(r.params.month),
+                [&](PlanRequest& x) { x.params.month = 0; });
 
   const std::string od = net.location(r.query.from).name + " to " + net.location(r.query.to).name;
   if (!freeing.empty())
     return "no route from " + od + " satisfies all constraints; dropping " +
-           (freeing.size() == 1 ? "this one alone would allow one: " : "any one of these alone would allow one: ") +
+           (freeing.size() == 1 ? "this one alone would allow one: "
+                                : "any one of these alone would allow one: ") +
            text::join(freeing, "; ");
   PlanRequest bare = r;
   bare.query.constraints = Constraints{};
   bare.query.constraints.ignore_network_rules = true;
   bare.params.month = 0;
   if (has_route(net, bare))
-    return "no route from " + od + " satisfies all constraints together, and no single constraint is to blame: "
+    return "no route from " + od +
+           " satisfies all constraints together, and no single constraint is to blame: "
            "only dropping several of them at once allows a route";
-  return "the network has no route from " + od + " for " + std::string(nw::name(r.shipment.handling)) +
-         " cargo, whatever the constraints (the two places are not connected by links that carry it)";
+  return "the network has no route from " + od + " for " +
+         std::string(nw::name(r.shipment.handling)) +
+         " cargo, whatever the constraints (the two places are not connected by links that carry "
+         "it)";
 }
 
 Result<WhyNot> why_not(const nw::Network& net, const PlanRequest& r, LocationId via) {
@@ -146,7 +159,8 @@ Result<WhyNot> why_not(const nw::Network& net, const PlanRequest& r, LocationId 
   }
   auto path = best_path(*forced);
   if (!path) {
-    out.reason = "no route via " + vname + " exists under the constraints: " + explain_no_route(net, with_via);
+    out.reason = "no route via " + vname +
+                 " exists under the constraints: " + explain_no_route(net, with_via);
     return out;
   }
   out.possible = true;
@@ -173,18 +187,20 @@ Result<WhyNot> why_not(const nw::Network& net, const PlanRequest& r, LocationId 
   std::string diff;
   if (out.chosen) {
     const auto& c = *out.chosen;
-    diff = "the best route via " + vname + " costs USD " + text::thousands(v.cost().value) + " and takes " +
-           text::format_number(v.hours().value / 24, 1) + " days, against USD " +
-           text::thousands(c.cost().value) + " and " + text::format_number(c.hours().value / 24, 1) +
-           " days for the chosen route (objective " + std::string(name(r.query.objective)) + ")";
+    diff = "the best route via " + vname + " costs USD " + text::thousands(v.cost().value) +
+           " and takes " + text::format_number(v.hours().value / 24, 1) + " days, against USD " +
+           text::thousands(c.cost().value) + " and " +
+           text::format_number(c.hours().value / 24, 1) + " days for the chosen route (objective " +
+           std::string(name(r.query.objective)) + ")";
   }
   if (out.dominated_by) {
     out.reason = diff + "; it is dominated: a route through " +
                  names(net, out.dominated_by->locations) +
                  " is no worse in cost, time, CO2 and risk";
   } else {
-    out.reason = diff + "; it is not dominated (it is better in at least one of cost, time, CO2 and "
-                        "risk than every other route) but it is not the best for this objective";
+    out.reason = diff +
+                 "; it is not dominated (it is better in at least one of cost, time, CO2 and "
+                 "risk than every other route) but it is not the best for this objective";
   }
   return out;
 }

@@ -15,16 +15,16 @@ struct PlanRequest {
   Query query;
   cost::Shipment shipment;
   cost::Params params;
-  int alternatives = 1;          // k distinct routes
-  bool pareto = false;           // the exact non-dominated set instead
+  int alternatives = 1;  // k distinct routes
+  bool pareto = false;   // the exact non-dominated set instead
   std::size_t max_labels = 500000;
 };
 
 struct PlanResult {
   std::vector<Itinerary> routes;
-  Prepared prepared;             // the compiled query (arc weights for rendering)
-  std::string no_route_reason;   // when routes is empty: which constraint cut the last route off
-  bool truncated = false;        // Pareto label limit hit
+  Prepared prepared;            // the compiled query (arc weights for rendering)
+  std::string no_route_reason;  // when routes is empty: which constraint cut the last route off
+  bool truncated = false;       // Pareto label limit hit
   std::size_t labels = 0;
 };
 
@@ -34,10 +34,10 @@ Result<PlanResult> plan(const network::Network& net, const PlanRequest& request)
 std::string explain_no_route(const network::Network& net, const PlanRequest& request);
 
 struct WhyNot {
-  bool possible = false;          // some route via X satisfies the constraints
-  std::string reason;             // the explanation, in one paragraph
-  std::optional<Itinerary> via_route;  // best route via X, when possible
-  std::optional<Itinerary> chosen;     // the route chosen without the via
+  bool possible = false;                  // some route via X satisfies the constraints
+  std::string reason;                     // the explanation, in one paragraph
+  std::optional<Itinerary> via_route;     // best route via X, when possible
+  std::optional<Itinerary> chosen;        // the route chosen without the via
   std::optional<Itinerary> dominated_by;  // a Pareto route no worse in every criterion
 };
 Result<WhyNot> why_not(const network::Network& net, const PlanRequest& request, LocationId via);

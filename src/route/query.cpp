@@ -18,11 +18,16 @@ std::optional<Objective> parse_objective(std::string_view s) {
 double scalar_weight(const cost::ArcWeights& w, Objective o, double vot) {
   constexpr double kTie = 1e-9;  // money breaks ties between equal primary values
   switch (o) {
-    case Objective::Cost: return w.cost().value;
-    case Objective::Time: return w.hours().value + kTie * w.cost().value;
-    case Objective::Co2: return w.co2.value + kTie * w.cost().value;
-    case Objective::Risk: return w.risk + 1e-12 * w.cost().value;
-    case Objective::Generalized: return w.cost().value + vot * w.hours().value;
+    case Objective::Cost:
+      return w.cost().value;
+    case Objective::Time:
+      return w.hours().value + kTie * w.cost().value;
+    case Objective::Co2:
+      return w.co2.value + kTie * w.cost().value;
+    case Objective::Risk:
+      return w.risk + 1e-12 * w.cost().value;
+    case Objective::Generalized:
+      return w.cost().value + vot * w.hours().value;
   }
   return w.cost().value;
 }

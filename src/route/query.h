@@ -18,7 +18,8 @@ std::optional<Objective> parse_objective(std::string_view s);
 struct TransitRule {
   std::string hs_prefix;  // "*" or digits
   CountryId country;
-  std::string origin;     // where the rule came from, for explanations ("--forbid-transit", "rules.csv:3")
+  std::string
+      origin;  // where the rule came from, for explanations ("--forbid-transit", "rules.csv:3")
 };
 
 struct Constraints {
@@ -26,11 +27,11 @@ struct Constraints {
   std::vector<LocationId> avoid_locations;
   std::vector<network::Mode> avoid_modes;
   std::vector<ChokepointId> avoid_chokepoints;
-  std::vector<LocationId> via;              // pass each, in this order
-  std::vector<LocationId> via_any;          // pass at least one (corridor definitions)
-  std::vector<CountryId> require_countries; // cross each (at most 8)
+  std::vector<LocationId> via;               // pass each, in this order
+  std::vector<LocationId> via_any;           // pass at least one (corridor definitions)
+  std::vector<CountryId> require_countries;  // cross each (at most 8)
   std::optional<int> max_transshipments;
-  std::vector<TransitRule> transit_rules;   // query rules; the network's rules.csv applies too
+  std::vector<TransitRule> transit_rules;  // query rules; the network's rules.csv applies too
   bool ignore_network_rules = false;
 };
 

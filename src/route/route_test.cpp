@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <functional>
+#include <set>
 
 #include "route/alternatives.h"
 #include "route/pareto.h"
@@ -56,7 +56,8 @@ TEST(FastestPath, TakesTheRoadWhenItIsFaster) {
 
 TEST(GaugeBreak, TrainsCannotRunOntoTheOtherGauge) {
   const auto no_change = network_from_ascii("A===B###C");
-  EXPECT_TRUE(best(no_change, request(no_change, "A", "C")).starts_with("none: the network has no route"));
+  EXPECT_TRUE(
+      best(no_change, request(no_change, "A", "C")).starts_with("none: the network has no route"));
   testing::AsciiOptions o;
   o.gauge_change_at = "B";
   const auto net = network_from_ascii("A===B###C", o);
@@ -87,18 +88,23 @@ TEST(Borders, ARouteIntoAnotherCountryPaysTheBorder) {
 }
 
 TEST(Constraints, AvoidingACountryTakesTheDetour) {
-  const auto net2 = network_from_ascii(R"(
+  const auto net2 =
+      network_from_ascii(R"(
     A===B===D
     -       -
     E-------F
-  )", testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
+  )",
+                         testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
   auto r = request(net2, "A", "D");
   EXPECT_EQ(best(net2, r), "A=B B=D");
   r.query.constraints.avoid_countries = {*net2.find_country("CN")};
   EXPECT_EQ(best(net2, r), "A-E E-F F-D");
   r.query.constraints.avoid_countries.push_back(*net2.find_country("AZ"));
   const auto answer = best(net2, r);
-  EXPECT_TRUE(answer.find("dropping any one of these alone would allow one: avoiding CN; avoiding AZ") != std::string::npos) << answer;
+  EXPECT_TRUE(
+      answer.find("dropping any one of these alone would allow one: avoiding CN; avoiding AZ") !=
+      std::string::npos)
+      << answer;
 }
 
 TEST(Constraints, TransitRuleForbidsTransitButNotDestination) {
@@ -106,7 +112,8 @@ TEST(Constraints, TransitRuleForbidsTransitButNotDestination) {
     A===B===D
     -       -
     E-------F
-  )", testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
+  )",
+                                      testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
   auto r = request(net, "A", "D");
   r.query.constraints.transit_rules.push_back({"9999", *net.find_country("CN"), "test"});
   EXPECT_EQ(best(net, r), "A-E E-F F-D");
@@ -124,7 +131,8 @@ TEST(Constraints, ViaForcesTheDetourAndContradictionsAreErrors) {
     A===B===D
     -       -
     E-------F
-  )", testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
+  )",
+                                      testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
   auto r = request(net, "A", "D");
   r.query.constraints.via = {*net.find_location("F")};
   EXPECT_EQ(best(net, r), "A-E E-F F-D");
@@ -143,7 +151,8 @@ TEST(Constraints, TransshipmentCapIsRespected) {
     A===B###C
     -       -
     D-------E
-  )", o);
+  )",
+                                      o);
   auto r = request(net, "A", "C");
   EXPECT_EQ(best(net, r), "A=B B#C");
   r.query.constraints.max_transshipments = 0;
@@ -155,7 +164,8 @@ TEST(Constraints, RequiredCountryAndViaAny) {
     A===B===D
     -       -
     E-------F
-  )", testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
+  )",
+                                      testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
   auto r = request(net, "A", "D");
   r.query.constraints.require_countries = {*net.find_country("AZ")};
   EXPECT_EQ(best(net, r), "A-E E-F F-D");
@@ -193,7 +203,9 @@ TEST(Alternatives, AreDistinctAndInIncreasingCost) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < res->routes.size(); ++i) {
     EXPECT_TRUE(seen.insert(describe(net, res->routes[i].path.arcs)).second);
-    if (i) EXPECT_LE(res->routes[i - 1].cost().value, res->routes[i].cost().value + 1e-9);
+    if (i) {
+      EXPECT_LE(res->routes[i - 1].cost().value, res->routes[i].cost().value + 1e-9);
+    }
   }
   EXPECT_EQ(describe(net, res->routes[0].path.arcs), "A=B B=D");
 }
@@ -203,7 +215,8 @@ TEST(WhyNot, ExplainsDominanceAndRules) {
     A===B===D
     -       -
     E-------F
-  )", testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
+  )",
+                                      testing::AsciiOptions{100, "AD:KZ B:CN EF:AZ", "", 5, 2, 10});
   auto r = request(net, "A", "D");
   auto w = why_not(net, r, *net.find_location("F"));
   ASSERT_TRUE(w);
@@ -231,7 +244,8 @@ Enumerated enumerate_paths(const Prepared& p) {
   const auto& g = p.net->graph();
   std::set<std::uint64_t> on_path;  // (node, state): a via may bring a route back past a node
   std::vector<ArcId> stack;
-  std::function<void(std::uint32_t, std::uint32_t)> dfs = [&](std::uint32_t v, std::uint32_t state) {
+  std::function<void(std::uint32_t, std::uint32_t)> dfs = [&](std::uint32_t v,
+                                                              std::uint32_t state) {
     if (out.paths.size() > 200000) return;
     if (p.is_target[v] && is_final_state(p, state)) {
       out.paths.push_back(stack);
@@ -261,9 +275,11 @@ Enumerated enumerate_paths(const Prepared& p) {
 class RandomNetworks : public ::testing::TestWithParam<int> {};
 
 TEST_P(RandomNetworks, BestPathMatchesBruteForceForEveryObjective) {
-  auto net = nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
+  auto net =
+      nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
   ASSERT_TRUE(net) << net.error().message;
-  for (auto obj : {Objective::Cost, Objective::Time, Objective::Co2, Objective::Risk, Objective::Generalized}) {
+  for (auto obj : {Objective::Cost, Objective::Time, Objective::Co2, Objective::Risk,
+                   Objective::Generalized}) {
     auto r = request(*net, "L0", "L6", obj);
     r.query.value_of_time_usd_per_hour = 50;
     if (GetParam() % 3 == 0) r.query.constraints.max_transshipments = 1;
@@ -289,7 +305,8 @@ TEST_P(RandomNetworks, BestPathMatchesBruteForceForEveryObjective) {
 }
 
 TEST_P(RandomNetworks, ParetoSetMatchesBruteForce) {
-  auto net = nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
+  auto net =
+      nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
   ASSERT_TRUE(net);
   auto r = request(*net, "L0", "L6");
   cost::DataCostModel model(r.shipment, r.params);
@@ -317,13 +334,15 @@ TEST_P(RandomNetworks, ParetoSetMatchesBruteForce) {
   std::sort(got.begin(), got.end());
   ASSERT_EQ(got.size(), front.size());
   for (std::size_t i = 0; i < got.size(); ++i)
-    for (int k = 0; k < 4; ++k) EXPECT_NEAR(got[i][k], front[i][k], 1e-6 * std::max(1.0, front[i][k]));
+    for (int k = 0; k < 4; ++k)
+      EXPECT_NEAR(got[i][k], front[i][k], 1e-6 * std::max(1.0, front[i][k]));
 }
 
 TEST_P(RandomNetworks, DistancesSatisfyTheOptimalityCondition) {
   // d(v) <= d(u) + w(u, v) on every allowed arc, for distances from the origin (LEMON's check):
   // each node's best path weight is computed as a separate single-target query.
-  auto net = nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
+  auto net =
+      nw::Network::build(testing::random_tables(static_cast<std::uint32_t>(GetParam()), 7, 12));
   ASSERT_TRUE(net);
   auto r = request(*net, "L0", "L6");
   cost::DataCostModel model(r.shipment, r.params);

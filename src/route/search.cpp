@@ -42,17 +42,21 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     const std::string role = is_from ? "origin" : "destination";
     const std::string field = is_from ? "from" : "to";
     if (contains(c.avoid_locations, loc))
-      return unsat("the " + role + " " + net.location(loc).name + " is itself in the avoided locations", "avoid_locations");
+      return unsat(
+          "the " + role + " " + net.location(loc).name + " is itself in the avoided locations",
+          "avoid_locations");
     if (contains(c.avoid_countries, net.location(loc).country))
       return unsat("the " + role + " " + net.location(loc).name + " lies in " +
-                       net.country(net.location(loc).country).iso2 + ", which is to be avoided", "avoid");
+                       net.country(net.location(loc).country).iso2 + ", which is to be avoided",
+                   "avoid");
   }
   for (auto v : c.via) {
     if (contains(c.avoid_locations, v))
       return unsat("via " + net.location(v).name + " is also an avoided location", "via");
     if (contains(c.avoid_countries, net.location(v).country))
-      return unsat("via " + net.location(v).name + " lies in " + net.country(net.location(v).country).iso2 +
-                       ", which is to be avoided", "via");
+      return unsat("via " + net.location(v).name + " lies in " +
+                       net.country(net.location(v).country).iso2 + ", which is to be avoided",
+                   "via");
   }
   for (auto rc : c.require_countries)
     if (contains(c.avoid_countries, rc))
@@ -60,8 +64,10 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   if (c.max_transshipments && *c.max_transshipments < 0)
     return unsat("max_transshipments must be >= 0", "max_transshipments");
   if (c.require_countries.size() > 8)
-    return make_error(ErrorCode::LimitExceeded, "at most 8 required countries", "require_countries");
-  if (c.via.size() > 8) return make_error(ErrorCode::LimitExceeded, "at most 8 via locations", "via");
+    return make_error(ErrorCode::LimitExceeded, "at most 8 required countries",
+                      "require_countries");
+  if (c.via.size() > 8)
+    return make_error(ErrorCode::LimitExceeded, "at most 8 via locations", "via");
 
   // Countries closed to this commodity's transit: the query's rules and the network's rules.
   std::vector<CountryId> no_transit;
@@ -95,7 +101,8 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   p.transship.assign(m, 0);
   p.arc_bits.assign(m, 0);
   auto loc_blocked = [&](LocationId loc) {
-    return contains(c.avoid_locations, loc) || contains(c.avoid_countries, net.location(loc).country) ||
+    return contains(c.avoid_locations, loc) ||
+           contains(c.avoid_countries, net.location(loc).country) ||
            contains(no_transit, net.location(loc).country);
   };
   for (std::size_t a = 0; a < m; ++a) {
@@ -105,8 +112,8 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     const LocationId head_loc = g.nodes[arc.head.value].location;
     const LocationId tail_loc = g.nodes[arc.tail.value].location;
     // A route never comes back to its origin and ends where it first reaches the destination.
-    bool ok = w.usable() && !loc_blocked(head_loc) && !loc_blocked(tail_loc) && head_loc != q.from &&
-              tail_loc != q.to;
+    bool ok = w.usable() && !loc_blocked(head_loc) && !loc_blocked(tail_loc) &&
+              head_loc != q.from && tail_loc != q.to;
     std::uint16_t bits = country_bits(net.location(head_loc).country);
     if (contains(c.via_any, head_loc)) bits |= via_any_bit;
     if (arc.kind == nw::ArcKind::Link) {
@@ -121,8 +128,8 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     } else {
       const bool priced_hub = arc.transfer[0] != nw::kNone || arc.transfer[1] != nw::kNone ||
                               arc.transfer[2] != nw::kNone;
-      p.transship[a] = arc.from_layer != arc.to_layer ||
-                       (arc.from_layer == nw::Layer::Sea && priced_hub);
+      p.transship[a] =
+          arc.from_layer != arc.to_layer || (arc.from_layer == nw::Layer::Sea && priced_hub);
     }
     p.allowed[a] = ok;
     p.arc_bits[a] = bits;
@@ -135,7 +142,8 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   if (contains(c.via_any, q.from)) mask |= via_any_bit;
   p.start_state = (stage << p.bits) | mask;
   for (int y = 0; y < nw::kLayerCount; ++y)
-    if (g.departure[q.from.value][y] != nw::kNone) p.sources.push_back(g.departure[q.from.value][y]);
+    if (g.departure[q.from.value][y] != nw::kNone)
+      p.sources.push_back(g.departure[q.from.value][y]);
   p.is_target.assign(g.node_count(), 0);
   for (int y = 0; y < nw::kLayerCount; ++y)
     if (g.arrival[q.to.value][y] != nw::kNone) p.is_target[g.arrival[q.to.value][y]] = 1;
@@ -167,7 +175,8 @@ bool is_final_state(const Prepared& p, std::uint32_t state) {
   return (inner >> p.bits) == p.vias.size() && (inner & p.full_mask) == p.full_mask;
 }
 
-std::optional<Path> best_path(const Prepared& p, const std::vector<Start>& starts, const Bans* bans) {
+std::optional<Path> best_path(const Prepared& p, const std::vector<Start>& starts,
+                              const Bans* bans) {
   const auto& g = p.net->graph();
   const std::size_t n = g.node_count();
   const std::uint32_t S = p.states();

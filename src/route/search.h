@@ -23,17 +23,17 @@ struct Prepared {
   const network::Network* net = nullptr;
   Query query;
   std::vector<cost::ArcWeights> weights;
-  std::vector<double> scalar;             // per arc, for the query's objective
-  std::vector<std::uint8_t> allowed;      // per arc: 1 if no constraint forbids it
-  std::vector<std::uint8_t> transship;    // per arc: 1 if it counts as a transshipment
-  std::vector<std::uint16_t> arc_bits;    // per arc: requirement bits set by traversing it
+  std::vector<double> scalar;           // per arc, for the query's objective
+  std::vector<std::uint8_t> allowed;    // per arc: 1 if no constraint forbids it
+  std::vector<std::uint8_t> transship;  // per arc: 1 if it counts as a transshipment
+  std::vector<std::uint16_t> arc_bits;  // per arc: requirement bits set by traversing it
   std::vector<LocationId> vias;
-  int stages = 1, bits = 0, levels = 1;   // state space: stage x mask x transshipment count
+  int stages = 1, bits = 0, levels = 1;  // state space: stage x mask x transshipment count
   std::uint16_t full_mask = 0;
-  std::vector<std::uint32_t> sources;     // departure nodes at the origin
-  std::vector<std::uint8_t> is_target;    // per node: arrival node at the destination
+  std::vector<std::uint32_t> sources;   // departure nodes at the origin
+  std::vector<std::uint8_t> is_target;  // per node: arrival node at the destination
   std::uint32_t start_state = 0;
-  double start_risk = 0.0;                // origin country and location
+  double start_risk = 0.0;  // origin country and location
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }
   std::uint32_t states() const { return state_count() * static_cast<std::uint32_t>(levels); }
 };

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Bad input gets a clear error (stdout+stderr are searched) and the exit code from the error table (api/error_table.cpp).
+set -u
+bin="$1"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+tiny="$root/data/samples/tiny"
+pass=0; fail=0
+expect() {  # exit code, text expected in stderr, args...
+  local code="$1" text="$2"; shift 2
+  local err; err="$("$bin" "$@" 2>&1)"; local rc=$?
+  if [ "$rc" -eq "$code" ] && [[ "$err" == *"$text"* ]]; then pass=$((pass+1))
+  else fail=$((fail+1)); echo "FAIL: caravan $* -> exit $rc (want $code), stderr: $err (want: $text)"; fi
+}
+R=(--commodity rare-earth-oxide --tonnes 1000)
+expect 4 "unknown location 'Yokohamma' (closest: Yokohama (JPYOK)" route --from Stepnogorsk --to Yokohamma "${R[@]}"
+expect 4 "unknown commodity 'oxide'" route --from Stepnogorsk --to Yokohama --commodity oxide --tonnes 5
+expect 2 "give the quantity as tonnes or as TEU, not both" route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 5 --teu 1
+expect 2 "field 'tonnes'" route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes -5
+expect 2 "unknown objective 'speed'" route --from Stepnogorsk --to Yokohama "${R[@]}" --objective speed
+expect 5 "the origin Stepnogorsk (SARECO rare-earth plant) lies in KZ, which is to be avoided" route --from Stepnogorsk --to Yokohama "${R[@]}" --avoid KZ
+expect 6 "dropping" route --from Stepnogorsk --to Yokohama "${R[@]}" --avoid CN,RU,IR,ferry
+expect 2 "month" route --from Stepnogorsk --to Yokohama "${R[@]}" --month 13
+expect 2 "forbid_transit" route --from Stepnogorsk --to Yokohama "${R[@]}" --forbid-transit CN
+expect 2 "The following argument was not expected" route --from A --to B --bogus
+expect 4 "network folder not found" --network /nonexistent route --from A --to B
+expect 4 "no location matches" locate zzzzzzzz
+# A broken network names file, line and field.
+broken="$(mktemp -d)"; cp -r "$tiny"/. "$broken"/
+sed -i 's/^r4,CNAKA,CNLYG,rail/r4,CNAKA,CNLYG,barge/' "$broken/links.csv"
+expect 3 "links.csv:5: field 'mode': unknown mode 'barge'" --network "$broken" network validate
+rm -rf "$broken"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

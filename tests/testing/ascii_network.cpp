@@ -15,22 +15,40 @@ struct Connector {
 };
 bool connector(char c, Connector& out) {
   switch (c) {
-    case '-': out = {nw::Mode::Road, 0}; return true;
-    case '=': out = {nw::Mode::Rail, 1520}; return true;
-    case '#': out = {nw::Mode::Rail, 1435}; return true;
-    case '~': out = {nw::Mode::Sea, 0}; return true;
-    case ':': out = {nw::Mode::Ferry, 0}; return true;
-    case '*': out = {nw::Mode::Pipeline, 0}; return true;
-    default: return false;
+    case '-':
+      out = {nw::Mode::Road, 0};
+      return true;
+    case '=':
+      out = {nw::Mode::Rail, 1520};
+      return true;
+    case '#':
+      out = {nw::Mode::Rail, 1435};
+      return true;
+    case '~':
+      out = {nw::Mode::Sea, 0};
+      return true;
+    case ':':
+      out = {nw::Mode::Ferry, 0};
+      return true;
+    case '*':
+      out = {nw::Mode::Pipeline, 0};
+      return true;
+    default:
+      return false;
   }
 }
 char symbol(const nw::Link& l) {
   switch (l.mode) {
-    case nw::Mode::Road: return '-';
-    case nw::Mode::Rail: return l.gauge_mm == 1435 ? '#' : '=';
-    case nw::Mode::Sea: return '~';
-    case nw::Mode::Ferry: return ':';
-    case nw::Mode::Pipeline: return '*';
+    case nw::Mode::Road:
+      return '-';
+    case nw::Mode::Rail:
+      return l.gauge_mm == 1435 ? '#' : '=';
+    case nw::Mode::Sea:
+      return '~';
+    case nw::Mode::Ferry:
+      return ':';
+    case nw::Mode::Pipeline:
+      return '*';
   }
   return '?';
 }
@@ -40,12 +58,17 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
   std::vector<std::string> grid;
   std::string line;
   for (char c : map) {
-    if (c == '\n') { grid.push_back(line); line.clear(); }
-    else line += c;
+    if (c == '\n') {
+      grid.push_back(line);
+      line.clear();
+    } else
+      line += c;
   }
   grid.push_back(line);
   auto at = [&](int r, int c) -> char {
-    if (r < 0 || r >= static_cast<int>(grid.size()) || c < 0 || c >= static_cast<int>(grid[r].size())) return ' ';
+    if (r < 0 || r >= static_cast<int>(grid.size()) || c < 0 ||
+        c >= static_cast<int>(grid[r].size()))
+      return ' ';
     return grid[r][c];
   };
   nw::Tables t;
@@ -57,10 +80,14 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
     std::string spec = o.countries, word;
     spec += ' ';
     for (char c : spec) {
-      if (c != ' ') { word += c; continue; }
+      if (c != ' ') {
+        word += c;
+        continue;
+      }
       if (word.empty()) continue;
       const auto colon = word.find(':');
-      if (colon == std::string::npos) throw std::invalid_argument("countries: expected LETTERS:ISO");
+      if (colon == std::string::npos)
+        throw std::invalid_argument("countries: expected LETTERS:ISO");
       for (char l : word.substr(0, colon)) country_of[l] = word.substr(colon + 1);
       word.clear();
     }
@@ -100,13 +127,20 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
     l.mode = k.mode;
     l.gauge_mm = k.gauge;
     l.km = Km{chars * o.km_per_char};
-    const double speed = k.mode == nw::Mode::Road ? 60 : k.mode == nw::Mode::Rail ? 40 : k.mode == nw::Mode::Sea ? 30 : 15;
+    const double speed = k.mode == nw::Mode::Road   ? 60
+                         : k.mode == nw::Mode::Rail ? 40
+                         : k.mode == nw::Mode::Sea  ? 30
+                                                    : 15;
     l.hours = Hours{l.km.value / speed};
     l.handling_mask = 0b111;
-    l.usd_per_tkm = k.mode == nw::Mode::Road ? 0.10 : k.mode == nw::Mode::Rail ? 0.05 : k.mode == nw::Mode::Sea ? 0.01 : 0.08;
+    l.usd_per_tkm = k.mode == nw::Mode::Road   ? 0.10
+                    : k.mode == nw::Mode::Rail ? 0.05
+                    : k.mode == nw::Mode::Sea  ? 0.01
+                                               : 0.08;
     l.emission_class = static_cast<std::uint32_t>(k.mode);
     l.countries = {t.locations[l.from.value].country};
-    if (t.locations[l.to.value].country != l.countries.back()) l.countries.push_back(t.locations[l.to.value].country);
+    if (t.locations[l.to.value].country != l.countries.back())
+      l.countries.push_back(t.locations[l.to.value].country);
     t.links.push_back(l);
   };
   for (int r = 0; r < static_cast<int>(grid.size()); ++r)
@@ -118,9 +152,14 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
         if (!connector(at(r + dr, c + dc), k)) continue;
         const char sym = at(r + dr, c + dc);
         int n = 0, rr = r + dr, cc = c + dc;
-        while (at(rr, cc) == sym) { ++n; rr += dr; cc += dc; }
+        while (at(rr, cc) == sym) {
+          ++n;
+          rr += dr;
+          cc += dc;
+        }
         const char end = at(rr, cc);
-        if (!(end >= 'A' && end <= 'Z')) throw std::invalid_argument("ascii map: a connector does not end at a letter");
+        if (!(end >= 'A' && end <= 'Z'))
+          throw std::invalid_argument("ascii map: a connector does not end at a letter");
         add_link(ch, end, k, n);
       }
     }
@@ -135,7 +174,10 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
       x.to = lb;
       x.usd_per_t = o.transfer_usd_per_t;
       x.hours = {Hours{o.transfer_hours}, Hours{o.transfer_hours}, Hours{o.transfer_hours}};
-      if (!gauge) { t.transfers.push_back(x); continue; }
+      if (!gauge) {
+        t.transfers.push_back(x);
+        continue;
+      }
       for (char g : o.gauge_change_at) {
         x.location = loc.at(g);
         t.transfers.push_back(x);
@@ -157,7 +199,8 @@ nw::Tables tables_from_ascii(std::string_view map, const AsciiOptions& o) {
       t.borders.push_back(x);
     }
   }
-  t.commodities.push_back({"box", "general cargo", "9999", nw::Handling::Container, 1000.0, 20.0, {}});
+  t.commodities.push_back(
+      {"box", "general cargo", "9999", nw::Handling::Container, 1000.0, 20.0, {}});
   t.commodities.push_back({"bulk", "bulk", "1001", nw::Handling::DryBulk, 200.0, 20.0, {}});
   t.commodities.push_back({"oil", "crude", "2709", nw::Handling::LiquidBulk, 500.0, 20.0, {}});
   return t;

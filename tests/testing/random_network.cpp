@@ -14,7 +14,8 @@ network::Tables random_tables(std::uint32_t seed, int n, int m) {
   t.name = "random";
   for (const char* iso : {"XA", "XB", "XC"}) t.countries.push_back({iso, iso, uni(0, 0.05), {}});
   t.chokepoints.push_back({"strait", "Strait", uni(0, 0.1), {}});
-  for (const char* e : {"road", "rail", "sea", "ferry", "pipeline"}) t.emission_classes.push_back({e, e, uni(5, 80), {}});
+  for (const char* e : {"road", "rail", "sea", "ferry", "pipeline"})
+    t.emission_classes.push_back({e, e, uni(5, 80), {}});
   for (int i = 0; i < n; ++i) {
     nw::Location l;
     l.id = "L" + std::to_string(i);
@@ -24,7 +25,8 @@ network::Tables random_tables(std::uint32_t seed, int n, int m) {
     l.disruption_probability = uni(0, 0.03);
     t.locations.push_back(l);
   }
-  const nw::Mode modes[] = {nw::Mode::Road, nw::Mode::Rail, nw::Mode::Rail, nw::Mode::Sea, nw::Mode::Ferry};
+  const nw::Mode modes[] = {nw::Mode::Road, nw::Mode::Rail, nw::Mode::Rail, nw::Mode::Sea,
+                            nw::Mode::Ferry};
   for (int i = 0; i < m; ++i) {
     nw::Link l;
     // A spanning chain first so that most pairs connect, then random links.
@@ -78,7 +80,8 @@ network::Tables random_tables(std::uint32_t seed, int n, int m) {
       t.borders.push_back(x);
     }
   }
-  t.commodities.push_back({"box", "general cargo", "9999", nw::Handling::Container, uni(1000, 50000), 20.0, {}});
+  t.commodities.push_back(
+      {"box", "general cargo", "9999", nw::Handling::Container, uni(1000, 50000), 20.0, {}});
   return t;
 }
 

@@ -6,6 +6,7 @@
 
 namespace caravan::testing {
 // A connected-ish random network: `n` locations in 3 countries, `m` links of random modes with
-// random tariffs, times, dwell, emission factors and disruption probabilities. Deterministic in `seed`.
+// random tariffs, times, dwell, emission factors and disruption probabilities. Deterministic in
+// `seed`.
 network::Tables random_tables(std::uint32_t seed, int n, int m);
 }  // namespace caravan::testing

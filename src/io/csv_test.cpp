@@ -1,0 +1,128 @@
+// Tests of CSV parsing and the network reader's error messages.
+#include "io/csv.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/network_reader.h"
+
+namespace caravan::io {
+namespace {
+namespace fs = std::filesystem;
+
+TEST(Csv, ParsesQuotesCommentsAndLineNumbers) {
+  auto t = parse_csv("# comment\na,b\n1,\"x, \"\"y\"\"\"\n\n2,\"multi\nline\"\n3,z\n", "t.csv");
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_EQ(t->rows[0].fields[1], "x, \"y\"");
+  EXPECT_EQ(t->rows[0].line, 3);
+  EXPECT_EQ(t->rows[1].fields[1], "multi\nline");
+  EXPECT_EQ(t->rows[2].line, 7);
+}
+
+TEST(Csv, NamesTheLineOfAShortRow) {
+  auto t = parse_csv("a,b\n1,2\n3\n", "t.csv");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message, "t.csv:3: expected 2 fields (as in the header), found 1");
+}
+
+TEST(Csv, RejectsAnUnterminatedQuote) {
+  auto t = parse_csv("a,b\n1,\"oops\n", "t.csv");
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("t.csv:2: unterminated"), std::string::npos);
+}
+
+// Copies the tiny sample network, applies `edit` to one file, and loads it.
+class BrokenNetwork : public ::testing::Test {
+ protected:
+  fs::path dir_;
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("caravan_io_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::copy(fs::path(CARAVAN_DATA_DIR) / "samples" / "tiny", dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void replace(const std::string& file, const std::string& from, const std::string& to) {
+    auto text = *read_file((dir_ / file).string());
+    const auto pos = text.find(from);
+    ASSERT_NE(pos, std::string::npos) << from;
+    text.replace(pos, from.size(), to);
+    std::ofstream(dir_ / file) << text;
+  }
+  std::string error() {
+    auto n = load_network(dir_.string());
+    return n ? "" : n.error().message;
+  }
+};
+
+TEST_F(BrokenNetwork, TheSampleLoads) { EXPECT_EQ(error(), ""); }
+
+TEST_F(BrokenNetwork, UnknownModeNamesFileLineAndField) {
+  replace("links.csv", "r4,CNAKA,CNLYG,rail", "r4,CNAKA,CNLYG,barge");
+  EXPECT_EQ(error(),
+            "links.csv:5: field 'mode': unknown mode 'barge' (expected rail, road, sea, ferry, "
+            "pipeline)");
+}
+
+TEST_F(BrokenNetwork, UnknownLocationSuggestsTheClosest) {
+  replace("links.csv", "r4,CNAKA,CNLYG", "r4,CNAKA,CNLYH");
+  EXPECT_EQ(error(), "links.csv:5: field 'to': unknown location 'CNLYH' (did you mean CNLYG?)");
+}
+
+TEST_F(BrokenNetwork, AFigureWithoutASourceIsAnError) {
+  replace("links.csv", "rail_diesel,,,,,*:sample\nr2", "rail_diesel,,,,,\nr2");
+  EXPECT_EQ(error(), "links.csv:2: field 'sources': the figure in column 'km' has no source");
+}
+
+TEST_F(BrokenNetwork, UnknownSourceIdIsAnError) {
+  replace("countries.csv", "KZ,Kazakhstan,0.01,*:sample", "KZ,Kazakhstan,0.01,*:sampel");
+  EXPECT_EQ(error(),
+            "countries.csv:2: field 'sources': unknown source id 'sampel' (did you mean sample?)");
+}
+
+TEST_F(BrokenNetwork, ProbabilityOutOfRange) {
+  replace("countries.csv", "KZ,Kazakhstan,0.01", "KZ,Kazakhstan,1.5");
+  EXPECT_EQ(error(),
+            "countries.csv:2: field 'disruption_probability': value 1.5 is out of range [0, 1]");
+}
+
+TEST_F(BrokenNetwork, InvertedTriangularDwell) {
+  replace("borders.csv", "KZDOS,CNAKA,300,,,6,30,70", "KZDOS,CNAKA,300,,,6,80,70");
+  EXPECT_EQ(error(),
+            "borders.csv:2: field 'hours_mode': expected hours_min <= hours_mode <= hours_max, "
+            "found 6, 80, 70");
+}
+
+TEST_F(BrokenNetwork, UnknownColumnIsAnError) {
+  replace("commodities.csv", "id,name,hs", "id,nmae,hs");
+  EXPECT_NE(error().find("commodities.csv:1: missing column 'name'"), std::string::npos);
+}
+
+TEST_F(BrokenNetwork, CrossBorderLinkWithoutBorderRow) {
+  replace("borders.csv", "CNAKA,KZDOS,300,,,10,48,100,*:sample\n", "");
+  EXPECT_EQ(error(),
+            "links.csv:3: field 'to': the link crosses from CN to KZ but borders.csv has no "
+            "crossing CNAKA -> KZDOS");
+}
+
+TEST_F(BrokenNetwork, RailWithoutGauge) {
+  replace("links.csv", "r1,KZ-ORIGIN,KZDOS,rail,1520", "r1,KZ-ORIGIN,KZDOS,rail,1000");
+  EXPECT_EQ(error(), "links.csv:2: field 'gauge_mm': expected 1520 or 1435 for rail");
+}
+
+TEST_F(BrokenNetwork, MissingFileIsNamed) {
+  fs::remove(dir_ / "borders.csv");
+  EXPECT_NE(error().find("borders.csv: cannot open file"), std::string::npos);
+}
+
+TEST_F(BrokenNetwork, DuplicateLocationId) {
+  replace("locations.csv", "JPYOK,Yokohama", "CNLYG,Yokohama");
+  EXPECT_EQ(error(), "locations.csv:6: field 'id': duplicate location id 'CNLYG'");
+}
+
+}  // namespace
+}  // namespace caravan::io
