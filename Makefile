@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test deps build release bench format clean
+.PHONY: run test deps build release bench format format-check clean
 JOBS ?= 2
-APT_PACKAGES := cmake g++ make libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
+APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
 FLAGSHIP := compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 \
             --avoid-sets "none;CN;CN,RU,IR"
 
@@ -21,11 +21,19 @@ release: deps
 run: release
 	./build/release/caravan $(FLAGSHIP)
 
-test: deps
+# Format check, the ci build (asserts, -Werror) and its tests, the asan build and its tests, and
+# the README quick start run against the built binary.
+test: deps format-check
 	cmake --preset ci >/dev/null
 	cmake --build --preset ci -j $(JOBS)
 	ctest --preset ci
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan
 	bash tests/integration/quickstart.sh build/ci/caravan
+
+format-check:
+	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run -Werror
 
 bench: deps
 	@dpkg -s libboost-graph-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libboost-graph-dev)

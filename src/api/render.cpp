@@ -84,6 +84,9 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                   {"waiting_hours", round_to(l.w.waiting.value, 2)},
                   {"border_hours", round_to(l.w.border_time.value, 2)}}}};
     if (l.gauge_mm) leg["gauge_mm"] = l.gauge_mm;
+    const auto& link = net.link(l.link);
+    if (link.capacity_tpy) leg["capacity_tpy"] = *link.capacity_tpy;
+    if (link.capacity_teu_py) leg["capacity_teu_py"] = *link.capacity_teu_py;
     json lc = json::array(), ch = json::array();
     for (auto c : l.countries) lc.push_back(net.country(c).iso2);
     for (auto c : l.chokepoints) ch.push_back(net.chokepoint(c).id);

@@ -107,9 +107,60 @@ TEST(Eurasia, CoordinatesLieInTheirCountrysRoughBounds) {
 
 TEST(Eurasia, HasThePlacesTheCorridorsNeed) {
   const auto& net = eurasia();
-  for (const char* id : {"KZ-STEPNOGORSK", "KZAAU", "CNLYG", "JPYOK", "KRPUS", "GEPTI", "GEBUS",
-                         "NLRTM", "DEHAM", "ROCND", "GRPIR"})
+  // The places and links the corridor questions need (issue: origins, China, Middle Corridor,
+  // northern, southern, Europe, crude oil).
+  for (const char* id : {"KZ-STEPNOGORSK",
+                         "KZ-UST-KAMENOGORSK",
+                         "KZ-ZHANA-KAZAKHSTAN",
+                         "KZALA",
+                         "KZ-ASTANA",
+                         "KZAKX",
+                         "KZGUW",
+                         "KZTGZ",
+                         "UZTAS",
+                         "KGFRU",
+                         "TMAGT",
+                         "CNXIA",
+                         "CNCQI",
+                         "CNURM",
+                         "KZDOS",
+                         "CNAKL",
+                         "KZ-ALTYNKOL",
+                         "CNHRS",
+                         "CNLYG",
+                         "CNQIN",
+                         "JPYOK",
+                         "JPUKB",
+                         "KRPUS",
+                         "KZAAU",
+                         "KZ-KURYK",
+                         "TMKRW",
+                         "AZALA",
+                         "AZBAK",
+                         "GEPTI",
+                         "GEBUS",
+                         "GEZAI",
+                         "TR-KARS",
+                         "TRMER",
+                         "TRAMR",
+                         "ROCND",
+                         "EGPSD",
+                         "SGSIN",
+                         "RUVYP",
+                         "RUVVO",
+                         "RULED",
+                         "RUULU",
+                         "TM-ETREK",
+                         "IRBND",
+                         "NLRTM",
+                         "DEHAM",
+                         "DEDUI",
+                         "GRPIR"})
     EXPECT_TRUE(net.find_location(id).has_value()) << id;
+  for (const char* id : {"pipe-cpc", "pipe-btc", "pipe-baku-novorossiysk", "pipe-baku-supsa",
+                         "tanker-aktau-sangachal", "ferry-aktau-alat", "ferry-kuryk-alat",
+                         "ferry-turkmenbashi-alat", "rail-akhalkalaki-kars"})
+    EXPECT_TRUE(net.find_link(id).has_value()) << id;
   for (const char* c : {"china", "middle", "northern", "southern"})
     EXPECT_NE(net.find_corridor(c), nullptr) << c;
   for (const char* c :

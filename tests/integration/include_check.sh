@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Dependencies point one way (STYLE.md section 2): a module includes only the modules it may use.
+set -u
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+declare -A allowed=(
+  [core]="core"
+  [network]="core network"
+  [cost]="core network cost"
+  [route]="core network cost route"
+  [io]="core network io"
+  [api]="core network cost route io api"
+  [cli]="core network cost route io api cli"
+)
+bad=0; checked=0
+for dir in "$root"/src/*/; do
+  m=$(basename "$dir")
+  [ -n "${allowed[$m]+x}" ] || { echo "include_check: module src/$m has no rule"; bad=$((bad+1)); continue; }
+  while IFS= read -r line; do
+    file=${line%%:*}; inc=$(sed -E 's/.*#include "([a-z_]+)\/.*/\1/' <<<"$line")
+    [ "$inc" = "testing" ] && [[ "$file" == *_test.cpp ]] && continue
+    checked=$((checked+1))
+    if [[ " ${allowed[$m]} " != *" $inc "* ]]; then
+      echo "include_check: $file includes $inc/, but $m may use only: ${allowed[$m]}"; bad=$((bad+1))
+    fi
+  done < <(grep -H -E '^#include "[a-z_]+/' "$dir"*.h "$dir"*.cpp 2>/dev/null)
+done
+echo "$((checked-bad)) passed, $bad failed"
+[ "$bad" -eq 0 ]
