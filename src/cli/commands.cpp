@@ -10,6 +10,7 @@
 #include "api/handlers.h"
 #include "api/render.h"
 #include "api/table.h"
+#include "cli/extra_commands.h"
 #include "core/text.h"
 #include "io/geojson.h"
 #include "io/network_reader.h"
@@ -93,7 +94,31 @@ int fail(const Error& e, std::ostream& err) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  // Feature commands in their own files: `caravan [--network DIR] NAME ARGS...`.
+  {
+    std::string dir = io::default_network_dir();
+    std::size_t i = 0;
+    if (i + 1 < args.size() && args[i] == "--network") {
+      dir = args[i + 1];
+      i += 2;
+    } else if (i < args.size() && args[i].rfind("--network=", 0) == 0) {
+      dir = args[i].substr(10);
+      i += 1;
+    }
+    if (i < args.size())
+      for (const auto& c : extra_commands())
+        if (args[i] == c.name)
+          return c.run(
+              std::vector<std::string>(args.begin() + static_cast<long>(i) + 1, args.end()), dir,
+              out, err);
+  }
   CLI::App app{"caravan: plan and stress-test Eurasian multimodal freight corridors"};
+  {
+    std::string more;
+    for (const auto& c : extra_commands())
+      more += "  " + std::string(c.name) + ": " + c.summary + "\n";
+    if (!more.empty()) app.footer("More commands (each takes --help):\n" + more);
+  }
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "help for every command");
   std::string network_dir = io::default_network_dir();
