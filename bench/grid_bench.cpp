@@ -5,6 +5,8 @@
 //   BM_GridBestPath/side:N        route::best_path (stops when the destination is settled)
 //   BM_GridBoostStop/side:N       Boost Dijkstra stopped when the destination is settled
 //   BM_GridBoostAll/side:N        Boost Dijkstra one-to-all
+//   BM_GridInterleaved/side:N     best_path and Boost stop-at-target alternately on each pair, with
+//                                 the per-query times and their ratio as counters
 //   BM_GridPrepare/side:N         route::prepare for one pair (per-query work in the product, O(arcs))
 //   BM_GridWeighAll/side:N        cost::weigh_all (per-query work in route::plan, O(arcs))
 //
@@ -15,6 +17,8 @@
 
 #include <unistd.h>
 
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -83,6 +87,33 @@ void boost_bench(benchmark::State& state, bool stop) {
 void BM_GridBoostStop(benchmark::State& state) { boost_bench(state, true); }
 void BM_GridBoostAll(benchmark::State& state) { boost_bench(state, false); }
 
+// Both engines on each pair in turn (caravan, then Boost stopped at the target), timed per query,
+// so that both see the same machine state; the ratio counter is caravan time / Boost time.
+void BM_GridInterleaved(benchmark::State& state) {
+  const Grid& g = grid(static_cast<int>(state.range(0)));
+  using Clock = std::chrono::steady_clock;
+  double ours = 0.0, theirs = 0.0;
+  std::size_t settled = 0;
+  for (auto _ : state) {
+    double iteration = 0.0;
+    for (std::size_t i = 0; i < g.pairs.size(); ++i) {
+      const auto t0 = Clock::now();
+      benchmark::DoNotOptimize(route::best_path(g.prepared[i]));
+      const auto t1 = Clock::now();
+      benchmark::DoNotOptimize(boost_dijkstra(g, i, true, settled));
+      const auto t2 = Clock::now();
+      ours += std::chrono::duration<double>(t1 - t0).count();
+      theirs += std::chrono::duration<double>(t2 - t1).count();
+      iteration += std::chrono::duration<double>(t2 - t0).count();
+    }
+    state.SetIterationTime(iteration);
+  }
+  const double queries = static_cast<double>(state.iterations()) * kPairs;
+  state.counters["caravan_ms"] = ours / queries * 1e3;
+  state.counters["boost_stop_ms"] = theirs / queries * 1e3;
+  state.counters["ratio"] = ours / theirs;
+}
+
 void BM_GridPrepare(benchmark::State& state) {
   Grid& g = grid(static_cast<int>(state.range(0)));
   std::size_t i = 0;
@@ -108,6 +139,8 @@ class RatioReporter : public benchmark::ConsoleReporter {
       if (r.run_type == Run::RT_Aggregate && !median) continue;
       auto& slot = per_query_[r.run_name.function_name][r.run_name.args];
       if (median || !slot.median) slot = {r.real_accumulated_time / static_cast<double>(r.iterations) / kPairs, median};
+      if (auto it = r.counters.find("ratio"); it != r.counters.end() && (median || !interleaved_.count(r.run_name.args)))
+        interleaved_[r.run_name.args] = {r.counters.at("caravan_ms").value, r.counters.at("boost_stop_ms").value, it->second.value};
       if (auto it = r.counters.find("nodes"); it != r.counters.end()) nodes_[r.run_name.args] = it->second.value;
     }
     ConsoleReporter::ReportRuns(runs);
@@ -130,6 +163,9 @@ class RatioReporter : public benchmark::ConsoleReporter {
       if (all > 0) std::printf("  boost one-to-all %8.2f ms  ratio %.2f", all * 1e3, t.seconds / all);
       std::printf("\n");
     }
+    for (const auto& [args, x] : interleaved_)
+      std::printf("  %-10s interleaved per pair: caravan %8.2f ms  boost stop-at-target %8.2f ms  ratio %.2f\n",
+                  args.c_str(), x[0], x[1], x[2]);
   }
 
  private:
@@ -139,6 +175,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
   };
   std::map<std::string, std::map<std::string, Slot>> per_query_;
   std::map<std::string, double> nodes_;
+  std::map<std::string, std::array<double, 3>> interleaved_;
 };
 
 }  // namespace
@@ -152,6 +189,8 @@ int main(int argc, char** argv) {
                             std::pair{"BM_GridBoostStop", &BM_GridBoostStop},
                             std::pair{"BM_GridBoostAll", &BM_GridBoostAll}})
       benchmark::RegisterBenchmark(name, fn)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark("BM_GridInterleaved", &BM_GridInterleaved)
+        ->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond)->UseManualTime();
     benchmark::RegisterBenchmark("BM_GridPrepare", &BM_GridPrepare)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("BM_GridWeighAll", &BM_GridWeighAll)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond);
   }

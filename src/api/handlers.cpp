@@ -1,6 +1,8 @@
 // Request handlers shared by the CLI and the server.
 #include "api/handlers.h"
 
+#include "api/landed_cost_handler.h"
+#include "api/reliability.h"
 #include "api/render.h"
 #include "core/text.h"
 #include "network/locate.h"
@@ -9,10 +11,30 @@ namespace caravan::api {
 namespace nw = caravan::network;
 using nlohmann::json;
 
-Result<json> route(const nw::Network& net, const json& request, const Limits& limits) {
+namespace {
+
+
+Status attach_reliability(const route::PlanRequest& r, const route::Prepared& p, const route::Itinerary& it,
+                          const ReliabilityRequest& rel, const std::string& label, json& route_json,
+                          SampleSeries* samples) {
+  std::vector<double> hours;
+  auto j = reliability_json(r, p, it, rel, samples ? &hours : nullptr);
+  if (!j) return j.error();
+  route_json["reliability"] = *j;
+  if (samples) samples->emplace_back(label, std::move(hours));
+  return Ok{};
+}
+
+
+Result<json> route_impl(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples,
+                        bool force_reliability) {
   Fields f(request);
   auto r = parse_plan_request(net, f, limits);
   if (!r) return r.error();
+  auto rel = parse_reliability(f, force_reliability, limits);
+  if (!rel) return rel.error();
+  auto landed = parse_landed_options(f);
+  if (!landed) return landed.error();
   if (auto s = f.no_unknown(); !s) return s.error();
   auto result = route::plan(net, *r);
   if (!result) return result.error();
@@ -20,18 +42,31 @@ Result<json> route(const nw::Network& net, const json& request, const Limits& li
   out["query"] = shipment_json(net, *r);
   json routes = json::array();
   for (const auto& it : result->routes) routes.push_back(itinerary_json(net, it));
+  if (*rel)
+    for (std::size_t i = 0; i < routes.size(); ++i)
+      if (auto s = attach_reliability(*r, result->prepared, result->routes[i], **rel, "route " + std::to_string(i + 1),
+                                      routes[i], samples);
+          !s)
+        return s.error();
+  if (landed->enabled)
+    if (auto s = add_landed_costs(net, *r, *landed, result->routes, routes); !s) return s.error();
   out["routes"] = routes;
   if (r->pareto) out["pareto"] = {{"truncated", result->truncated}, {"labels", result->labels}};
   if (routes.empty()) out["no_route_reason"] = result->no_route_reason;
   return out;
 }
 
-Result<json> compare(const nw::Network& net, const json& request, const Limits& limits) {
+Result<json> compare_impl(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples,
+                          bool force_reliability) {
   Fields f(request);
   auto r = parse_plan_request(net, f, limits);
   if (!r) return r.error();
+  auto rel = parse_reliability(f, force_reliability, limits);
+  if (!rel) return rel.error();
   auto sets = f.list("avoid_sets");
   if (!sets) return sets.error();
+  auto landed = parse_landed_options(f);
+  if (!landed) return landed.error();
   if (auto s = f.no_unknown(); !s) return s.error();
   std::vector<route::Variant> variants;
   if (sets->empty() && !f.has("avoid_sets")) {
@@ -62,14 +97,40 @@ Result<json> compare(const nw::Network& net, const json& request, const Limits& 
   json vs = json::array();
   for (const auto& v : *results) {
     json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
-    if (v.route)
+    if (v.route) {
       vj["route"] = itinerary_json(net, *v.route);
-    else
+      if (*rel)
+        if (auto s = attach_reliability(*r, *v.prepared, *v.route, **rel, v.variant.name, vj["route"], samples); !s)
+          return s.error();
+    } else {
       vj["no_route_reason"] = v.no_route_reason;
+    }
     vs.push_back(std::move(vj));
   }
+  if (landed->enabled)
+    if (auto s = add_landed_costs(net, *r, *landed, *results, vs); !s) return s.error();
   out["variants"] = vs;
   return out;
+}
+
+}  // namespace
+
+Result<json> route(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
+  return route_impl(net, request, limits, samples, false);
+}
+
+Result<json> compare(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
+  return compare_impl(net, request, limits, samples, false);
+}
+
+Result<json> reliability(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
+  if (!request.is_object()) return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
+  json req = request;
+  if (req.contains("corridors") && !req["corridors"].is_boolean())
+    return make_error(ErrorCode::InvalidRequest, "field 'corridors': expected true or false", "corridors");
+  const bool corridors = req.value("corridors", false) || req.contains("avoid_sets");
+  req.erase("corridors");
+  return corridors ? compare_impl(net, req, limits, samples, true) : route_impl(net, req, limits, samples, true);
 }
 
 Result<json> why_not(const nw::Network& net, const json& request, const Limits& limits) {

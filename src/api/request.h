@@ -37,6 +37,7 @@ struct Limits {
   int max_alternatives = 20;
   std::size_t max_labels = 500000;
   int max_variants = 12;
+  int max_samples = 1000000;  // Monte Carlo samples per route
 };
 
 // The shipment and query part shared by route, compare and why-not.

@@ -8,10 +8,14 @@
 
 #include "api/error_table.h"
 #include "api/handlers.h"
+#include "api/reliability.h"
+#include "api/landed_cost_handler.h"
 #include "api/render.h"
 #include "api/table.h"
 #include "cli/extra_commands.h"
+#include "cli/landed_cost_command.h"
 #include "core/text.h"
+#include "io/csv.h"
 #include "io/geojson.h"
 #include "io/network_reader.h"
 
@@ -86,6 +90,64 @@ void add_output_options(CLI::App* cmd, Output& o, bool spatial) {
   }
 }
 
+struct ReliabilityOptions {
+  std::optional<int> samples;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> deadline_days, penalty_per_day;
+  bool corridors = false;
+  std::string svg, samples_csv;
+};
+
+void add_reliability_options(CLI::App* cmd, ReliabilityOptions& o, bool command) {
+  if (command)
+    cmd->add_option("--samples", o.samples, "journeys sampled per route (default 10000)");
+  else
+    cmd->add_option("--reliability", o.samples, "add Monte Carlo reliability with N samples per route");
+  cmd->add_option("--seed", o.seed, "random seed: the same seed gives the same output (default 1)");
+  cmd->add_option("--deadline-days", o.deadline_days, "deadline for the on-time probability");
+  cmd->add_option("--penalty-per-day", o.penalty_per_day, "USD per day late past the deadline");
+  if (command) {
+    cmd->add_option("--svg", o.svg, "write a CDF plot of the transit times to this SVG file");
+    cmd->add_option("--samples-csv", o.samples_csv, "write every sampled transit time to this CSV file");
+  }
+}
+
+void add_reliability_request(json& r, const ReliabilityOptions& o, bool command) {
+  if (o.samples) r["reliability_samples"] = *o.samples;
+  if (!o.samples && !command) {
+    if (o.seed) r["seed"] = *o.seed;  // the api says these need --reliability
+    if (o.deadline_days) r["deadline_days"] = *o.deadline_days;
+    if (o.penalty_per_day) r["penalty_usd_per_day"] = *o.penalty_per_day;
+    return;
+  }
+  if (o.seed) r["seed"] = *o.seed;
+  if (o.deadline_days) r["deadline_days"] = *o.deadline_days;
+  if (o.penalty_per_day) r["penalty_usd_per_day"] = *o.penalty_per_day;
+}
+
+// Writes the plot and the samples; returns a non-zero exit code on failure.
+int write_reliability_files(const ReliabilityOptions& o, const api::SampleSeries& samples, std::ostream& err) {
+  auto write = [&](const std::string& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    if (!f) {
+      err << "error: cannot write " << path << "\n";
+      return api::error_info(ErrorCode::Io).exit_code;
+    }
+    return 0;
+  };
+  if (!o.svg.empty())
+    if (int rc = write(o.svg, api::cdf_svg(samples, o.deadline_days)); rc) return rc;
+  if (!o.samples_csv.empty()) {
+    std::string csv = "route,sample,hours\n";
+    for (const auto& [name, hours] : samples)
+      for (std::size_t i = 0; i < hours.size(); ++i)
+        csv += io::csv_escape(name) + "," + std::to_string(i) + "," + text::format_number(hours[i], 3) + "\n";
+    if (int rc = write(o.samples_csv, csv); rc) return rc;
+  }
+  return 0;
+}
+
 int fail(const Error& e, std::ostream& err) {
   err << "error: " << e.message << "\n";
   return api::error_info(e.code).exit_code;
@@ -128,6 +190,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   ShipmentOptions so;
   Output output;
+  LandedCliOptions landed;  // --landed-cost on route and compare
+  ReliabilityOptions rel;   // --reliability N on route and compare; the reliability command
   std::string avoid_sets, why_via, locate_q, network_arg;
   int locate_limit = 10;
 
@@ -137,6 +201,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   route_cmd->add_flag("--pareto", so.pareto,
                       "the exact non-dominated set over cost, time, CO2 and risk");
   add_output_options(route_cmd, output, true);
+  add_landed_options(route_cmd, landed);
+  add_reliability_options(route_cmd, rel, false);
 
   auto* compare_cmd =
       app.add_subcommand("compare", "corridors (or avoid sets) side by side for one shipment");
@@ -145,6 +211,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       "--avoid-sets", avoid_sets,
       "';'-separated country sets to compare instead of the corridors, e.g. \"none;CN;CN,RU,IR\"");
   add_output_options(compare_cmd, output, true);
+  add_landed_options(compare_cmd, landed);
+  add_reliability_options(compare_cmd, rel, false);
+
+  auto* rel_cmd = app.add_subcommand(
+      "reliability", "Monte Carlo transit times (P50/P90, on-time chance) of the best route or each corridor");
+  add_shipment_options(rel_cmd, so);
+  rel_cmd->add_flag("--corridors", rel.corridors, "sample the best route of each corridor (as in compare)");
+  rel_cmd->add_option("--avoid-sets", avoid_sets, "';'-separated country sets to compare, as in compare");
+  add_reliability_options(rel_cmd, rel, true);
+  add_output_options(rel_cmd, output, false);
 
   auto* why_cmd = app.add_subcommand("why-not", "why no chosen route goes via a place");
   add_shipment_options(why_cmd, so, false);
@@ -224,12 +300,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   json request = shipment_request(so);
+  if (route_cmd->parsed() || compare_cmd->parsed()) add_landed_request(request, landed);
+  add_reliability_request(request, rel, rel_cmd->parsed());
   Result<json> result = make_error(ErrorCode::Internal, "no command");
   bool no_route = false;
+  api::SampleSeries samples;
+  api::SampleSeries* want_samples = rel.svg.empty() && rel.samples_csv.empty() ? nullptr : &samples;
   if (route_cmd->parsed()) {
-    result = api::route(*net, request);
+    result = api::route(*net, request, {}, want_samples);
     if (result) no_route = (*result)["routes"].empty();
-  } else if (compare_cmd->parsed()) {
+  } else if (compare_cmd->parsed() || (rel_cmd->parsed() && (rel.corridors || !avoid_sets.empty()))) {
     if (!avoid_sets.empty()) {
       json sets = json::array();
       for (const auto& s : text::split(avoid_sets, ';')) {
@@ -239,13 +319,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       }
       request["avoid_sets"] = sets;
     }
-    result = api::compare(*net, request);
+    if (rel_cmd->parsed() && rel.corridors) request["corridors"] = true;
+    result = rel_cmd->parsed() ? api::reliability(*net, request, {}, want_samples)
+                               : api::compare(*net, request, {}, want_samples);
+  } else if (rel_cmd->parsed()) {
+    result = api::reliability(*net, request, {}, want_samples);
+    if (result) no_route = (*result)["routes"].empty();
   } else if (why_cmd->parsed()) {
     request["via"] = why_via;
     result = api::why_not(*net, request);
   }
   if (!result) return fail(result.error(), err);
   const json& r = *result;
+  if (auto s = write_reliability_files(rel, samples, err); s != 0) return s;
   if (output.json)
     out << r.dump(2) << "\n";
   else if (output.geojson)
@@ -253,9 +339,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   else if (output.csv)
     out << api::routes_csv(r);
   else if (route_cmd->parsed())
-    out << api::route_table(r);
+    out << api::route_table(r) << (landed.enabled ? api::landed_table(r) : "");
   else if (compare_cmd->parsed())
-    out << api::compare_table(r);
+    out << api::compare_table(r) << (landed.enabled ? api::landed_table(r) : "");
+  else if (rel_cmd->parsed())
+    out << (r.contains("variants") ? api::compare_table(r) : api::route_table(r));
   else
     out << api::why_not_text(r);
   return no_route ? api::kExitNoRoute : 0;

@@ -26,7 +26,7 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
       w.line_haul = Usd{l.usd_per_tkm.value_or(0) * t * l.km.value};
     w.line_haul += Usd{l.fixed_usd};
     w.moving = l.hours;
-    w.waiting = l.wait.mean();
+    w.waiting = network::mean_duration(net.tables(), l.wait, l.wait_dist, p_.month);
     w.co2 = KgCo2{net.tables().emission_classes[l.emission_class].g_co2e_per_tkm * t * l.km.value /
                   1000.0};
     // Risk: every country entered along the link, every chokepoint, and the location reached.
@@ -41,7 +41,7 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
     if (arc.border != network::kNone) {
       const network::Border& b = net.tables().borders[arc.border];
       w.border = Usd{b.fee_usd + (container ? b.fee_usd_per_teu * teu : 0.0) + b.fee_usd_per_t * t};
-      w.border_time = b.hours.mean();
+      w.border_time = network::mean_duration(net.tables(), b.hours, b.hours_dist, p_.month);
     }
   } else {
     const std::uint32_t row = arc.transfer[static_cast<int>(s_.handling)];
@@ -54,7 +54,7 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
       else
         w.handling = Usd{x.usd_per_t.value_or(0) * t};
       w.handling += Usd{x.fixed_usd};
-      w.handling_time = x.hours.mean();
+      w.handling_time = network::mean_duration(net.tables(), x.hours, x.hours_dist, p_.month);
     }
   }
   w.inventory = Usd{s_.value.value * p_.carrying_rate_per_year * w.hours().value / 8760.0};

@@ -27,6 +27,7 @@ struct Context {
   std::unordered_map<std::string, ChokepointId> chokepoints;
   std::unordered_map<std::string, std::uint32_t> emission_classes;
   std::unordered_map<std::string, LocationId> locations;
+  std::unordered_map<std::string, std::uint32_t> links;
 };
 
 template <class Map>
@@ -337,6 +338,7 @@ Status read_links(Context& ctx, nw::Tables& out) {
     l.oneway = oneway == "1";
     l.prov = provenance(r, ctx, kFigures);
     if (!r.ok()) return r.error();
+    ctx.links.emplace(l.id, static_cast<std::uint32_t>(out.links.size()));
     if (l.countries.empty()) {  // default: the endpoint countries
       l.countries.push_back(out.locations[l.from.value].country);
       if (out.locations[l.to.value].country != l.countries.back())
@@ -350,7 +352,8 @@ Status read_links(Context& ctx, nw::Tables& out) {
 Status read_transfers(Context& ctx, nw::Tables& out) {
   CARAVAN_TRY_TABLE(
       t, table(ctx, "transfers.csv", {"location", "from_layer", "to_layer", "handling", "sources"},
-               {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"}));
+               {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max",
+                "capacity_tpy", "capacity_teu_py"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Transfer x;
@@ -377,8 +380,11 @@ Status read_transfers(Context& ctx, nw::Tables& out) {
     x.usd_per_teu = r.number("usd_per_teu", 0, 1e6, false);
     x.fixed_usd = r.number("fixed_usd", 0, 1e8, false).value_or(0);
     x.hours = triangular(r, "hours_");
-    x.prov = provenance(
-        r, ctx, {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max"});
+    x.capacity_tpy = r.number("capacity_tpy", 0, 1e10, false);
+    x.capacity_teu_py = r.number("capacity_teu_py", 0, 1e9, false);
+    x.prov = provenance(r, ctx,
+                        {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode",
+                         "hours_max", "capacity_tpy", "capacity_teu_py"});
     if (!r.ok()) return r.error();
     out.transfers.push_back(std::move(x));
   }
@@ -388,7 +394,7 @@ Status read_transfers(Context& ctx, nw::Tables& out) {
 Status read_borders(Context& ctx, nw::Tables& out) {
   CARAVAN_TRY_TABLE(t, table(ctx, "borders.csv", {"from", "to", "sources"},
                              {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min",
-                              "hours_mode", "hours_max"}));
+                              "hours_mode", "hours_max", "capacity_tpy", "capacity_teu_py"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Border b;
@@ -399,9 +405,11 @@ Status read_borders(Context& ctx, nw::Tables& out) {
     b.fee_usd_per_teu = r.number("fee_usd_per_teu", 0, 1e5, false).value_or(0);
     b.fee_usd_per_t = r.number("fee_usd_per_t", 0, 1e5, false).value_or(0);
     b.hours = triangular(r, "hours_");
-    b.prov = provenance(
-        r, ctx,
-        {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode", "hours_max"});
+    b.capacity_tpy = r.number("capacity_tpy", 0, 1e10, false);
+    b.capacity_teu_py = r.number("capacity_teu_py", 0, 1e9, false);
+    b.prov = provenance(r, ctx,
+                        {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode",
+                         "hours_max", "capacity_tpy", "capacity_teu_py"});
     if (!r.ok()) return r.error();
     out.borders.push_back(std::move(b));
   }
@@ -495,6 +503,192 @@ Status read_rules(Context& ctx, nw::Tables& out) {
   return Ok{};
 }
 
+
+// The duration columns shared by distributions.csv and disruptions.csv.
+const Names kDistColumns = {"kind", "value", "min", "mode", "max", "median", "p90", "values"};
+const Names kDistFigures = {"value", "min", "mode", "max", "median", "p90", "values"};
+
+std::optional<nw::Distribution> distribution(RowReader& r) {
+  const auto kind = r.text("kind");
+  if (!r.ok()) return std::nullopt;
+  auto num = [&](const char* c) { return r.number(c, 0, 1e6, true); };
+  Result<nw::Distribution> d = make_error(ErrorCode::InvalidData, "");
+  std::string field = "kind";
+  if (kind == "fixed") {
+    const auto v = num("value");
+    if (!r.ok()) return std::nullopt;
+    d = nw::Distribution::fixed(*v);
+    field = "value";
+  } else if (kind == "triangular") {
+    const auto a = num("min"), m = num("mode"), b = num("max");
+    if (!r.ok()) return std::nullopt;
+    d = nw::Distribution::triangular(*a, *m, *b);
+    field = "mode";
+  } else if (kind == "lognormal") {
+    const auto m = num("median"), p = num("p90");
+    if (!r.ok()) return std::nullopt;
+    d = nw::Distribution::lognormal(*m, *p);
+    field = "p90";
+  } else if (kind == "empirical") {
+    std::vector<double> values;
+    for (const auto& v : r.list("values")) {
+      const auto x = text::parse_double(v);
+      if (!x) {
+        r.fail("values", "expected numbers separated by '|', found '" + v + "'");
+        return std::nullopt;
+      }
+      values.push_back(*x);
+    }
+    d = nw::Distribution::empirical(std::move(values));
+    field = "values";
+  } else {
+    r.fail("kind", "unknown distribution '" + kind + "' (expected fixed, triangular, lognormal, empirical)");
+    return std::nullopt;
+  }
+  if (!d) {
+    r.fail(field, d.error().message);
+    return std::nullopt;
+  }
+  return *d;
+}
+
+std::uint16_t month_mask(RowReader& r, std::string_view col) {
+  std::uint16_t mask = 0;
+  for (const auto& m : r.list(col)) {
+    const auto v = text::parse_int(m);
+    if (!v || *v < 1 || *v > 12) r.fail(col, "expected months 1..12, found '" + m + "'");
+    else mask |= static_cast<std::uint16_t>(1u << (*v - 1));
+  }
+  return mask;
+}
+
+Status read_distributions(Context& ctx, nw::Tables& out) {
+  if (!std::filesystem::exists(path_of(ctx, "distributions.csv"))) return Ok{};
+  Names optional = kDistColumns;
+  optional.erase(optional.begin());
+  optional.push_back("months");
+  CARAVAN_TRY_TABLE(t, table(ctx, "distributions.csv", {"target", "kind", "sources"}, optional));
+  for (const auto& row : t.rows) {
+    RowReader r(t, row);
+    const auto target = r.text("target");
+    const auto mask = month_mask(r, "months");
+    auto d = distribution(r);
+    const auto prov = provenance(r, ctx, kDistFigures);
+    if (!r.ok()) return r.error();
+    (void)prov;
+    std::vector<nw::MonthlyDist*> slots;
+    const auto colon = target.find(':');
+    const std::string kind = target.substr(0, colon == std::string::npos ? 0 : colon);
+    const std::string rest = colon == std::string::npos ? "" : target.substr(colon + 1);
+    if (kind == "link") {
+      if (auto li = lookup(r, "target", rest, ctx.links, "link")) slots.push_back(&out.links[*li].wait_dist);
+    } else if (kind == "border") {
+      const auto gt = rest.find('>');
+      if (gt == std::string::npos) {
+        r.fail("target", "expected border:FROM>TO, found '" + target + "'");
+      } else {
+        const auto a = lookup(r, "target", rest.substr(0, gt), ctx.locations, "location");
+        const auto b = r.ok() ? lookup(r, "target", rest.substr(gt + 1), ctx.locations, "location") : std::nullopt;
+        if (a && b) {
+          for (auto& x : out.borders)
+            if (x.from == *a && x.to == *b) slots.push_back(&x.hours_dist);
+          if (slots.empty()) r.fail("target", "no border " + rest + " in borders.csv");
+        }
+      }
+    } else if (kind == "transfer") {
+      const auto c2 = rest.find(':');
+      const auto gt = rest.find('>');
+      if (c2 == std::string::npos || gt == std::string::npos || gt < c2) {
+        r.fail("target", "expected transfer:LOCATION:FROM_LAYER>TO_LAYER, found '" + target + "'");
+      } else {
+        const auto loc = lookup(r, "target", rest.substr(0, c2), ctx.locations, "location");
+        const auto la = nw::parse_layer(rest.substr(c2 + 1, gt - c2 - 1));
+        const auto lb = nw::parse_layer(rest.substr(gt + 1));
+        if (r.ok() && (!la || !lb)) r.fail("target", "unknown layer in '" + target + "' (expected " + std::string(nw::layer_names()) + ")");
+        if (r.ok() && loc) {
+          // Location-specific rows for the pair; copy the defaults to this location when it has none.
+          std::vector<std::size_t> rows;
+          for (std::size_t i = 0; i < out.transfers.size(); ++i)
+            if (out.transfers[i].location == *loc && out.transfers[i].from == *la && out.transfers[i].to == *lb) rows.push_back(i);
+          if (rows.empty()) {
+            const std::size_t n = out.transfers.size();
+            for (std::size_t i = 0; i < n; ++i)
+              if (!out.transfers[i].location.valid() && out.transfers[i].from == *la && out.transfers[i].to == *lb) {
+                auto copy = out.transfers[i];
+                copy.location = *loc;
+                out.transfers.push_back(copy);
+                rows.push_back(out.transfers.size() - 1);
+              }
+          }
+          if (rows.empty()) r.fail("target", "no transfer " + rest + " (neither at the location nor by default)");
+          for (auto i : rows) slots.push_back(&out.transfers[i].hours_dist);
+        }
+      }
+    } else {
+      r.fail("target", "expected link:ID, border:FROM>TO or transfer:LOCATION:FROM>TO, found '" + target + "'");
+    }
+    if (!r.ok()) return r.error();
+    const auto index = static_cast<std::uint32_t>(out.distributions.size());
+    out.distributions.push_back(std::move(*d));
+    for (auto* slot : slots)
+      for (int m = 0; m <= 12; ++m)
+        if (mask == 0 || (m >= 1 && ((mask >> (m - 1)) & 1u))) (*slot)[m] = index;
+  }
+  return Ok{};
+}
+
+Status read_disruptions(Context& ctx, nw::Tables& out) {
+  if (!std::filesystem::exists(path_of(ctx, "disruptions.csv"))) return Ok{};
+  Names optional = kDistColumns;
+  optional.erase(optional.begin());
+  optional.insert(optional.end(), {"months", "description"});
+  CARAVAN_TRY_TABLE(t, table(ctx, "disruptions.csv", {"id", "target", "probability", "per", "effect", "kind", "sources"}, optional));
+  Names figures = kDistFigures;
+  figures.push_back("probability");
+  for (const auto& row : t.rows) {
+    RowReader r(t, row);
+    nw::DisruptionEvent e;
+    e.id = r.text("id");
+    e.description = r.text("description", false);
+    const auto target = r.text("target");
+    e.probability = r.number("probability", 0, 1, true).value_or(0);
+    const auto per = r.text("per");
+    if (r.ok() && per != "shipment" && per != "month") r.fail("per", "expected shipment or month, found '" + per + "'");
+    e.per_month = per == "month";
+    const auto effect = r.text("effect");
+    if (r.ok() && effect != "delay" && effect != "closure") r.fail("effect", "expected delay or closure, found '" + effect + "'");
+    e.closure = effect == "closure";
+    const auto mask = month_mask(r, "months");
+    if (mask) e.months = mask;
+    auto d = distribution(r);
+    e.prov = provenance(r, ctx, figures);
+    if (r.ok()) {
+      const auto colon = target.find(':');
+      const std::string kind = target.substr(0, colon == std::string::npos ? 0 : colon);
+      const std::string rest = colon == std::string::npos ? "" : target.substr(colon + 1);
+      if (kind == "country") {
+        e.target_kind = nw::TargetKind::Country;
+        e.target = lookup(r, "target", rest, ctx.countries, "country").value_or(CountryId{}).value;
+      } else if (kind == "location") {
+        e.target_kind = nw::TargetKind::Location;
+        e.target = lookup(r, "target", rest, ctx.locations, "location").value_or(LocationId{}).value;
+      } else if (kind == "link") {
+        e.target_kind = nw::TargetKind::Link;
+        e.target = lookup(r, "target", rest, ctx.links, "link").value_or(0);
+      } else if (kind == "chokepoint") {
+        e.target_kind = nw::TargetKind::Chokepoint;
+        e.target = lookup(r, "target", rest, ctx.chokepoints, "chokepoint").value_or(ChokepointId{}).value;
+      } else {
+        r.fail("target", "expected country:ISO, location:ID, link:ID or chokepoint:ID, found '" + target + "'");
+      }
+    }
+    if (!r.ok()) return r.error();
+    e.duration = std::move(*d);
+    out.disruptions.push_back(std::move(e));
+  }
+  return Ok{};
+}
+
 Status read_manifest(const Context& ctx, nw::Tables& out) {
   const auto path = path_of(ctx, "network.json");
   auto text = read_file(path);
@@ -560,7 +754,8 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   nw::Tables out;
   for (auto step :
        {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
-        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules}) {
+        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules, read_distributions,
+        read_disruptions}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();

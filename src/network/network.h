@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "core/result.h"
 #include "core/units.h"
+#include "network/distribution.h"
 #include "network/graph.h"
 #include "network/types.h"
 
@@ -68,6 +69,7 @@ struct Link {
   Km km{0};
   Hours hours{0};  // running time (given, or km / speed)
   Triangular wait;
+  MonthlyDist wait_dist = no_monthly_dist();  // distributions.csv overrides, per month
   std::uint8_t handling_mask = 0;  // bit per Handling
   std::optional<double> usd_per_tkm, usd_per_teu;
   double fixed_usd = 0.0;
@@ -93,6 +95,8 @@ struct Transfer {
   std::optional<double> usd_per_t, usd_per_teu;
   double fixed_usd = 0.0;
   Triangular hours;
+  MonthlyDist hours_dist = no_monthly_dist();
+  std::optional<double> capacity_tpy, capacity_teu_py;  // annual handling capacity (assignment)
   Provenance prov;
 };
 
@@ -100,6 +104,8 @@ struct Border {
   LocationId from, to;
   double fee_usd = 0.0, fee_usd_per_teu = 0.0, fee_usd_per_t = 0.0;
   Triangular hours;
+  MonthlyDist hours_dist = no_monthly_dist();
+  std::optional<double> capacity_tpy, capacity_teu_py;  // annual crossing capacity (assignment)
   Provenance prov;
 };
 
@@ -125,6 +131,22 @@ struct TransitRule {
   Provenance prov;
 };
 
+// What a disruption event hits.
+enum class TargetKind : std::uint8_t { Country, Location, Link, Chokepoint };
+
+struct DisruptionEvent {
+  std::string id, description;
+  TargetKind target_kind = TargetKind::Location;
+  std::uint32_t target = 0;           // index into the table of its kind
+  double probability = 0.0;           // per shipment passing, or per month
+  bool per_month = false;
+  std::uint16_t months = 0x0FFF;      // bit m-1: can happen in month m
+  bool closure = false;               // closure (reroute if possible) or delay
+  Distribution duration;              // delay or closure duration, hours
+  Provenance prov;
+  bool in_month(int month) const { return month < 1 || ((months >> (month - 1)) & 1u); }
+};
+
 struct Tables {
   std::string name, version, description;
   double carrying_rate_per_year = 0.10;  // cost of capital on goods in transit
@@ -140,7 +162,14 @@ struct Tables {
   std::vector<Commodity> commodities;
   std::vector<Corridor> corridors;
   std::vector<TransitRule> rules;
+  std::vector<Distribution> distributions;     // referenced by the *_dist month tables
+  std::vector<DisruptionEvent> disruptions;
 };
+
+// The distribution of a duration in `month` (1..12; 0: no month given).
+Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month);
+// Its mean, without building the distribution.
+Hours mean_duration(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month);
 
 // A network ready for queries: the tables, their id indexes and the expanded graph. Immutable once
 // built, so one Network serves many threads.

@@ -50,7 +50,11 @@ TEST(Expansion, CsrOffsetsCoverEveryArcOnce) {
 
 TEST(Build, BorderBetweenLocationsOfOneCountryIsAnError) {
   auto t = testing::tables_from_ascii("A===B");
-  t.borders.push_back(Border{LocationId{0}, LocationId{1}, 0, 0, 0, {}, {"borders.csv:2", {}}});
+  Border border;
+  border.from = LocationId{0};
+  border.to = LocationId{1};
+  border.prov.where = "borders.csv:2";
+  t.borders.push_back(border);
   auto n = Network::build(t);
   ASSERT_FALSE(n);
   EXPECT_EQ(n.error().message,

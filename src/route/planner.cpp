@@ -236,6 +236,7 @@ Result<std::vector<VariantResult>> compare(const nw::Network& net, const PlanReq
       vr.no_route_reason = p.error().message;
     } else if (auto path = best_path(*p)) {
       vr.route = build_itinerary(*p, *path);
+      vr.prepared = std::move(*p);
     } else {
       vr.no_route_reason = explain_no_route(net, r);
     }

@@ -50,6 +50,7 @@ struct Variant {
 struct VariantResult {
   Variant variant;
   std::optional<Itinerary> route;
+  std::optional<Prepared> prepared;  // the compiled query the route was found in
   std::string no_route_reason;
 };
 Result<std::vector<VariantResult>> compare(const network::Network& net, const PlanRequest& base,

@@ -5,11 +5,16 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 declare -A allowed=(
   [core]="core"
   [network]="core network"
-  [cost]="core network cost"
+  [tariff]="core tariff"
+  [cost]="core network tariff cost"
   [route]="core network cost route"
-  [io]="core network io"
-  [api]="core network cost route io api"
-  [cli]="core network cost route io api cli"
+  [io]="core network tariff io"
+  [sim]="core network cost route sim"
+  [assign]="core network cost route assign"
+  [scenario]="core network cost route scenario"
+  [api]="core network tariff cost route sim assign scenario io api"
+  [server]="core network tariff cost route sim assign scenario io api server"
+  [cli]="core network tariff cost route sim assign scenario io api cli"
 )
 bad=0; checked=0
 for dir in "$root"/src/*/; do

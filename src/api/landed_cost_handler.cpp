@@ -1,0 +1,625 @@
+// Landed cost, deal and processing comparison handlers.
+#include "api/landed_cost_handler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "api/render.h"
+#include "core/text.h"
+#include "io/tariff_reader.h"
+#include "network/locate.h"
+
+namespace caravan::api {
+namespace nw = caravan::network;
+namespace tf = caravan::tariff;
+using nlohmann::json;
+
+#define CARAVAN_TRY_LC(var, expr)                 \
+  auto var##_result = (expr);                     \
+  if (!var##_result) return var##_result.error(); \
+  auto var = std::move(*var##_result)
+
+namespace {
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+Error bad(const std::string& field, const std::string& msg) {
+  return make_error(ErrorCode::InvalidRequest, "field '" + field + "': " + msg, field);
+}
+
+// The request with "hs" replaced by a catalogue commodity of the same heading (for the handling
+// class), and the HS digits to use. A code with no such commodity needs "value_usd".
+struct HsRequest {
+  json request;
+  std::string hs;  // "" when the request names a catalogue commodity only
+};
+Result<HsRequest> resolve_hs(const nw::Network& net, const json& request,
+                             const tf::Nomenclature& nom) {
+  HsRequest out{request, {}};
+  if (!request.is_object() || !request.contains("hs")) return out;
+  if (!request["hs"].is_string()) return bad("hs", "expected a string such as 2846.90");
+  CARAVAN_TRY_LC(hs, tf::validate_hs(request["hs"].get<std::string>(), nom, "hs"));
+  out.hs = hs;
+  out.request.erase("hs");
+  if (!request.contains("commodity")) {
+    std::string best = "general-container";
+    std::size_t best_len = 3;  // at least the heading (4 digits) must agree
+    for (const auto& c : net.tables().commodities) {
+      std::string d;
+      for (char ch : c.hs)
+        if (ch != '.') d += ch;
+      std::size_t p = 0;
+      while (p < d.size() && p < hs.size() && d[p] == hs[p]) ++p;
+      if (p > best_len) {
+        best_len = p;
+        best = c.id;
+      }
+    }
+    if (best == "general-container" && !request.contains("value_usd"))
+      return bad("value_usd", "HS " + hs +
+                                  " matches no catalogue commodity: give the goods' value "
+                                  "(--value-usd)");
+    out.request["commodity"] = best;
+  }
+  return out;
+}
+
+cost::Carriage& bucket(cost::LandedInput& in, bool pre) { return pre ? in.pre : in.main; }
+
+}  // namespace
+
+Result<LandedOptions> parse_landed_options(Fields& f) {
+  LandedOptions o;
+  CARAVAN_TRY_LC(enabled, f.flag("landed_cost"));
+  o.enabled = enabled;
+  CARAVAN_TRY_LC(inc, f.opt_str("incoterm"));
+  if (inc) {
+    auto t = tf::parse_incoterm(*inc);
+    if (!t)
+      return bad("incoterm",
+                 "unknown Incoterm '" + *inc + "' (expected EXW, FCA, FOB, CFR, CIF, DAP, DDP)");
+    o.incoterm = *t;
+  }
+  CARAVAN_TRY_LC(dir, f.opt_str("tariffs"));
+  o.tariffs_dir = dir.value_or(io::default_tariffs_dir());
+  CARAVAN_TRY_LC(nom, f.opt_str("hs_nomenclature"));
+  o.hs_nomenclature = nom.value_or(io::default_hs_nomenclature());
+  return o;
+}
+
+Result<TradeData> load_trade_data(const LandedOptions& o) {
+  TradeData d;
+  CARAVAN_TRY_LC(s, io::load_tariffs(o.tariffs_dir));
+  d.schedule = std::move(s);
+  if (!o.hs_nomenclature.empty()) {
+    CARAVAN_TRY_LC(n, io::load_nomenclature(o.hs_nomenclature));
+    d.nomenclature = std::move(n);
+  }
+  return d;
+}
+
+cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& it,
+                               const cost::Shipment& shipment, tf::Incoterm incoterm) {
+  cost::LandedInput in;
+  const auto origin = net.location(it.locations.front()).country;
+  const auto dest = net.location(it.locations.back()).country;
+  in.origin_country = net.country(origin).iso2;
+  in.destination_country = net.country(dest).iso2;
+  for (auto c : it.countries)
+    if (c != origin && c != dest) {
+      const auto& iso = net.country(c).iso2;
+      if (std::find(in.transit_countries.begin(), in.transit_countries.end(), iso) ==
+          in.transit_countries.end())
+        in.transit_countries.push_back(iso);
+    }
+  in.hs = shipment.hs;
+  in.goods_value = shipment.value;
+  in.tonnes = shipment.tonnes;
+  in.risk = it.risk;
+  in.incoterm = incoterm;
+  // The port of shipment: the start of the first sea or ferry leg (the origin when none).
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < it.legs.size(); ++i)
+    if (it.legs[i].mode == nw::Mode::Sea || it.legs[i].mode == nw::Mode::Ferry) {
+      k = i;
+      break;
+    }
+  for (std::size_t i = 0; i < it.legs.size(); ++i) {
+    auto& b = bucket(in, i < k);
+    const auto& w = it.legs[i].w;
+    b.freight += w.line_haul + w.handling;
+    b.border += w.border;
+    b.inventory += w.inventory;
+  }
+  for (const auto& s : it.stops) {
+    auto& b = bucket(in, k > 0 && s.after_leg <= k);  // loading at the port is the seller's (FOB)
+    b.freight += s.w.line_haul + s.w.handling;
+    b.border += s.w.border;
+    b.inventory += s.w.inventory;
+  }
+  return in;
+}
+
+json landed_json(const cost::LandedCost& lc, tf::Incoterm incoterm) {
+  json comps = json::array();
+  for (const auto& c : lc.components)
+    comps.push_back({{"name", c.name},
+                     {"usd", round2(c.usd.value)},
+                     {"payer", tf::name(c.payer)},
+                     {"known", c.known},
+                     {"detail", c.detail},
+                     {"sources", c.sources}});
+  json j = {{"landed_cost_usd", round2(lc.total().value)},
+            {"incoterm", tf::name(incoterm)},
+            {"goods_value_usd", round2(lc.goods_value.value)},
+            {"seller_costs_usd", round2(lc.seller.value)},
+            {"buyer_costs_usd", round2(lc.buyer.value)},
+            {"price_at_incoterm_usd", round2((lc.goods_value + lc.seller).value)},
+            {"customs_value_usd", round2(lc.customs_value.value)},
+            {"valuation", lc.valuation == tf::Valuation::Cif ? "CIF" : "FOB"},
+            {"complete", lc.complete()},
+            {"missing", lc.missing},
+            {"notes", lc.notes},
+            {"export_banned", lc.blocked},
+            {"currency", lc.currency},
+            {"components", comps}};
+  if (lc.usd_per_unit && *lc.usd_per_unit > 0) {
+    j["usd_per_unit"] = *lc.usd_per_unit;
+    j["fx_date"] = lc.fx_date;
+    j["landed_cost_local"] = round2(lc.total().value / *lc.usd_per_unit);
+  }
+  return j;
+}
+
+namespace {
+
+Result<json> route_landed(const nw::Network& net, const route::PlanRequest& r, const TradeData& d,
+                          tf::Incoterm incoterm, const route::Itinerary& it) {
+  if (!d.nomenclature.empty()) {
+    auto ok = tf::validate_hs(r.shipment.hs, d.nomenclature, "commodity");
+    if (!ok) return ok.error();
+  }
+  const auto lc = cost::landed_cost(d.schedule, landed_input(net, it, r.shipment, incoterm));
+  return landed_json(lc, incoterm);
+}
+
+double landed_of(const json& j) {
+  return j.contains("landed_cost_usd") ? j["landed_cost_usd"].get<double>() : INFINITY;
+}
+
+}  // namespace
+
+Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
+                        const std::vector<route::Itinerary>& routes, json& routes_json) {
+  CARAVAN_TRY_LC(d, load_trade_data(o));
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, routes[i]));
+    routes_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
+    routes_json[i]["landed_cost"] = std::move(lj);
+  }
+  std::stable_sort(routes_json.begin(), routes_json.end(),
+                   [](const json& a, const json& b) { return landed_of(a) < landed_of(b); });
+  return Ok{};
+}
+
+Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
+                        const std::vector<route::VariantResult>& variants, json& variants_json) {
+  CARAVAN_TRY_LC(d, load_trade_data(o));
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    if (!variants[i].route) continue;
+    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, *variants[i].route));
+    variants_json[i]["route"]["landed_cost_usd"] = lj["landed_cost_usd"];
+    variants_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
+    variants_json[i]["route"]["landed_cost"] = std::move(lj);
+  }
+  std::stable_sort(variants_json.begin(), variants_json.end(),
+                   [](const json& a, const json& b) { return landed_of(a) < landed_of(b); });
+  return Ok{};
+}
+
+namespace {
+
+// Parses the route part and the landed options of a request that may carry "hs".
+struct Parsed {
+  route::PlanRequest plan;
+  LandedOptions options;
+  TradeData data;
+};
+Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
+                                    const Limits& limits) {
+  // The nomenclature is needed before the shipment is built, so read the options first.
+  json opts_only = json::object();
+  for (const char* k : {"incoterm", "tariffs", "hs_nomenclature", "landed_cost"})
+    if (request.is_object() && request.contains(k)) opts_only[k] = request[k];
+  Fields of(opts_only);
+  CARAVAN_TRY_LC(o, parse_landed_options(of));
+  CARAVAN_TRY_LC(d, load_trade_data(o));
+  CARAVAN_TRY_LC(hr, resolve_hs(net, request, d.nomenclature));
+  Fields f(hr.request);
+  CARAVAN_TRY_LC(lo, parse_landed_options(f));  // marks the option fields as read
+  (void)lo;
+  CARAVAN_TRY_LC(plan, parse_plan_request(net, f, limits));
+  if (auto s = f.no_unknown(); !s) return s.error();
+  if (!hr.hs.empty()) {
+    plan.shipment.hs = hr.hs;
+    plan.query.hs = hr.hs;
+  } else if (!d.nomenclature.empty()) {
+    auto ok = tf::validate_hs(plan.shipment.hs, d.nomenclature, "commodity");
+    if (!ok) return ok.error();
+  }
+  return Parsed{std::move(plan), o, std::move(d)};
+}
+
+}  // namespace
+
+Result<json> landed_cost(const nw::Network& net, const json& request, const Limits& limits) {
+  CARAVAN_TRY_LC(p, parse_landed_request(net, request, limits));
+  CARAVAN_TRY_LC(result, route::plan(net, p.plan));
+  json out;
+  out["query"] = shipment_json(net, p.plan);
+  out["query"]["incoterm"] = tf::name(p.options.incoterm);
+  out["query"]["tariffs"] = p.options.tariffs_dir;
+  out["query"]["hs_nomenclature"] = p.data.nomenclature.empty()
+                                        ? std::string("(none: format check only)")
+                                        : p.options.hs_nomenclature;
+  json routes = json::array();
+  for (const auto& it : result.routes) {
+    json rj = itinerary_json(net, it);
+    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, p.data, p.options.incoterm, it));
+    rj["landed_cost_usd"] = lj["landed_cost_usd"];
+    rj["landed_cost"] = std::move(lj);
+    routes.push_back(std::move(rj));
+  }
+  std::stable_sort(routes.begin(), routes.end(),
+                   [](const json& a, const json& b) { return landed_of(a) < landed_of(b); });
+  out["routes"] = routes;
+  if (routes.empty()) out["no_route_reason"] = result.no_route_reason;
+  return out;
+}
+
+namespace {
+
+Result<double> num(const json& j, const std::string& k, double def, double min, double max) {
+  if (!j.contains(k)) return def;
+  json one = {{k, j[k]}};
+  Fields f(one);
+  CARAVAN_TRY_LC(v, f.opt_num(k, min, max));
+  return v.value_or(def);
+}
+
+// Plans one leg of the processing comparison and returns its landed cost.
+struct LegResult {
+  json route;
+  cost::LandedCost lc;
+  double tonnes = 0;
+};
+Result<LegResult> plan_leg(const nw::Network& net, const json& base, const std::string& from,
+                           const std::string& to, const std::string& commodity, double tonnes,
+                           const TradeData& d, tf::Incoterm incoterm, const Limits& limits) {
+  json req = base;
+  req["from"] = from;
+  req["to"] = to;
+  req["commodity"] = commodity;
+  req["tonnes"] = tonnes;
+  Fields f(req);
+  CARAVAN_TRY_LC(plan, parse_plan_request(net, f, limits));
+  CARAVAN_TRY_LC(result, route::plan(net, plan));
+  if (result.routes.empty())
+    return make_error(ErrorCode::NotFound, "no route for " + commodity + " from " + from + " to " +
+                                               to + ": " + result.no_route_reason);
+  LegResult out;
+  out.tonnes = tonnes;
+  out.lc = cost::landed_cost(d.schedule,
+                             landed_input(net, result.routes.front(), plan.shipment, incoterm));
+  out.route = itinerary_json(net, result.routes.front());
+  out.route["landed_cost"] = landed_json(out.lc, incoterm);
+  return out;
+}
+
+}  // namespace
+
+Result<json> processing_compare(const nw::Network& net, const json& request, const Limits& limits) {
+  if (!request.is_object()) return bad("request", "expected a JSON object");
+  json rq = request;
+  const auto take_str = [&](const std::string& k, const std::string& def) {
+    std::string v = rq.contains(k) && rq[k].is_string() ? rq[k].get<std::string>() : def;
+    rq.erase(k);
+    return v;
+  };
+  LandedOptions o;
+  {
+    json opts = json::object();
+    for (const char* k : {"incoterm", "tariffs", "hs_nomenclature"})
+      if (rq.contains(k)) {
+        opts[k] = rq[k];
+        rq.erase(k);
+      }
+    Fields f(opts);
+    CARAVAN_TRY_LC(v, parse_landed_options(f));
+    o = v;
+  }
+  CARAVAN_TRY_LC(d, load_trade_data(o));
+  const std::string input = take_str("commodity", "rare-earth-concentrate");
+  const std::string product = take_str("product", "rare-earth-oxide");
+  std::string plant = take_str("plant", "");
+  CARAVAN_TRY_LC(t, num(rq, "tonnes", 1.0, 1e-6, 1e9));
+  CARAVAN_TRY_LC(grade, num(rq, "input_grade", -1, 0, 1));
+  CARAVAN_TRY_LC(recovery, num(rq, "recovery", -1, 0, 1));
+  CARAVAN_TRY_LC(cost_origin, num(rq, "processing_cost_origin_usd_per_t", -1, 0, 1e8));
+  CARAVAN_TRY_LC(cost_dest, num(rq, "processing_cost_destination_usd_per_t", -1, 0, 1e8));
+  for (const char* k :
+       {"tonnes", "teu", "input_grade", "recovery", "processing_cost_origin_usd_per_t",
+        "processing_cost_destination_usd_per_t", "compare_processing", "value_usd"})
+    rq.erase(k);
+  if (!net.find_commodity(input)) return bad("commodity", "unknown commodity '" + input + "'");
+  if (!net.find_commodity(product)) return bad("product", "unknown commodity '" + product + "'");
+  auto steps = d.schedule.processing;
+  if (!steps.empty()) {
+    for (auto& s : steps)
+      if (s.from == input) {
+        if (grade > 0) s.input_grade.value = grade;
+        if (recovery > 0) s.recovery.value = recovery;
+      }
+  }
+  CARAVAN_TRY_LC(ch, tf::chain(steps, input, product));
+  if (ch.input_per_output < 1.0)
+    return bad("input_grade", "the mass ratio " + text::compact(ch.input_per_output) +
+                                  " is below 1: processing cannot create mass");
+  if (!rq.contains("from") || !rq.contains("to")) return bad("from", "give from and to");
+  CARAVAN_TRY_LC(from_id, nw::resolve_location(net, rq["from"].get<std::string>(), "from"));
+  CARAVAN_TRY_LC(to_id, nw::resolve_location(net, rq["to"].get<std::string>(), "to"));
+  const auto origin_country = net.location(from_id).country;
+  if (plant.empty()) {
+    for (const auto& id : ch.steps.front().plants)
+      if (auto l = net.find_location(id); l && net.location(*l).country == origin_country) {
+        plant = id;
+        break;
+      }
+    if (plant.empty())
+      return bad("plant", "no plant of step '" + ch.steps.front().id + "' in the origin's country");
+  }
+  CARAVAN_TRY_LC(plant_id, nw::resolve_location(net, plant, "plant"));
+  const double input_t = t * ch.input_per_output;
+  const double input_value = net.commodity(*net.find_commodity(input)).value_usd_per_t * input_t;
+  std::vector<std::string> missing;
+  for (const auto& s : ch.unknown) missing.push_back(s);
+
+  // A: ship the input to the destination, process there.
+  CARAVAN_TRY_LC(a, plan_leg(net, rq, net.location(from_id).id, net.location(to_id).id, input,
+                             input_t, d, o.incoterm, limits));
+  // B: bring the input to the plant (if it is not there already), process, ship the product.
+  std::optional<LegResult> b1;
+  if (plant_id != from_id) {
+    CARAVAN_TRY_LC(leg, plan_leg(net, rq, net.location(from_id).id, net.location(plant_id).id,
+                                 input, input_t, d, o.incoterm, limits));
+    b1 = std::move(leg);
+  }
+  CARAVAN_TRY_LC(b2, plan_leg(net, rq, net.location(plant_id).id, net.location(to_id).id, product,
+                              t, d, o.incoterm, limits));
+  // Costs per tonne of product, excluding the product's own market value: the input's value,
+  // every cost of moving and clearing, and processing.
+  const auto costs_of = [](const cost::LandedCost& lc) { return (lc.seller + lc.buyer).value; };
+  const std::optional<double> pa =
+      cost_dest >= 0 ? std::optional<double>(cost_dest) : ch.usd_per_t_output;
+  const std::optional<double> pb =
+      cost_origin >= 0 ? std::optional<double>(cost_origin) : ch.usd_per_t_output;
+  const double a_logistics = costs_of(a.lc);
+  const double b_logistics = (b1 ? costs_of(b1->lc) : 0.0) + costs_of(b2.lc);
+  auto option = [&](const std::string& id, const std::string& desc, double shipped,
+                    double logistics, std::optional<double> processing, const std::string& where,
+                    json routes, const std::vector<std::string>& leg_missing) {
+    json j = {{"id", id},
+              {"description", desc},
+              {"shipped_tonnes", shipped},
+              {"shipped_commodity", id == "process-at-destination" ? input : product},
+              {"process_at", where},
+              {"input_value_usd", round2(input_value)},
+              {"logistics_and_customs_usd", round2(logistics)},
+              {"routes", routes}};
+    std::vector<std::string> miss = leg_missing;
+    if (processing)
+      j["processing_usd"] = round2(*processing * t);
+    else
+      miss.push_back("processing cost at " + where + " per tonne of " + product);
+    const double total = input_value + logistics + (processing ? *processing * t : 0.0);
+    j["cost_usd"] = round2(total);
+    j["cost_usd_per_t_product"] = round2(total / t);
+    j["complete"] = miss.empty();
+    j["missing"] = miss;
+    return j;
+  };
+  std::vector<std::string> b_missing = b2.lc.missing;
+  if (b1) b_missing.insert(b_missing.begin(), b1->lc.missing.begin(), b1->lc.missing.end());
+  json b_routes = json::array();
+  if (b1) b_routes.push_back(b1->route);
+  b_routes.push_back(b2.route);
+  json out;
+  out["query"] = {{"from", net.location(from_id).id},
+                  {"to", net.location(to_id).id},
+                  {"plant", net.location(plant_id).id},
+                  {"input", input},
+                  {"product", product},
+                  {"tonnes_product", t},
+                  {"incoterm", tf::name(o.incoterm)}};
+  json steps_j = json::array();
+  for (const auto& s : ch.steps)
+    steps_j.push_back({{"id", s.id},
+                       {"from", s.from},
+                       {"to", s.to},
+                       {"input_grade", s.input_grade.value.value_or(-1)},
+                       {"output_grade", s.output_grade.value.value_or(-1)},
+                       {"recovery", s.recovery.value.value_or(-1)},
+                       {"input_t_per_output_t", tf::input_per_output(s).value_or(-1)},
+                       {"where", s.where}});
+  out["chain"] = {{"steps", steps_j}, {"input_t_per_product_t", ch.input_per_output}};
+  out["options"] = json::array(
+      {option("process-at-destination",
+              "ship " + input + " and process at " + net.location(to_id).name, input_t, a_logistics,
+              pa, net.location(to_id).id, json::array({a.route}), a.lc.missing),
+       option("process-at-origin",
+              "process to " + product + " at " + net.location(plant_id).name + " and ship it", t,
+              b_logistics, pb, net.location(plant_id).id, b_routes, b_missing)});
+  // Break-even: how much more processing may cost at the origin plant than at the destination
+  // before processing at the origin stops being cheaper.
+  out["break_even_processing_premium_usd_per_t"] = round2((a_logistics - b_logistics) / t);
+  out["method"] =
+      "two route plans joined at the plant: input from origin to plant and product from plant to "
+      "destination, against the input shipped to the destination; costs exclude the product's "
+      "market value and include the input's value, freight, border fees, insurance, carrying "
+      "cost, transit, export and import duties and VAT on the shipped goods";
+  return out;
+}
+
+Result<json> deal(const nw::Network& net, const json& request, const Limits& limits) {
+  if (!request.is_object()) return bad("request", "expected a JSON object");
+  json rq = request;
+  CARAVAN_TRY_LC(annual, num(rq, "annual_tonnes", -1, 1e-6, 1e9));
+  if (annual < 0) return bad("annual_tonnes", "is required");
+  CARAVAN_TRY_LC(price, num(rq, "sale_price_usd_per_t", -1, 0, 1e9));
+  if (price < 0) return bad("sale_price_usd_per_t", "is required");
+  CARAVAN_TRY_LC(n, num(rq, "shipments_per_year", 12, 1, 10000));
+  for (const char* k : {"annual_tonnes", "sale_price_usd_per_t", "shipments_per_year"}) rq.erase(k);
+  const double per_shipment = annual / std::round(n);
+  rq["tonnes"] = per_shipment;
+  rq.erase("teu");
+  CARAVAN_TRY_LC(p, parse_landed_request(net, rq, limits));
+  CARAVAN_TRY_LC(results, route::compare(net, p.plan, route::corridor_variants(net)));
+  json rows = json::array();
+  std::optional<double> best;
+  for (const auto& v : results) {
+    json row = {{"id", v.variant.id}, {"name", v.variant.name}};
+    if (!v.route) {
+      row["no_route_reason"] = v.no_route_reason;
+      rows.push_back(row);
+      continue;
+    }
+    const auto lc = cost::landed_cost(
+        p.data.schedule, landed_input(net, *v.route, p.plan.shipment, p.options.incoterm));
+    const double per_t = lc.total().value / per_shipment;
+    row["landed_cost_usd_per_t"] = round2(per_t);
+    row["margin_usd_per_t"] = round2(price - per_t);
+    row["annual_margin_usd"] = round2((price - per_t) * annual);
+    row["days"] = round2(v.route->hours().value / 24.0);
+    row["risk"] = std::round(v.route->risk * 1e4) / 1e4;
+    row["summary"] = itinerary_json(net, *v.route)["summary"];
+    row["complete"] = lc.complete();
+    row["missing"] = lc.missing;
+    row["landed_cost"] = landed_json(lc, p.options.incoterm);
+    if (!best || per_t < *best) best = per_t;
+    rows.push_back(row);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    const double x =
+        a.contains("landed_cost_usd_per_t") ? a["landed_cost_usd_per_t"].get<double>() : INFINITY;
+    const double y =
+        b.contains("landed_cost_usd_per_t") ? b["landed_cost_usd_per_t"].get<double>() : INFINITY;
+    return x < y;
+  });
+  // The subsidy per tonne that would make each corridor cost the same as each cheaper one.
+  for (auto& row : rows) {
+    if (!row.contains("landed_cost_usd_per_t")) continue;
+    json match = json::object();
+    for (const auto& other : rows)
+      if (other.contains("landed_cost_usd_per_t") && other["id"] != row["id"])
+        match[other["id"].get<std::string>()] =
+            round2(std::max(0.0, row["landed_cost_usd_per_t"].get<double>() -
+                                     other["landed_cost_usd_per_t"].get<double>()));
+    row["subsidy_usd_per_t_to_match"] = match;
+    row["subsidy_usd_per_t_to_match_best"] =
+        round2(row["landed_cost_usd_per_t"].get<double>() - best.value_or(0));
+  }
+  json out;
+  out["query"] = shipment_json(net, p.plan);
+  out["query"]["annual_tonnes"] = annual;
+  out["query"]["shipments_per_year"] = std::round(n);
+  out["query"]["sale_price_usd_per_t"] = price;
+  out["query"]["incoterm"] = tf::name(p.options.incoterm);
+  out["corridors"] = rows;
+  return out;
+}
+
+std::string landed_table(const json& response) {
+  std::ostringstream o;
+  auto one = [&](const std::string& label, const json& route) {
+    if (!route.contains("landed_cost")) return;
+    const auto& lc = route["landed_cost"];
+    o << label << route.value("summary", std::string()) << "\n  landed cost USD "
+      << text::thousands(lc["landed_cost_usd"].get<double>()) << " ("
+      << lc["incoterm"].get<std::string>() << ": seller USD "
+      << text::thousands(lc["seller_costs_usd"].get<double>()) << ", buyer USD "
+      << text::thousands(lc["buyer_costs_usd"].get<double>()) << ", goods USD "
+      << text::thousands(lc["goods_value_usd"].get<double>()) << ")";
+    if (lc.contains("landed_cost_local"))
+      o << " = " << lc["currency"].get<std::string>() << " "
+        << text::thousands(lc["landed_cost_local"].get<double>()) << " at "
+        << lc["fx_date"].get<std::string>() << " rates";
+    o << "\n";
+    for (const auto& c : lc["components"]) {
+      if (c["known"].get<bool>() && c["usd"].get<double>() == 0.0) continue;
+      o << "    " << c["name"].get<std::string>()
+        << std::string(28 - std::min<std::size_t>(27, c["name"].get<std::string>().size()), ' ')
+        << (c["known"].get<bool>() ? text::thousands(c["usd"].get<double>())
+                                   : std::string("unknown"))
+        << "  " << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
+    }
+    if (!lc["missing"].empty())
+      o << "  incomplete: " << lc["missing"].size()
+        << " component(s) unknown (see above); the total is a lower bound\n";
+    for (const auto& n : lc["notes"]) o << "  note: " << n.get<std::string>() << "\n";
+  };
+  if (response.contains("routes"))
+    for (std::size_t i = 0; i < response["routes"].size(); ++i)
+      one("#" + std::to_string(i + 1) + " ", response["routes"][i]);
+  if (response.contains("variants"))
+    for (const auto& v : response["variants"])
+      if (v.contains("route")) one(v["id"].get<std::string>() + ": ", v["route"]);
+  return o.str();
+}
+
+std::string processing_text(const json& r) {
+  std::ostringstream o;
+  const auto& q = r["query"];
+  o << "Per tonne of " << q["product"].get<std::string>() << " delivered to "
+    << q["to"].get<std::string>() << " ("
+    << text::compact(r["chain"]["input_t_per_product_t"].get<double>()) << " t of "
+    << q["input"].get<std::string>() << " per t):\n";
+  for (const auto& opt : r["options"]) {
+    o << "  " << opt["id"].get<std::string>() << ": " << opt["description"].get<std::string>()
+      << "\n    shipped " << text::compact(opt["shipped_tonnes"].get<double>()) << " t of "
+      << opt["shipped_commodity"].get<std::string>() << "; USD "
+      << text::thousands(opt["cost_usd_per_t_product"].get<double>()) << " per t of product"
+      << (opt["complete"].get<bool>() ? "" : " (lower bound)") << "\n";
+    for (const auto& m : opt["missing"]) o << "    missing: " << m.get<std::string>() << "\n";
+  }
+  o << "Processing at the origin stays cheaper while it costs less than USD "
+    << text::thousands(r["break_even_processing_premium_usd_per_t"].get<double>())
+    << " per t more than at the destination.\n";
+  return o.str();
+}
+
+std::string deal_table(const json& r) {
+  std::ostringstream o;
+  o << "corridor          landed USD/t   margin USD/t   annual margin USD   subsidy to match "
+       "best\n";
+  for (const auto& c : r["corridors"]) {
+    std::string id = c["id"].get<std::string>();
+    id.resize(18, ' ');
+    if (!c.contains("landed_cost_usd_per_t")) {
+      o << id << "no route: " << c["no_route_reason"].get<std::string>() << "\n";
+      continue;
+    }
+    char line[160];
+    std::snprintf(line, sizeof line, "%s%12s   %12s   %17s   %12s%s\n", id.c_str(),
+                  text::thousands(c["landed_cost_usd_per_t"].get<double>()).c_str(),
+                  text::thousands(c["margin_usd_per_t"].get<double>()).c_str(),
+                  text::thousands(c["annual_margin_usd"].get<double>()).c_str(),
+                  text::thousands(c["subsidy_usd_per_t_to_match_best"].get<double>()).c_str(),
+                  c["complete"].get<bool>() ? "" : "  (incomplete)");
+    o << line;
+  }
+  return o.str();
+}
+
+}  // namespace caravan::api

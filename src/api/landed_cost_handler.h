@@ -1,0 +1,63 @@
+// Landed cost as JSON: `caravan landed-cost`, `caravan deal`, the processing comparison, and the
+// `landed_cost` option of route and compare (routes ranked by landed cost, components per route).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "api/request.h"
+#include "cost/landed_cost.h"
+#include "route/planner.h"
+#include "tariff/hs_code.h"
+#include "tariff/schedule.h"
+
+namespace caravan::api {
+
+// Request fields: "landed_cost" (bool), "incoterm" (EXW..DDP, default DAP), "tariffs" (folder,
+// default the embedded one), "hs_nomenclature" (CSV path, default the shared HS 2022 file).
+struct LandedOptions {
+  bool enabled = false;
+  tariff::Incoterm incoterm = tariff::Incoterm::Dap;
+  std::string tariffs_dir, hs_nomenclature;
+};
+Result<LandedOptions> parse_landed_options(Fields& f);
+
+struct TradeData {
+  tariff::Schedule schedule;
+  tariff::Nomenclature nomenclature;  // empty: HS codes are checked for format only
+};
+Result<TradeData> load_trade_data(const LandedOptions& o);
+
+// The itinerary cut at its port of shipment (first sea or ferry leg), with its countries.
+cost::LandedInput landed_input(const network::Network& net, const route::Itinerary& it,
+                               const cost::Shipment& shipment, tariff::Incoterm incoterm);
+nlohmann::json landed_json(const cost::LandedCost& lc, tariff::Incoterm incoterm);
+
+// Adds "landed_cost_usd" and "landed_cost" to every route and sorts them by landed cost.
+Status add_landed_costs(const network::Network& net, const route::PlanRequest& r,
+                        const LandedOptions& o, const std::vector<route::Itinerary>& routes,
+                        nlohmann::json& routes_json);
+// The same for compare's variants; variants without a route go last.
+Status add_landed_costs(const network::Network& net, const route::PlanRequest& r,
+                        const LandedOptions& o, const std::vector<route::VariantResult>& variants,
+                        nlohmann::json& variants_json);
+
+// `caravan landed-cost`: the route request plus "hs" (instead of a catalogue commodity) and the
+// landed options; every route with its landed cost, cheapest landed first.
+Result<nlohmann::json> landed_cost(const network::Network& net, const nlohmann::json& request,
+                                   const Limits& limits = {});
+// "compare_processing": ship the input and process at the destination, or process at a plant
+// near the origin and ship the product; per tonne of final product.
+Result<nlohmann::json> processing_compare(const network::Network& net,
+                                          const nlohmann::json& request, const Limits& limits = {});
+// `caravan deal`: "annual_tonnes", "sale_price_usd_per_t", "shipments_per_year": landed cost per
+// tonne on each corridor, margin, and the subsidy per tonne at which one matches another.
+Result<nlohmann::json> deal(const network::Network& net, const nlohmann::json& request,
+                            const Limits& limits = {});
+
+// Text renderings for the terminal.
+std::string landed_table(const nlohmann::json& response);
+std::string processing_text(const nlohmann::json& response);
+std::string deal_table(const nlohmann::json& response);
+
+}  // namespace caravan::api

@@ -1,0 +1,32 @@
+// The reliability part of requests ("reliability_samples", "seed", "deadline_days",
+// "penalty_usd_per_day") and its JSON: Monte Carlo transit times for each route.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "api/request.h"
+#include "route/planner.h"
+
+namespace caravan::api {
+
+struct ReliabilityRequest {
+  int samples = 10000;
+  std::uint64_t seed = 1;
+  std::optional<double> deadline_days;
+  double penalty_usd_per_day = 0.0;
+};
+
+// nullopt when the request asks for no reliability (`required`: the samples default to 10,000).
+Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required, const Limits& limits);
+
+// Samples the route and returns the `reliability` object; `samples` receives every sampled time.
+Result<nlohmann::json> reliability_json(const route::PlanRequest& r, const route::Prepared& p,
+                                        const route::Itinerary& it, const ReliabilityRequest& rel,
+                                        std::vector<double>* samples = nullptr);
+
+// A CDF plot of sampled transit times (days), one curve per named series, as an SVG document.
+std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>>>& series_hours,
+                    std::optional<double> deadline_days);
+
+}  // namespace caravan::api

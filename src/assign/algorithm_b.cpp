@@ -1,0 +1,314 @@
+// Algorithm B (Dial, Transportation Research B 40, 2006): one acyclic bush per class and origin;
+// flow moves from the longest to the shortest used path segment to every node by a Newton step,
+// and the bush grows by links that shorten its longest paths.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "assign/solver_detail.h"
+
+namespace caravan::assign::detail {
+namespace {
+
+constexpr std::uint32_t kNoPos = UINT32_MAX;
+#ifndef KIF
+#define KIF 0.1
+#endif
+constexpr double kInnerFactor = KIF;
+
+struct Bush {
+  std::size_t cls = 0;
+  const OriginDemand* demand = nullptr;
+  std::vector<std::uint8_t> in;      // per link: part of the bush
+  std::vector<double> flow;          // per link: this bush's volume
+  std::vector<std::uint32_t> order;  // reachable nodes, topological order, origin first
+};
+
+class Solver {
+ public:
+  Solver(const Model& m, const Options& o)
+      : m_(m),
+        o_(o),
+        volume_(m.m, 0.0),
+        cost_(m.m),
+        min_(m.n),
+        max_(m.n),
+        min_pred_(m.n),
+        max_pred_(m.n),
+        pos_(m.n, kNoPos),
+        indegree_(m.n, 0) {}
+
+  void run(Solution& sol);
+
+ private:
+  double class_cost(const Bush& b, std::uint32_t a) const { return cost_[a] + m_.fixed[b.cls][a]; }
+  void init_bushes();
+  void topological_order(Bush& b);
+  void set_positions(const Bush& b);
+  void clear_positions(const Bush& b);
+  // Min labels over every bush link; max labels over every bush link (`used_only` false) or over
+  // the links carrying flow (true).
+  void labels(const Bush& b, bool used_only);
+  bool update_bush(Bush& b);
+  double shift_flows(Bush& b);  // returns the largest relative excess cost seen
+  void shift_volume(Bush& b, std::uint32_t a, double delta);
+  void refresh_volumes();
+  double gap(double* objective);
+
+  const Model& m_;
+  const Options& o_;
+  std::vector<Bush> bushes_;
+  std::vector<double> volume_, cost_;
+  std::vector<double> min_, max_;
+  std::vector<std::uint32_t> min_pred_, max_pred_, pos_, indegree_, stack_;
+  std::vector<std::uint32_t> seg_min_, seg_max_;
+  double inner_tolerance_ = 1e-3;
+};
+
+void Solver::init_bushes() {
+  for (std::uint32_t a = 0; a < m_.m; ++a) cost_[a] = m_.cost(a, 0.0);
+  Dijkstra dijkstra(m_.n);
+  for (std::size_t k = 0; k < m_.origins.size(); ++k) {
+    for (const OriginDemand& od : m_.origins[k]) {
+      Bush b;
+      b.cls = k;
+      b.demand = &od;
+      b.in.assign(m_.m, 0);
+      b.flow.assign(m_.m, 0.0);
+      dijkstra.run(m_, k, od.origin, cost_);
+      for (std::uint32_t v = 0; v < m_.n; ++v) {
+        if (dijkstra.pred()[v] != kNoLink) b.in[dijkstra.pred()[v]] = 1;
+        if (!std::isinf(dijkstra.dist()[v])) b.order.push_back(v);
+      }
+      for (const auto& [d, vol] : od.destinations) {
+        for (std::uint32_t v = d; v != od.origin;) {
+          const std::uint32_t a = dijkstra.pred()[v];
+          b.flow[a] += vol;
+          v = m_.p->links[a].tail;
+        }
+      }
+      topological_order(b);
+      bushes_.push_back(std::move(b));
+    }
+  }
+  refresh_volumes();
+}
+
+void Solver::refresh_volumes() {
+  std::fill(volume_.begin(), volume_.end(), 0.0);
+  for (const Bush& b : bushes_)
+    for (std::uint32_t a = 0; a < m_.m; ++a) volume_[a] += b.flow[a];
+  for (std::uint32_t a = 0; a < m_.m; ++a) cost_[a] = m_.cost(a, volume_[a]);
+}
+
+void Solver::topological_order(Bush& b) {
+  const std::uint32_t origin = b.demand->origin;
+  for (std::uint32_t v : b.order) indegree_[v] = 0;
+  for (std::uint32_t v : b.order) {
+    for (std::uint32_t i = m_.out.first[v]; i < m_.out.first[v + 1]; ++i) {
+      const std::uint32_t a = m_.out.links[i];
+      if (b.in[a]) ++indegree_[m_.p->links[a].head];
+    }
+  }
+  const std::size_t count = b.order.size();
+  b.order.clear();
+  stack_.assign(1, origin);
+  while (!stack_.empty()) {
+    const std::uint32_t v = stack_.back();
+    stack_.pop_back();
+    b.order.push_back(v);
+    for (std::uint32_t i = m_.out.first[v]; i < m_.out.first[v + 1]; ++i) {
+      const std::uint32_t a = m_.out.links[i];
+      if (b.in[a] && --indegree_[m_.p->links[a].head] == 0) stack_.push_back(m_.p->links[a].head);
+    }
+  }
+  CARAVAN_ASSERT(b.order.size() == count, "bush is not acyclic or lost a node");
+  (void)count;
+}
+
+void Solver::set_positions(const Bush& b) {
+  for (std::uint32_t i = 0; i < b.order.size(); ++i) pos_[b.order[i]] = i;
+}
+void Solver::clear_positions(const Bush& b) {
+  for (std::uint32_t v : b.order) pos_[v] = kNoPos;
+}
+
+void Solver::labels(const Bush& b, bool used_only) {
+  const std::uint32_t origin = b.demand->origin;
+  min_[origin] = max_[origin] = 0.0;
+  min_pred_[origin] = max_pred_[origin] = kNoLink;
+  for (std::size_t i = 1; i < b.order.size(); ++i) {
+    const std::uint32_t j = b.order[i];
+    double lo = kInf, hi = -kInf;
+    std::uint32_t lo_a = kNoLink, hi_a = kNoLink;
+    for (std::uint32_t e = m_.in.first[j]; e < m_.in.first[j + 1]; ++e) {
+      const std::uint32_t a = m_.in.links[e];
+      if (!b.in[a]) continue;
+      const std::uint32_t t = m_.p->links[a].tail;
+      const double c = class_cost(b, a);
+      if (min_[t] + c < lo) {
+        lo = min_[t] + c;
+        lo_a = a;
+      }
+      if ((!used_only || b.flow[a] > 0.0) && max_[t] + c > hi) {
+        hi = max_[t] + c;
+        hi_a = a;
+      }
+    }
+    min_[j] = lo;
+    min_pred_[j] = lo_a;
+    max_[j] = hi;
+    max_pred_[j] = hi_a;
+  }
+}
+
+bool Solver::update_bush(Bush& b) {
+  const std::uint32_t origin = b.demand->origin;
+  labels(b, false);
+  set_positions(b);
+  // Drop unused links that are neither on the shortest-path tree (which keeps every node
+  // reachable) nor shortcuts by the rule below (dropping and re-adding them every iteration would
+  // slow convergence to linear).
+  for (std::uint32_t a = 0; a < m_.m; ++a) {
+    if (!b.in[a] || b.flow[a] > 0.0) continue;
+    const Link& l = m_.p->links[a];
+    if (min_pred_[l.head] != a && !(max_[l.tail] + class_cost(b, a) < max_[l.head])) b.in[a] = 0;
+  }
+  // Add links that shorten the longest paths: max[i] + c < max[j] keeps the bush acyclic, since
+  // max labels never decrease along bush links.
+  bool added = false;
+  for (std::uint32_t a = 0; a < m_.m; ++a) {
+    if (b.in[a]) continue;
+    const Link& l = m_.p->links[a];
+    if (pos_[l.tail] == kNoPos || pos_[l.head] == kNoPos || l.head == origin) continue;
+    if (!m_.passable(l.tail, origin) || std::isinf(m_.fixed[b.cls][a])) continue;
+    if (max_[l.tail] + class_cost(b, a) < max_[l.head] - 1e-14 * max_[l.head]) {
+      b.in[a] = 1;
+      added = true;
+    }
+  }
+  clear_positions(b);
+  topological_order(b);
+  return added;
+}
+
+void Solver::shift_volume(Bush& b, std::uint32_t a, double delta) {
+  b.flow[a] += delta;
+  volume_[a] += delta;
+  cost_[a] = m_.cost(a, volume_[a]);
+}
+
+double Solver::shift_flows(Bush& b) {
+  labels(b, true);
+  set_positions(b);
+  double worst = 0.0;
+  for (std::size_t idx = b.order.size(); idx-- > 1;) {
+    const std::uint32_t j = b.order[idx];
+    if (max_pred_[j] == kNoLink || max_pred_[j] == min_pred_[j]) continue;
+    if (max_[j] - min_[j] <= 1e-14 * max_[j]) continue;
+    // Walk both paths back to where they diverge (the later node in topological order first).
+    seg_min_.clear();
+    seg_max_.clear();
+    std::uint32_t p = j, q = j;
+    do {
+      if (pos_[p] >= pos_[q]) {
+        const std::uint32_t a = min_pred_[p];
+        seg_min_.push_back(a);
+        p = m_.p->links[a].tail;
+      } else {
+        const std::uint32_t a = max_pred_[q];
+        seg_max_.push_back(a);
+        q = m_.p->links[a].tail;
+      }
+    } while (p != q);
+    double c_min = 0, c_max = 0, d = 0, bottleneck = kInf;
+    for (std::uint32_t a : seg_min_) {
+      c_min += class_cost(b, a);
+      d += m_.cost_derivative(a, volume_[a]);
+    }
+    for (std::uint32_t a : seg_max_) {
+      c_max += class_cost(b, a);
+      d += m_.cost_derivative(a, volume_[a]);
+      bottleneck = std::min(bottleneck, b.flow[a]);
+    }
+    const double excess = c_max - c_min;
+    if (!(excess > 1e-14 * c_max) || !(bottleneck > 0.0)) continue;
+    worst = std::max(worst, excess / std::max(max_[j], 1e-300));
+    const double delta = d > 0.0 ? std::min(bottleneck, excess / d) : bottleneck;
+    for (std::uint32_t a : seg_min_) shift_volume(b, a, delta);
+    for (std::uint32_t a : seg_max_) {
+      if (b.flow[a] - delta <= 1e-12 * delta) {  // the bottleneck: exactly empty
+        shift_volume(b, a, -b.flow[a]);
+        b.flow[a] = 0.0;
+      } else {
+        shift_volume(b, a, -delta);
+      }
+    }
+  }
+  clear_positions(b);
+  return worst;
+}
+
+double Solver::gap(double* objective) {
+  refresh_volumes();
+  std::vector<std::vector<double>> class_volume(m_.origins.size(), std::vector<double>(m_.m, 0.0));
+  for (const Bush& b : bushes_)
+    for (std::uint32_t a = 0; a < m_.m; ++a) class_volume[b.cls][a] += b.flow[a];
+  *objective = objective_value(m_, volume_, class_volume);
+  const double tstt = total_cost(m_, cost_, class_volume);
+  Dijkstra dijkstra(m_.n);
+  double sptt = 0.0;
+  for (const Bush& b : bushes_) {
+    dijkstra.run(m_, b.cls, b.demand->origin, cost_);
+    for (const auto& [d, vol] : b.demand->destinations) sptt += vol * dijkstra.dist()[d];
+  }
+  return tstt > 0 ? std::max(0.0, (tstt - sptt) / tstt) : 0.0;
+}
+
+void Solver::run(Solution& sol) {
+  const auto start = std::chrono::steady_clock::now();
+  init_bushes();
+  for (int it = 1;; ++it) {
+    if (it > 1) {
+      for (Bush& b : bushes_) {
+        update_bush(b);
+        for (int pass = 0; pass < 20; ++pass) {
+          if (shift_flows(b) <= inner_tolerance_) break;
+        }
+      }
+    }
+    double objective = 0.0;
+    const double g = gap(&objective);
+    inner_tolerance_ = std::max(1e-15, g * kInnerFactor);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const IterationReport rep{it, g, objective, secs};
+    sol.history.push_back(rep);
+    if (o_.progress) o_.progress(rep);
+    sol.iterations = it;
+    if (g <= o_.gap) {
+      sol.stop = StopReason::Converged;
+      break;
+    }
+    if (it >= o_.max_iterations) {
+      sol.stop = StopReason::IterationLimit;
+      break;
+    }
+    if (secs >= o_.max_seconds) {
+      sol.stop = StopReason::TimeLimit;
+      break;
+    }
+  }
+  sol.class_volume.assign(m_.origins.size(), std::vector<double>(m_.m, 0.0));
+  for (const Bush& b : bushes_)
+    for (std::uint32_t a = 0; a < m_.m; ++a) sol.class_volume[b.cls][a] += b.flow[a];
+}
+
+}  // namespace
+
+void solve_algorithm_b(const Model& m, const Options& o, Solution& sol) {
+  Solver solver(m, o);
+  solver.run(sol);
+}
+
+}  // namespace caravan::assign::detail

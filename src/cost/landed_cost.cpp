@@ -1,0 +1,225 @@
+// The landed-cost rules (docs/landed-cost.md).
+#include "cost/landed_cost.h"
+
+#include "core/text.h"
+
+namespace caravan::cost {
+namespace tf = caravan::tariff;
+
+const Component* LandedCost::find(std::string_view name) const {
+  for (const auto& c : components)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+namespace {
+
+std::string pct(double v) { return text::compact(v) + "%"; }
+std::string usd(Usd v) { return "USD " + text::format_number(v.value, 2); }
+
+struct Builder {
+  const tf::Schedule& s;
+  const LandedInput& in;
+  LandedCost out;
+
+  void add(std::string name, Usd v, tf::Duty duty, std::string detail,
+           std::vector<std::string> sources = {}, bool known = true) {
+    Component c{std::move(name),   v, tf::payer(in.incoterm, duty), known, std::move(detail),
+                std::move(sources)};
+    if (!known) {
+      c.usd = Usd{0};
+      out.missing.push_back(c.name + ": " + c.detail);
+    }
+    (c.payer == tf::Party::Seller ? out.seller : out.buyer) += c.usd;
+    out.components.push_back(std::move(c));
+  }
+  const tf::Figure* param(std::string_view name, std::vector<std::string>& sources) {
+    const auto* p = s.parameter(name);
+    if (!p || !p->value.known()) return nullptr;
+    sources.insert(sources.end(), p->value.sources.begin(), p->value.sources.end());
+    return &p->value;
+  }
+};
+
+}  // namespace
+
+LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
+  Builder b{s, in, {}};
+  auto& out = b.out;
+  out.goods_value = in.goods_value;
+  const bool domestic = in.origin_country == in.destination_country;
+  const bool no_sea_leg =
+      in.pre.freight.value == 0 && in.pre.border.value == 0 && in.pre.inventory.value == 0;
+  using enum tf::Incoterm;
+  if (no_sea_leg && (in.incoterm == Fob || in.incoterm == Cfr || in.incoterm == Cif))
+    out.notes.push_back(std::string(tf::name(in.incoterm)) +
+                        " is a sea term and the route has no sea or ferry leg before its end: the "
+                        "port of shipment is taken to be the origin");
+
+  // Freight, border fees and carrying cost, cut at the port of shipment.
+  b.add("pre_carriage_freight", in.pre.freight, tf::Duty::PreCarriage,
+        "line haul and handling to the port of shipment");
+  b.add("pre_carriage_border_fees", in.pre.border, tf::Duty::PreCarriage,
+        "border fees before the port of shipment");
+  b.add("main_carriage_freight", in.main.freight, tf::Duty::MainCarriage,
+        "line haul and handling from the port of shipment");
+  b.add("main_carriage_border_fees", in.main.border, tf::Duty::MainCarriage,
+        "border fees after the port of shipment");
+  b.add("inventory_pre_carriage", in.pre.inventory, tf::Duty::PreCarriage,
+        "value x annual rate x days, to the port of shipment");
+  b.add("inventory_main_carriage", in.main.inventory, tf::Duty::MainCarriage,
+        "value x annual rate x days, from the port of shipment");
+  const Usd freight = in.pre.freight + in.pre.border + in.main.freight + in.main.border;
+
+  // Insurance: (goods + freight) x markup x (base + loading x risk).
+  {
+    std::vector<std::string> src;
+    const auto* base = b.param("insurance_base_pct", src);
+    const auto* load = b.param("insurance_risk_loading_pct", src);
+    const auto* markup = b.param("insured_value_markup", src);
+    if (base && load && markup) {
+      const double rate = *base->value + *load->value * in.risk;
+      const Usd insured = (in.goods_value + freight) * *markup->value;
+      b.add("insurance", insured * (rate / 100.0), tf::Duty::Insurance,
+            pct(rate) + " (" + pct(*base->value) + " + " + pct(*load->value) + " x risk " +
+                text::format_number(in.risk, 3) + ") of " + usd(insured) + " insured",
+            src);
+    } else {
+      b.add("insurance", Usd{0}, tf::Duty::Insurance,
+            "insurance parameters unknown (insurance_base_pct, insurance_risk_loading_pct, "
+            "insured_value_markup)",
+            src, false);
+    }
+  }
+  const Component* insurance = out.find("insurance");
+  const Usd insurance_usd = insurance ? insurance->usd : Usd{0};
+
+  // Transit regimes: one charge per transit country.
+  for (const auto& c : in.transit_countries) {
+    const auto* t = s.transit_charge(c, in.origin_country);
+    const std::string name = "transit_" + c;
+    if (!t)
+      b.add(name, Usd{0}, tf::Duty::MainCarriage, "no transit regime for " + c + " in the schedule",
+            {}, false);
+    else if (!t->usd_per_consignment.known())
+      b.add(name, Usd{0}, tf::Duty::MainCarriage,
+            t->regime + " in " + c + ": cost unknown (" + t->usd_per_consignment.where + ")",
+            t->usd_per_consignment.sources, false);
+    else
+      b.add(name, Usd{*t->usd_per_consignment.value}, tf::Duty::MainCarriage,
+            t->regime + " in " + c + " (" + t->usd_per_consignment.where + ", " +
+                t->usd_per_consignment.date + ")",
+            t->usd_per_consignment.sources);
+  }
+
+  if (domestic) {
+    out.notes.push_back("origin and destination are both in " + in.origin_country +
+                        ": no export or import clearance");
+  } else {
+    // Export duty or ban at the origin, on the goods' value.
+    const auto* e = s.export_line(in.origin_country, in.hs);
+    if (!e)
+      b.add("export_duty", Usd{0}, tf::Duty::ExportClearance,
+            "no export line for " + in.origin_country + " HS " + in.hs + " in the schedule", {},
+            false);
+    else {
+      if (e->banned) {
+        out.blocked = true;
+        out.notes.push_back("export of HS " + in.hs + " from " + in.origin_country +
+                            " is banned (" + e->rate_pct.where + "): " + e->note);
+      }
+      if (e->licence)
+        out.notes.push_back("export of HS " + in.hs + " from " + e->exporter +
+                            " needs a licence (" + e->rate_pct.where + "): " + e->note);
+      if (e->rate_pct.known())
+        b.add("export_duty", in.goods_value * (*e->rate_pct.value / 100.0),
+              tf::Duty::ExportClearance,
+              pct(*e->rate_pct.value) + " of the goods' value (" + e->exporter + " HS " +
+                  e->hs_prefix + ", " + e->rate_pct.where + ", " + e->rate_pct.date + ")",
+              e->rate_pct.sources);
+      else
+        b.add("export_duty", Usd{0}, tf::Duty::ExportClearance,
+              e->exporter + " HS " + e->hs_prefix + " rate unknown (" + e->rate_pct.where + ")",
+              e->rate_pct.sources, false);
+    }
+
+    // Customs value, duty, excise and VAT at the destination.
+    const auto* g = s.regime(in.destination_country);
+    if (!g) {
+      for (const char* n : {"import_duty", "excise", "import_vat"})
+        b.add(n, Usd{0}, tf::Duty::ImportClearance,
+              "no import regime for " + in.destination_country + " in the schedule", {}, false);
+    } else {
+      out.valuation = g->valuation;
+      out.customs_value = g->valuation == tf::Valuation::Cif
+                              ? in.goods_value + freight + insurance_usd
+                              : in.goods_value + in.pre.freight + in.pre.border;
+      const std::string basis = g->valuation == tf::Valuation::Cif ? "CIF" : "FOB";
+      Usd duty{0}, excise{0};
+      bool duty_known = false, excise_known = true;
+      const auto* d = s.line(in.destination_country, in.origin_country, in.hs, tf::LineKind::Duty);
+      if (!d)
+        b.add("import_duty", Usd{0}, tf::Duty::ImportClearance,
+              "no duty line for " + in.destination_country + " HS " + in.hs + " in the schedule",
+              {}, false);
+      else if (!d->rate_pct.known())
+        b.add("import_duty", Usd{0}, tf::Duty::ImportClearance,
+              d->importer + " HS " + d->hs_prefix + " (" +
+                  (d->origin == "*" ? std::string("MFN") : d->agreement) + ") rate unknown (" +
+                  d->rate_pct.where + ")",
+              d->rate_pct.sources, false);
+      else {
+        duty_known = true;
+        duty = out.customs_value * (*d->rate_pct.value / 100.0);
+        b.add("import_duty", duty, tf::Duty::ImportClearance,
+              pct(*d->rate_pct.value) + " of the " + basis + " customs value " +
+                  usd(out.customs_value) + " (" + d->importer + " HS " + d->hs_prefix + ", " +
+                  (d->origin == "*" ? std::string("MFN") : d->agreement) + ", " +
+                  d->rate_pct.where + ", " + d->rate_pct.date + ")",
+              d->rate_pct.sources);
+      }
+      // Excise: only where the schedule lists one for the line.
+      if (const auto* x =
+              s.line(in.destination_country, in.origin_country, in.hs, tf::LineKind::Excise)) {
+        if (x->rate_pct.known()) {
+          excise = out.customs_value * (*x->rate_pct.value / 100.0);
+          b.add("excise", excise, tf::Duty::ImportClearance,
+                pct(*x->rate_pct.value) + " of the customs value (" + x->rate_pct.where + ")",
+                x->rate_pct.sources);
+        } else {
+          excise_known = false;
+          b.add("excise", Usd{0}, tf::Duty::ImportClearance,
+                x->importer + " HS " + x->hs_prefix + " excise unknown (" + x->rate_pct.where + ")",
+                x->rate_pct.sources, false);
+        }
+      }
+      const Usd base = out.customs_value + duty + (g->base_includes_excise ? excise : Usd{0});
+      const std::string base_text =
+          std::string("customs value + duty") + (g->base_includes_excise ? " + excise" : "");
+      if (!g->vat_pct.known())
+        b.add("import_vat", Usd{0}, tf::Duty::ImportClearance,
+              in.destination_country + " VAT rate unknown (" + g->vat_pct.where + ")",
+              g->vat_pct.sources, false);
+      else {
+        std::string detail = pct(*g->vat_pct.value) + " of " + base_text + " = " + usd(base) +
+                             " (" + g->vat_pct.where + ", " + g->vat_pct.date + ")";
+        if (!duty_known || (g->base_includes_excise && !excise_known))
+          detail += "; the base lacks the unknown duty/excise, so this is a lower bound";
+        b.add("import_vat", base * (*g->vat_pct.value / 100.0), tf::Duty::ImportClearance, detail,
+              g->vat_pct.sources);
+      }
+      out.currency = g->currency;
+      if (const auto* fx = s.fx_rate(g->currency); fx && fx->usd_per_unit.known()) {
+        out.usd_per_unit = fx->usd_per_unit.value;
+        out.fx_date = fx->usd_per_unit.date;
+      } else if (g->currency != "USD") {
+        out.notes.push_back("no dated USD rate for " + g->currency +
+                            ": the landed cost is given in USD only");
+      }
+    }
+  }
+  if (out.currency == "USD") out.usd_per_unit = 1.0;
+  return out;
+}
+
+}  // namespace caravan::cost

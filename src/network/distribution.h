@@ -1,0 +1,44 @@
+// Probability distributions of durations (hours): fixed, triangular, lognormal, empirical.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace caravan::network {
+
+enum class DistKind : std::uint8_t { Fixed, Triangular, Lognormal, Empirical };
+
+struct Distribution {
+  DistKind kind = DistKind::Fixed;
+  // Fixed: a. Triangular: a = min, b = mode, c = max. Lognormal: a = mu, b = sigma of ln(hours).
+  double a = 0.0, b = 0.0, c = 0.0;
+  std::vector<double> values;  // Empirical: sorted observations
+
+  double mean() const;
+  // Inverse CDF at u in [0, 1).
+  double quantile(double u) const;
+
+  static Result<Distribution> fixed(double hours);
+  static Result<Distribution> triangular(double min, double mode, double max);
+  // From the median and the 90th percentile (sigma = ln(p90 / median) / z(0.9)).
+  static Result<Distribution> lognormal(double median, double p90);
+  static Result<Distribution> empirical(std::vector<double> values);
+};
+
+// Standard normal quantile (Wichura's AS241, relative error < 1e-15).
+double normal_quantile(double p);
+
+// Which distribution applies in each month 1..12, and at index 0 when no month is given (index
+// into Tables::distributions, or kNoDist to use the element's base triangular figures).
+inline constexpr std::uint32_t kNoDist = UINT32_MAX;
+using MonthlyDist = std::array<std::uint32_t, 13>;
+inline MonthlyDist no_monthly_dist() {
+  MonthlyDist m;
+  m.fill(kNoDist);
+  return m;
+}
+
+}  // namespace caravan::network

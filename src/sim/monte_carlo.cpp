@@ -1,0 +1,277 @@
+// Monte Carlo sampling of itineraries.
+#include "sim/monte_carlo.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <thread>
+
+#include "sim/rng.h"
+
+namespace caravan::sim {
+namespace nw = caravan::network;
+
+namespace {
+
+constexpr int kBlock = 1024;  // samples per RNG stream: results do not depend on the thread count
+constexpr std::array<int, 13> kMonthStart = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+
+int month_of_day(double day) {
+  int d = static_cast<int>(day) % 365;
+  if (d < 0) d += 365;
+  int m = 1;
+  while (d >= kMonthStart[m]) ++m;
+  return m;
+}
+
+struct Sampler {
+  nw::DistKind kind = nw::DistKind::Fixed;
+  double a = 0, b = 0, c = 0;
+  const std::vector<double>* values = nullptr;
+
+  double draw(Rng& rng) const {
+    switch (kind) {
+      case nw::DistKind::Fixed: return a;
+      case nw::DistKind::Triangular: {
+        const double u = rng.uniform();
+        if (c <= a) return a;
+        const double f = (b - a) / (c - a);
+        return u < f ? a + std::sqrt(u * (c - a) * (b - a)) : c - std::sqrt((1 - u) * (c - a) * (c - b));
+      }
+      case nw::DistKind::Lognormal:
+        return std::exp(a + b * nw::normal_quantile(std::max(rng.uniform(), 1e-300)));
+      case nw::DistKind::Empirical: {
+        const auto n = values->size();
+        return (*values)[std::min<std::size_t>(n - 1, static_cast<std::size_t>(rng.uniform() * n))];
+      }
+    }
+    return a;
+  }
+};
+
+Sampler make_sampler(const nw::Distribution& d) { return Sampler{d.kind, d.a, d.b, d.c, &d.values}; }
+
+// One route compiled for sampling.
+struct Compiled {
+  std::vector<double> fixed;                  // per step: deterministic hours
+  std::vector<std::uint8_t> slots;            // per step: 0..2 stochastic components
+  std::vector<Sampler> samplers;              // per step: 2 slots x 13 months
+  std::vector<std::uint32_t> event_begin;     // per step + 1: range in `events`
+  std::vector<std::uint32_t> events;          // network disruption event indexes
+  // Per closure event (by position in `events`): the compiled reroute, or null.
+};
+
+void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base, const nw::MonthlyDist& by_month,
+              std::size_t step) {
+  bool any = !base.is_zero();
+  for (auto i : by_month) any = any || i != nw::kNoDist;
+  if (!any) return;
+  const std::size_t slot = c.slots[step]++;
+  for (int m = 0; m <= 12; ++m) {
+    // Samplers point into the network's tables (empirical values), never into a temporary.
+    c.samplers[(step * 2 + slot) * 13 + m] =
+        by_month[m] != nw::kNoDist
+            ? make_sampler(t.distributions[by_month[m]])
+            : Sampler{nw::DistKind::Triangular, base.min.value, base.mode.value, base.max.value, nullptr};
+  }
+}
+
+bool event_applies(const nw::Network& net, const nw::DisruptionEvent& e, const nw::Arc& arc, bool first_step) {
+  const auto& g = net.graph();
+  if (arc.kind != nw::ArcKind::Link) return false;
+  const nw::Link& l = net.link(LinkId{arc.link});
+  switch (e.target_kind) {
+    case nw::TargetKind::Link: return arc.link == e.target;
+    case nw::TargetKind::Location: return g.nodes[arc.head.value].location.value == e.target ||
+                                          (first_step && g.nodes[arc.tail.value].location.value == e.target);
+    case nw::TargetKind::Chokepoint:
+      return std::any_of(l.chokepoints.begin(), l.chokepoints.end(), [&](ChokepointId c) { return c.value == e.target; });
+    case nw::TargetKind::Country:
+      return std::any_of(l.countries.begin(), l.countries.end(), [&](CountryId c) { return c.value == e.target; });
+  }
+  return false;
+}
+
+Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Handling handling) {
+  const auto& t = net.tables();
+  const auto& g = net.graph();
+  Compiled c;
+  const std::size_t n = arcs.size();
+  c.fixed.assign(n, 0.0);
+  c.slots.assign(n, 0);
+  c.samplers.assign(n * 2 * 13, Sampler{});
+  c.event_begin.assign(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const nw::Arc& arc = g.arcs[arcs[i].value];
+    c.event_begin[i] = static_cast<std::uint32_t>(c.events.size());
+    if (arc.kind == nw::ArcKind::Link) {
+      const nw::Link& l = net.link(LinkId{arc.link});
+      c.fixed[i] = l.hours.value;
+      add_slot(c, t, l.wait, l.wait_dist, i);
+      if (arc.border != nw::kNone) add_slot(c, t, t.borders[arc.border].hours, t.borders[arc.border].hours_dist, i);
+      for (std::uint32_t e = 0; e < t.disruptions.size(); ++e)
+        if (event_applies(net, t.disruptions[e], arc, i == 0)) c.events.push_back(e);
+    } else {
+      const auto row = arc.transfer[static_cast<int>(handling)];
+      if (row != nw::kNone) add_slot(c, t, t.transfers[row].hours, t.transfers[row].hours_dist, i);
+    }
+  }
+  c.event_begin[n] = static_cast<std::uint32_t>(c.events.size());
+  return c;
+}
+
+struct Outcome {
+  double hours;
+  bool disrupted;
+  bool rerouted;
+};
+
+}  // namespace
+
+Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Itinerary& it,
+                                      const ReliabilityOptions& o) {
+  if (o.samples < 1 || o.samples > 10'000'000)
+    return make_error(ErrorCode::InvalidRequest, "samples must be in [1, 10000000]", "samples");
+  if (o.month < 1 || o.month > 12) return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
+  const nw::Network& net = *p.net;
+  const auto& t = net.tables();
+  Compiled main = compile(net, it.path.arcs, o.handling);
+
+  // Reroutes for closure events on the route: the best route avoiding the closed element.
+  std::vector<std::optional<Compiled>> reroute(t.disruptions.size());
+  std::vector<std::uint8_t> prepared_reroute(t.disruptions.size(), 0);
+  for (auto e : main.events) {
+    const auto& ev = t.disruptions[e];
+    if (!ev.closure || prepared_reroute[e]) continue;
+    prepared_reroute[e] = 1;
+    route::Query q = p.query;
+    route::Bans bans;
+    bool use_bans = false;
+    switch (ev.target_kind) {
+      case nw::TargetKind::Country: q.constraints.avoid_countries.push_back(CountryId{ev.target}); break;
+      case nw::TargetKind::Location: q.constraints.avoid_locations.push_back(LocationId{ev.target}); break;
+      case nw::TargetKind::Chokepoint: q.constraints.avoid_chokepoints.push_back(ChokepointId{ev.target}); break;
+      case nw::TargetKind::Link:
+        use_bans = true;
+        bans.arcs.assign(net.graph().arc_count(), 0);
+        bans.nodes.assign(net.graph().node_count(), 0);
+        for (std::uint32_t a = 0; a < net.graph().arc_count(); ++a)
+          if (net.graph().arcs[a].kind == nw::ArcKind::Link && net.graph().arcs[a].link == ev.target) bans.arcs[a] = 1;
+        break;
+    }
+    auto alt_p = route::prepare(net, p.weights, q);
+    if (!alt_p) continue;  // e.g. the origin itself is closed: no reroute, the shipment waits
+    std::vector<route::Start> starts;
+    for (auto s : alt_p->sources) starts.push_back({s, alt_p->start_state});
+    auto path = use_bans ? route::best_path(*alt_p, starts, &bans) : route::best_path(*alt_p);
+    if (path) reroute[e] = compile(net, path->arcs, o.handling);
+  }
+
+  ReliabilityResult r;
+  r.samples = o.samples;
+  r.planned_hours = it.hours().value;
+  std::vector<double> hours(o.samples);
+  std::vector<std::uint8_t> disrupted(o.samples), rerouted(o.samples);
+  const int blocks = (o.samples + kBlock - 1) / kBlock;
+
+  auto sample_path = [&](const Compiled& c, Rng& rng, double day0, bool with_events, std::vector<std::uint8_t>& hit,
+                         std::uint64_t& legs, Outcome& out) -> int {
+    // Returns the index of a closure event (in t.disruptions) that forces a reroute, or -1.
+    double h = 0;
+    const std::size_t n = c.fixed.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const int m = month_of_day(day0 + h / 24.0);
+      h += c.fixed[i];
+      for (int s = 0; s < c.slots[i]; ++s) h += c.samplers[(i * 2 + s) * 13 + m].draw(rng);
+      if (with_events)
+        for (auto k = c.event_begin[i]; k < c.event_begin[i + 1]; ++k) {
+          const auto e = c.events[k];
+          const auto& ev = t.disruptions[e];
+          if (hit[e] || !ev.in_month(m)) continue;
+          if (rng.uniform() >= ev.probability) continue;
+          hit[e] = 1;
+          out.disrupted = true;
+          if (ev.closure && reroute[e]) {
+            out.hours = h;
+            return static_cast<int>(e);
+          }
+          h += make_sampler(ev.duration).draw(rng);
+        }
+    }
+    legs += n;
+    out.hours = h;
+    return -1;
+  };
+
+  auto run_blocks = [&](int first, int step, std::uint64_t* legs_out) {
+    std::vector<std::uint8_t> hit(t.disruptions.size(), 0);
+    std::uint64_t legs = 0;
+    for (int b = first; b < blocks; b += step) {
+      std::uint64_t seed = o.seed ^ (0xD1B54A32D192ED03ull * static_cast<std::uint64_t>(b + 1));
+      Rng rng(splitmix64(seed));
+      const int end = std::min(o.samples, (b + 1) * kBlock);
+      for (int s = b * kBlock; s < end; ++s) {
+        std::fill(hit.begin(), hit.end(), 0);
+        const double day0 = kMonthStart[o.month - 1] + rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
+        Outcome out{0, false, false};
+        const int closed = sample_path(main, rng, day0, true, hit, legs, out);
+        if (closed >= 0) {
+          // The closure is known at departure: the shipment takes the best route avoiding it.
+          Outcome alt{0, true, true};
+          sample_path(*reroute[static_cast<std::size_t>(closed)], rng, day0, false, hit, legs, alt);
+          out.hours = alt.hours;
+          out.rerouted = true;
+        }
+        hours[s] = out.hours;
+        disrupted[s] = out.disrupted;
+        rerouted[s] = out.rerouted;
+      }
+    }
+    *legs_out = legs;
+  };
+
+  int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = std::min(threads, blocks);
+  std::vector<std::uint64_t> legs(threads, 0);
+  if (threads == 1) {
+    run_blocks(0, 1, &legs[0]);
+  } else {
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i) pool.emplace_back(run_blocks, i, threads, &legs[i]);
+    for (auto& th : pool) th.join();
+  }
+  for (auto l : legs) r.legs_sampled += l;
+
+  double sum = 0, late_days = 0, delay_hours = 0;
+  int on_time = 0, n_disrupted = 0, n_rerouted = 0;
+  for (int s = 0; s < o.samples; ++s) {
+    sum += hours[s];
+    delay_hours += std::max(0.0, hours[s] - r.planned_hours);
+    if (o.deadline_hours) {
+      if (hours[s] <= *o.deadline_hours) ++on_time;
+      late_days += std::max(0.0, hours[s] - *o.deadline_hours) / 24.0;
+    }
+    n_disrupted += disrupted[s];
+    n_rerouted += rerouted[s];
+  }
+  const double n = o.samples;
+  r.mean_hours = sum / n;
+  r.on_time_probability = o.deadline_hours ? on_time / n : 1.0;
+  r.disruption_probability = n_disrupted / n;
+  r.reroute_probability = n_rerouted / n;
+  if (o.keep_samples) r.hours = hours;
+  std::sort(hours.begin(), hours.end());
+  auto q = [&](double f) {
+    const std::size_t i = std::min<std::size_t>(hours.size() - 1, static_cast<std::size_t>(std::ceil(f * n)) - (f > 0 ? 1 : 0));
+    return hours[i];
+  };
+  r.p50_hours = q(0.5);
+  r.p90_hours = q(0.9);
+  r.p95_hours = q(0.95);
+  r.max_hours = hours.back();
+  // Expected cost of delay: capital tied up beyond the planned time, plus the lateness penalty.
+  r.expected_delay_cost_usd = (delay_hours / n) * o.carrying_usd_per_hour + o.penalty_usd_per_day * late_days / n;
+  return r;
+}
+
+}  // namespace caravan::sim

@@ -1,0 +1,101 @@
+// Trade schedules: import regimes (valuation basis, VAT and its base), duty and excise lines,
+// export duties and bans, transit charges, dated exchange rates and landed-cost parameters.
+// Every figure may be unknown: the data says "unknown" where no source gave it, and users of a
+// schedule list it as missing instead of assuming zero.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tariff/processing.h"
+
+namespace caravan::tariff {
+
+// One figure with where it came from.
+struct Figure {
+  std::optional<double> value;       // nullopt: "unknown" in the data
+  std::string where;                 // "duties.csv:12", for messages
+  std::vector<std::string> sources;  // source ids
+  std::string date;                  // the date the figure is valid for (YYYY[-MM[-DD]])
+  bool known() const { return value.has_value(); }
+};
+
+struct SourceInfo {
+  std::string id, title, publisher, url, date, reliability, note;
+};
+
+enum class Valuation { Cif, Fob };
+
+// vat base: customs value + duty (+ excise when `base_includes_excise`).
+struct ImportRegime {
+  std::string country;     // ISO 3166-1 alpha-2
+  std::string union_code;  // "EU", "EAEU" or ""
+  Valuation valuation = Valuation::Cif;
+  Figure vat_pct;
+  bool base_includes_excise = true;
+  std::string currency;  // ISO 4217
+  std::string note;
+};
+
+enum class LineKind { Duty, Excise };
+
+// An import line: importer (country or union), HS prefix, origin ("*" = MFN, or a country or
+// union for a preference), ad valorem rate in percent of the customs value.
+struct DutyLine {
+  std::string importer, hs_prefix, origin, agreement;
+  LineKind kind = LineKind::Duty;
+  Figure rate_pct;
+  std::string note;
+};
+
+struct ExportLine {
+  std::string exporter, hs_prefix;
+  Figure rate_pct;  // of the goods' value
+  bool banned = false, licence = false;
+  std::string note;
+};
+
+// Cost of a transit regime (TIR, T1 guarantee, EAEU internal transit) for one consignment
+// crossing `country`; origin "*" or a country/union (EAEU goods move freely inside the EAEU).
+struct TransitCharge {
+  std::string country, origin, regime;
+  Figure usd_per_consignment;
+  std::string note;
+};
+
+struct FxRate {
+  std::string currency;
+  Figure usd_per_unit;
+};
+
+struct Parameter {
+  std::string name;
+  Figure value;
+};
+
+struct Schedule {
+  std::string name, version;
+  std::vector<SourceInfo> sources;
+  std::vector<ImportRegime> regimes;
+  std::vector<DutyLine> lines;
+  std::vector<ExportLine> exports;
+  std::vector<TransitCharge> transit;
+  std::vector<FxRate> fx;
+  std::vector<Parameter> parameters;
+  std::vector<ProcessingStep> processing;
+
+  const ImportRegime* regime(std::string_view country) const;
+  std::string union_of(std::string_view country) const;  // "" when none is known
+  // The line that applies: a preference for the origin (country, then union) before MFN; the
+  // importer itself before its union; the longest HS prefix. nullptr when none.
+  const DutyLine* line(std::string_view importer, std::string_view origin, std::string_view hs,
+                       LineKind kind) const;
+  const ExportLine* export_line(std::string_view exporter, std::string_view hs) const;
+  const TransitCharge* transit_charge(std::string_view country, std::string_view origin) const;
+  const FxRate* fx_rate(std::string_view currency) const;
+  const Parameter* parameter(std::string_view key) const;
+  const SourceInfo* source(std::string_view id) const;
+};
+
+}  // namespace caravan::tariff
