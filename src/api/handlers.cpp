@@ -13,10 +13,9 @@ using nlohmann::json;
 
 namespace {
 
-
-Status attach_reliability(const route::PlanRequest& r, const route::Prepared& p, const route::Itinerary& it,
-                          const ReliabilityRequest& rel, const std::string& label, json& route_json,
-                          SampleSeries* samples) {
+Status attach_reliability(const route::PlanRequest& r, const route::Prepared& p,
+                          const route::Itinerary& it, const ReliabilityRequest& rel,
+                          const std::string& label, json& route_json, SampleSeries* samples) {
   std::vector<double> hours;
   auto j = reliability_json(r, p, it, rel, samples ? &hours : nullptr);
   if (!j) return j.error();
@@ -25,9 +24,8 @@ Status attach_reliability(const route::PlanRequest& r, const route::Prepared& p,
   return Ok{};
 }
 
-
-Result<json> route_impl(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples,
-                        bool force_reliability) {
+Result<json> route_impl(const nw::Network& net, const json& request, const Limits& limits,
+                        SampleSeries* samples, bool force_reliability) {
   Fields f(request);
   auto r = parse_plan_request(net, f, limits);
   if (!r) return r.error();
@@ -44,8 +42,8 @@ Result<json> route_impl(const nw::Network& net, const json& request, const Limit
   for (const auto& it : result->routes) routes.push_back(itinerary_json(net, it));
   if (*rel)
     for (std::size_t i = 0; i < routes.size(); ++i)
-      if (auto s = attach_reliability(*r, result->prepared, result->routes[i], **rel, "route " + std::to_string(i + 1),
-                                      routes[i], samples);
+      if (auto s = attach_reliability(*r, result->prepared, result->routes[i], **rel,
+                                      "route " + std::to_string(i + 1), routes[i], samples);
           !s)
         return s.error();
   if (landed->enabled)
@@ -56,8 +54,8 @@ Result<json> route_impl(const nw::Network& net, const json& request, const Limit
   return out;
 }
 
-Result<json> compare_impl(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples,
-                          bool force_reliability) {
+Result<json> compare_impl(const nw::Network& net, const json& request, const Limits& limits,
+                          SampleSeries* samples, bool force_reliability) {
   Fields f(request);
   auto r = parse_plan_request(net, f, limits);
   if (!r) return r.error();
@@ -100,7 +98,9 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
     if (v.route) {
       vj["route"] = itinerary_json(net, *v.route);
       if (*rel)
-        if (auto s = attach_reliability(*r, *v.prepared, *v.route, **rel, v.variant.name, vj["route"], samples); !s)
+        if (auto s = attach_reliability(*r, *v.prepared, *v.route, **rel, v.variant.name,
+                                        vj["route"], samples);
+            !s)
           return s.error();
     } else {
       vj["no_route_reason"] = v.no_route_reason;
@@ -115,22 +115,28 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
 
 }  // namespace
 
-Result<json> route(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
+Result<json> route(const nw::Network& net, const json& request, const Limits& limits,
+                   SampleSeries* samples) {
   return route_impl(net, request, limits, samples, false);
 }
 
-Result<json> compare(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
+Result<json> compare(const nw::Network& net, const json& request, const Limits& limits,
+                     SampleSeries* samples) {
   return compare_impl(net, request, limits, samples, false);
 }
 
-Result<json> reliability(const nw::Network& net, const json& request, const Limits& limits, SampleSeries* samples) {
-  if (!request.is_object()) return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
+Result<json> reliability(const nw::Network& net, const json& request, const Limits& limits,
+                         SampleSeries* samples) {
+  if (!request.is_object())
+    return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
   json req = request;
   if (req.contains("corridors") && !req["corridors"].is_boolean())
-    return make_error(ErrorCode::InvalidRequest, "field 'corridors': expected true or false", "corridors");
+    return make_error(ErrorCode::InvalidRequest, "field 'corridors': expected true or false",
+                      "corridors");
   const bool corridors = req.value("corridors", false) || req.contains("avoid_sets");
   req.erase("corridors");
-  return corridors ? compare_impl(net, req, limits, samples, true) : route_impl(net, req, limits, samples, true);
+  return corridors ? compare_impl(net, req, limits, samples, true)
+                   : route_impl(net, req, limits, samples, true);
 }
 
 Result<json> why_not(const nw::Network& net, const json& request, const Limits& limits) {

@@ -593,9 +593,13 @@ std::string processing_text(const json& r) {
       << (opt["complete"].get<bool>() ? "" : " (lower bound)") << "\n";
     for (const auto& m : opt["missing"]) o << "    missing: " << m.get<std::string>() << "\n";
   }
-  o << "Processing at the origin stays cheaper while it costs less than USD "
-    << text::thousands(r["break_even_processing_premium_usd_per_t"].get<double>())
-    << " per t more than at the destination.\n";
+  const double be = r["break_even_processing_premium_usd_per_t"].get<double>();
+  if (be >= 0)
+    o << "Processing at the origin is cheaper while it costs less than USD " << text::thousands(be)
+      << " per t more than at the destination.\n";
+  else
+    o << "Processing at the origin is cheaper only if it costs at least USD "
+      << text::thousands(-be) << " per t less than at the destination.\n";
   return o.str();
 }
 

@@ -11,7 +11,8 @@
 namespace caravan::api {
 using nlohmann::json;
 
-Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required, const Limits& limits) {
+Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required,
+                                                            const Limits& limits) {
   auto samples = f.opt_int("reliability_samples", 1, limits.max_samples);
   if (!samples) return samples.error();
   auto seed = f.opt_num("seed", 0, 9007199254740992.0);
@@ -23,8 +24,9 @@ Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool requ
   if (!required && !*samples) {
     for (const char* k : {"seed", "deadline_days", "penalty_usd_per_day"})
       if (f.has(k))
-        return make_error(ErrorCode::InvalidRequest,
-                          std::string("field '") + k + "': needs reliability_samples (--reliability N)", k);
+        return make_error(
+            ErrorCode::InvalidRequest,
+            std::string("field '") + k + "': needs reliability_samples (--reliability N)", k);
     return std::optional<ReliabilityRequest>{};
   }
   ReliabilityRequest r;
@@ -35,8 +37,9 @@ Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool requ
   return std::optional<ReliabilityRequest>{r};
 }
 
-Result<json> reliability_json(const route::PlanRequest& r, const route::Prepared& p, const route::Itinerary& it,
-                              const ReliabilityRequest& rel, std::vector<double>* samples) {
+Result<json> reliability_json(const route::PlanRequest& r, const route::Prepared& p,
+                              const route::Itinerary& it, const ReliabilityRequest& rel,
+                              std::vector<double>* samples) {
   sim::ReliabilityOptions o;
   o.samples = rel.samples;
   o.month = r.params.month ? r.params.month : 1;
@@ -83,16 +86,19 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
   if (hi <= lo) hi = lo + 1;
   auto X = [&](double d) { return left + (d - lo) / (hi - lo) * (w - left - right); };
   auto Y = [&](double p) { return top + (1 - p) * (h - top - bottom); };
-  static const char* kColors[] = {"#1b6ca8", "#d1495b", "#edae49", "#00798c", "#6a4c93", "#30638e", "#8a5a44"};
+  static const char* kColors[] = {"#1b6ca8", "#d1495b", "#edae49", "#00798c",
+                                  "#6a4c93", "#30638e", "#8a5a44"};
   std::ostringstream s;
   s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h
-    << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  s << "<text x=\"" << left << "\" y=\"18\" font-size=\"14\">Transit time, cumulative probability</text>\n";
+    << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
+       "fill=\"white\"/>\n";
+  s << "<text x=\"" << left
+    << "\" y=\"18\" font-size=\"14\">Transit time, cumulative probability</text>\n";
   for (int i = 0; i <= 10; ++i) {
     const double p = i / 10.0;
-    s << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << Y(p) << "\" y2=\"" << Y(p)
-      << "\" stroke=\"#eee\"/><text x=\"" << left - 8 << "\" y=\"" << Y(p) + 4 << "\" text-anchor=\"end\">"
-      << text::format_number(p, 1) << "</text>\n";
+    s << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << Y(p) << "\" y2=\""
+      << Y(p) << "\" stroke=\"#eee\"/><text x=\"" << left - 8 << "\" y=\"" << Y(p) + 4
+      << "\" text-anchor=\"end\">" << text::format_number(p, 1) << "</text>\n";
   }
   const int ticks = 8;
   for (int i = 0; i <= ticks; ++i) {
@@ -100,11 +106,12 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
     s << "<text x=\"" << X(d) << "\" y=\"" << h - bottom + 18 << "\" text-anchor=\"middle\">"
       << text::format_number(d, hi - lo < 8 ? 1 : 0) << "</text>\n";
   }
-  s << "<text x=\"" << (left + w - right) / 2 << "\" y=\"" << h - 12 << "\" text-anchor=\"middle\">days</text>\n";
+  s << "<text x=\"" << (left + w - right) / 2 << "\" y=\"" << h - 12
+    << "\" text-anchor=\"middle\">days</text>\n";
   if (deadline_days)
-    s << "<line x1=\"" << X(*deadline_days) << "\" x2=\"" << X(*deadline_days) << "\" y1=\"" << top << "\" y2=\""
-      << h - bottom << "\" stroke=\"#333\" stroke-dasharray=\"4 3\"/><text x=\"" << X(*deadline_days) + 4
-      << "\" y=\"" << top + 12 << "\">deadline</text>\n";
+    s << "<line x1=\"" << X(*deadline_days) << "\" x2=\"" << X(*deadline_days) << "\" y1=\"" << top
+      << "\" y2=\"" << h - bottom << "\" stroke=\"#333\" stroke-dasharray=\"4 3\"/><text x=\""
+      << X(*deadline_days) + 4 << "\" y=\"" << top + 12 << "\">deadline</text>\n";
   for (std::size_t k = 0; k < series.size(); ++k) {
     auto v = series[k].second;
     if (v.empty()) continue;
@@ -113,12 +120,17 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
     s << "<polyline fill=\"none\" stroke=\"" << color << "\" stroke-width=\"2\" points=\"";
     const std::size_t n = v.size(), step = std::max<std::size_t>(1, n / 400);
     s << X(v[0] / 24) << "," << Y(0) << " ";
-    for (std::size_t i = 0; i < n; i += step) s << X(v[i] / 24) << "," << Y(static_cast<double>(i + 1) / n) << " ";
+    for (std::size_t i = 0; i < n; i += step)
+      s << X(v[i] / 24) << "," << Y(static_cast<double>(i + 1) / n) << " ";
     s << X(v[n - 1] / 24) << "," << Y(1) << "\"/>\n";
     std::string label;
-    for (char ch : series[k].first) label += ch == '&' ? std::string("&amp;") : ch == '<' ? std::string("&lt;") : std::string(1, ch);
-    s << "<rect x=\"" << left + 10 << "\" y=\"" << top + 10 + 16 * k << "\" width=\"12\" height=\"3\" fill=\"" << color
-      << "\"/><text x=\"" << left + 28 << "\" y=\"" << top + 15 + 16 * k << "\">" << label << "</text>\n";
+    for (char ch : series[k].first)
+      label += ch == '&'   ? std::string("&amp;")
+               : ch == '<' ? std::string("&lt;")
+                           : std::string(1, ch);
+    s << "<rect x=\"" << left + 10 << "\" y=\"" << top + 10 + 16 * k
+      << "\" width=\"12\" height=\"3\" fill=\"" << color << "\"/><text x=\"" << left + 28
+      << "\" y=\"" << top + 15 + 16 * k << "\">" << label << "</text>\n";
   }
   s << "</svg>\n";
   return s.str();

@@ -18,7 +18,8 @@ struct ReliabilityRequest {
 };
 
 // nullopt when the request asks for no reliability (`required`: the samples default to 10,000).
-Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required, const Limits& limits);
+Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required,
+                                                            const Limits& limits);
 
 // Samples the route and returns the `reliability` object; `samples` receives every sampled time.
 Result<nlohmann::json> reliability_json(const route::PlanRequest& r, const route::Prepared& p,

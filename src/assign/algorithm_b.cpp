@@ -11,10 +11,9 @@ namespace caravan::assign::detail {
 namespace {
 
 constexpr std::uint32_t kNoPos = UINT32_MAX;
-#ifndef KIF
-#define KIF 0.1
-#endif
-constexpr double kInnerFactor = KIF;
+constexpr double kInnerFactor = 0.1;  // inner tolerance: this fraction of the last relative gap
+constexpr int kPasses = 3;            // shift passes per bush after its update
+constexpr int kSweeps = 20;           // extra shift sweeps over all bushes per iteration
 
 struct Bush {
   std::size_t cls = 0;
@@ -22,6 +21,9 @@ struct Bush {
   std::vector<std::uint8_t> in;      // per link: part of the bush
   std::vector<double> flow;          // per link: this bush's volume
   std::vector<std::uint32_t> order;  // reachable nodes, topological order, origin first
+  // The bush's links grouped by head, heads in topological order: the in-links of order[i] are
+  // links[first[i] .. first[i+1]). Rebuilt when the bush changes; labels scan only this.
+  std::vector<std::uint32_t> links, first;
 };
 
 class Solver {
@@ -124,6 +126,14 @@ void Solver::topological_order(Bush& b) {
   }
   CARAVAN_ASSERT(b.order.size() == count, "bush is not acyclic or lost a node");
   (void)count;
+  b.links.clear();
+  b.first.assign(1, 0);
+  for (std::uint32_t j : b.order) {
+    for (std::uint32_t e = m_.in.first[j]; e < m_.in.first[j + 1]; ++e) {
+      if (b.in[m_.in.links[e]]) b.links.push_back(m_.in.links[e]);
+    }
+    b.first.push_back(static_cast<std::uint32_t>(b.links.size()));
+  }
 }
 
 void Solver::set_positions(const Bush& b) {
@@ -141,9 +151,8 @@ void Solver::labels(const Bush& b, bool used_only) {
     const std::uint32_t j = b.order[i];
     double lo = kInf, hi = -kInf;
     std::uint32_t lo_a = kNoLink, hi_a = kNoLink;
-    for (std::uint32_t e = m_.in.first[j]; e < m_.in.first[j + 1]; ++e) {
-      const std::uint32_t a = m_.in.links[e];
-      if (!b.in[a]) continue;
+    for (std::uint32_t e = b.first[i]; e < b.first[i + 1]; ++e) {
+      const std::uint32_t a = b.links[e];
       const std::uint32_t t = m_.p->links[a].tail;
       const double c = class_cost(b, a);
       if (min_[t] + c < lo) {
@@ -270,11 +279,25 @@ void Solver::run(Solution& sol) {
   init_bushes();
   for (int it = 1;; ++it) {
     if (it > 1) {
+      // Grow each bush and equilibrate it, then sweep all bushes again: the bushes interact
+      // through the link costs, and extra sweeps cut the outer iterations several-fold.
       for (Bush& b : bushes_) {
         update_bush(b);
-        for (int pass = 0; pass < 20; ++pass) {
+        for (int pass = 0; pass < kPasses; ++pass) {
           if (shift_flows(b) <= inner_tolerance_) break;
         }
+      }
+      // A bush whose last pass found nothing to shift is skipped until the next iteration.
+      std::vector<std::uint8_t> settled(bushes_.size(), 0);
+      for (int sweep = 0; sweep < kSweeps; ++sweep) {
+        double worst = 0.0;
+        for (std::size_t i = 0; i < bushes_.size(); ++i) {
+          if (settled[i]) continue;
+          const double w = shift_flows(bushes_[i]);
+          settled[i] = w <= inner_tolerance_;
+          worst = std::max(worst, w);
+        }
+        if (worst <= inner_tolerance_) break;
       }
     }
     double objective = 0.0;

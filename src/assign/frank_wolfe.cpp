@@ -10,6 +10,10 @@ namespace {
 
 using Flows = std::vector<std::vector<double>>;  // per class, per link
 
+// CFW keeps at least this weight on the new all-or-nothing point, so that the direction cannot
+// jam on the previous one.
+constexpr double kCfwDelta = 0.05;
+
 // Totals over classes of (a - b).
 std::vector<double> total_difference(const Flows& a, const Flows& b, std::uint32_t m) {
   std::vector<double> d(m, 0.0);
@@ -125,7 +129,7 @@ void solve_frank_wolfe(const Model& m, const Options& o, Solution& sol) {
         for (std::uint32_t a = 0; a < m.m; ++a) ys1[a] = yx[a] - s1x[a];
         const double den = h_dot(s1x, deriv, ys1);
         double alpha = den != 0.0 ? h_dot(s1x, deriv, yx) / den : 0.0;
-        alpha = std::clamp(alpha, 0.0, 1.0 - 1e-6);
+        alpha = std::clamp(alpha, 0.0, 1.0 - kCfwDelta);
         for (std::size_t k = 0; k < classes; ++k)
           for (std::uint32_t a = 0; a < m.m; ++a)
             s[k][a] = alpha * s1[k][a] + (1 - alpha) * y[k][a];

@@ -17,12 +17,28 @@ double queue_integral(const DelayFunction& f, double x) {
   return f.free_time * x * f.capacity + f.scale * f.capacity * (-x - std::log1p(-x));
 }
 
+// x^p, with the common integer powers of BPR functions computed without std::pow.
+double power_of(double x, double p) {
+  if (p == 4.0) {
+    const double x2 = x * x;
+    return x2 * x2;
+  }
+  if (p == 3.0) return x * x * x;
+  if (p == 2.0) return x * x;
+  if (p == 1.0) return x;
+  if (p == 5.0) {
+    const double x2 = x * x;
+    return x2 * x2 * x;
+  }
+  return std::pow(x, p);
+}
+
 }  // namespace
 
 double DelayFunction::time(double v) const {
   if (kind == DelayKind::Bpr) {
     if (b == 0.0 || v <= 0.0) return free_time * (1 + (power == 0.0 ? b : 0.0));
-    return free_time * (1 + b * std::pow(v / capacity, power));
+    return free_time * (1 + b * power_of(v / capacity, power));
   }
   const double x = v > 0 ? v / capacity : 0.0;
   if (x <= kQueueKnee) return queue_time(*this, x);
@@ -34,7 +50,7 @@ double DelayFunction::derivative(double v) const {
     if (b == 0.0 || power == 0.0 || v <= 0.0) {
       return power == 1.0 ? free_time * b / capacity : 0.0;
     }
-    return free_time * b * power * std::pow(v / capacity, power - 1) / capacity;
+    return free_time * b * power * power_of(v / capacity, power - 1) / capacity;
   }
   const double x = v > 0 ? v / capacity : 0.0;
   return queue_slope(*this, std::min(x, kQueueKnee));
@@ -44,7 +60,7 @@ double DelayFunction::second_derivative(double v) const {
   if (v <= 0.0) return 0.0;
   if (kind == DelayKind::Bpr) {
     if (b == 0.0 || power <= 1.0) return 0.0;
-    return free_time * b * power * (power - 1) * std::pow(v / capacity, power - 2) /
+    return free_time * b * power * (power - 1) * power_of(v / capacity, power - 2) /
            (capacity * capacity);
   }
   const double x = v / capacity;
@@ -55,7 +71,7 @@ double DelayFunction::second_derivative(double v) const {
 double DelayFunction::integral(double v) const {
   if (v <= 0.0) return 0.0;
   if (kind == DelayKind::Bpr) {
-    return free_time * (v + b * capacity / (power + 1) * std::pow(v / capacity, power + 1));
+    return free_time * (v + b * capacity / (power + 1) * power_of(v / capacity, power + 1));
   }
   const double x = v / capacity;
   if (x <= kQueueKnee) return queue_integral(*this, x);

@@ -2,15 +2,17 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "api/error_table.h"
 #include "api/handlers.h"
-#include "api/reliability.h"
 #include "api/landed_cost_handler.h"
+#include "api/reliability.h"
 #include "api/render.h"
+#include "api/scenario_handler.h"
 #include "api/table.h"
 #include "cli/extra_commands.h"
 #include "cli/landed_cost_command.h"
@@ -102,13 +104,15 @@ void add_reliability_options(CLI::App* cmd, ReliabilityOptions& o, bool command)
   if (command)
     cmd->add_option("--samples", o.samples, "journeys sampled per route (default 10000)");
   else
-    cmd->add_option("--reliability", o.samples, "add Monte Carlo reliability with N samples per route");
+    cmd->add_option("--reliability", o.samples,
+                    "add Monte Carlo reliability with N samples per route");
   cmd->add_option("--seed", o.seed, "random seed: the same seed gives the same output (default 1)");
   cmd->add_option("--deadline-days", o.deadline_days, "deadline for the on-time probability");
   cmd->add_option("--penalty-per-day", o.penalty_per_day, "USD per day late past the deadline");
   if (command) {
     cmd->add_option("--svg", o.svg, "write a CDF plot of the transit times to this SVG file");
-    cmd->add_option("--samples-csv", o.samples_csv, "write every sampled transit time to this CSV file");
+    cmd->add_option("--samples-csv", o.samples_csv,
+                    "write every sampled transit time to this CSV file");
   }
 }
 
@@ -126,7 +130,8 @@ void add_reliability_request(json& r, const ReliabilityOptions& o, bool command)
 }
 
 // Writes the plot and the samples; returns a non-zero exit code on failure.
-int write_reliability_files(const ReliabilityOptions& o, const api::SampleSeries& samples, std::ostream& err) {
+int write_reliability_files(const ReliabilityOptions& o, const api::SampleSeries& samples,
+                            std::ostream& err) {
   auto write = [&](const std::string& path, const std::string& text) {
     std::ofstream f(path, std::ios::binary);
     f << text;
@@ -142,10 +147,54 @@ int write_reliability_files(const ReliabilityOptions& o, const api::SampleSeries
     std::string csv = "route,sample,hours\n";
     for (const auto& [name, hours] : samples)
       for (std::size_t i = 0; i < hours.size(); ++i)
-        csv += io::csv_escape(name) + "," + std::to_string(i) + "," + text::format_number(hours[i], 3) + "\n";
+        csv += io::csv_escape(name) + "," + std::to_string(i) + "," +
+               text::format_number(hours[i], 3) + "\n";
     if (int rc = write(o.samples_csv, csv); rc) return rc;
   }
   return 0;
+}
+
+// Scenario names: a path, a name in <network>/scenarios/, or "all" for every file there.
+Result<std::vector<scenario::Scenario>> load_scenarios(const network::Network& net,
+                                                       const std::string& network_dir,
+                                                       const std::vector<std::string>& names) {
+  namespace fs = std::filesystem;
+  const fs::path library = fs::path(network_dir) / "scenarios";
+  std::vector<std::string> paths;
+  for (const auto& n : names) {
+    if (n == "all") {
+      std::vector<std::string> all;
+      if (fs::is_directory(library))
+        for (const auto& e : fs::directory_iterator(library))
+          if (e.path().extension() == ".scenario") all.push_back(e.path().string());
+      if (all.empty())
+        return make_error(ErrorCode::NotFound, library.string() + ": no scenario files",
+                          "scenario");
+      std::sort(all.begin(), all.end());
+      paths.insert(paths.end(), all.begin(), all.end());
+    } else if (fs::exists(n)) {
+      paths.push_back(n);
+    } else if (fs::exists(library / (n + ".scenario"))) {
+      paths.push_back((library / (n + ".scenario")).string());
+    } else {
+      std::vector<std::string> known;
+      if (fs::is_directory(library))
+        for (const auto& e : fs::directory_iterator(library))
+          if (e.path().extension() == ".scenario") known.push_back(e.path().stem().string());
+      std::sort(known.begin(), known.end());
+      return make_error(
+          ErrorCode::NotFound,
+          "unknown scenario '" + n + "': not a file, nor one of: " + text::join(known, ", "),
+          "scenario");
+    }
+  }
+  std::vector<scenario::Scenario> out;
+  for (const auto& p : paths) {
+    auto sc = scenario::load(net.tables(), p);
+    if (!sc) return sc.error();
+    out.push_back(std::move(*sc));
+  }
+  return out;
 }
 
 int fail(const Error& e, std::ostream& err) {
@@ -215,12 +264,33 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_reliability_options(compare_cmd, rel, false);
 
   auto* rel_cmd = app.add_subcommand(
-      "reliability", "Monte Carlo transit times (P50/P90, on-time chance) of the best route or each corridor");
+      "reliability",
+      "Monte Carlo transit times (P50/P90, on-time chance) of the best route or each corridor");
   add_shipment_options(rel_cmd, so);
-  rel_cmd->add_flag("--corridors", rel.corridors, "sample the best route of each corridor (as in compare)");
-  rel_cmd->add_option("--avoid-sets", avoid_sets, "';'-separated country sets to compare, as in compare");
+  rel_cmd->add_flag("--corridors", rel.corridors,
+                    "sample the best route of each corridor (as in compare)");
+  rel_cmd->add_option("--avoid-sets", avoid_sets,
+                      "';'-separated country sets to compare, as in compare");
   add_reliability_options(rel_cmd, rel, true);
   add_output_options(rel_cmd, output, false);
+
+  auto* sc_cmd = app.add_subcommand(
+      "scenario",
+      "a shipment under a baseline and scenarios (closures, upgrades, subsidies): the differences");
+  std::vector<std::string> scenario_names;
+  bool scenario_best = false;
+  std::string scenario_svg;
+  add_shipment_options(sc_cmd, so);
+  sc_cmd
+      ->add_option("--scenario", scenario_names,
+                   "scenario file, or the name of one in the network's scenarios/ folder, or 'all' "
+                   "(repeatable)")
+      ->required();
+  sc_cmd->add_flag("--best", scenario_best, "compare the best route only, not each corridor");
+  sc_cmd->add_option("--svg", scenario_svg,
+                     "write a bar chart of cost per corridor and scenario to this SVG file");
+  add_reliability_options(sc_cmd, rel, false);
+  add_output_options(sc_cmd, output, false);
 
   auto* why_cmd = app.add_subcommand("why-not", "why no chosen route goes via a place");
   add_shipment_options(why_cmd, so, false);
@@ -299,6 +369,23 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return (*r)["matches"].empty() ? api::error_info(ErrorCode::NotFound).exit_code : 0;
   }
 
+  if (sc_cmd->parsed()) {
+    auto scenarios = load_scenarios(*net, network_dir, scenario_names);
+    if (!scenarios) return fail(scenarios.error(), err);
+    json request = shipment_request(so);
+    add_reliability_request(request, rel, false);
+    request["corridors"] = !scenario_best;
+    auto r = api::run_scenarios(*net, request, *scenarios);
+    if (!r) return fail(r.error(), err);
+    if (!scenario_svg.empty()) {
+      std::ofstream f(scenario_svg, std::ios::binary);
+      f << api::scenario_svg(*r);
+      if (!f) return fail(make_error(ErrorCode::Io, "cannot write " + scenario_svg), err);
+    }
+    out << (output.json ? r->dump(2) + "\n" : api::scenario_table(*r));
+    return 0;
+  }
+
   json request = shipment_request(so);
   if (route_cmd->parsed() || compare_cmd->parsed()) add_landed_request(request, landed);
   add_reliability_request(request, rel, rel_cmd->parsed());
@@ -309,7 +396,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (route_cmd->parsed()) {
     result = api::route(*net, request, {}, want_samples);
     if (result) no_route = (*result)["routes"].empty();
-  } else if (compare_cmd->parsed() || (rel_cmd->parsed() && (rel.corridors || !avoid_sets.empty()))) {
+  } else if (compare_cmd->parsed() ||
+             (rel_cmd->parsed() && (rel.corridors || !avoid_sets.empty()))) {
     if (!avoid_sets.empty()) {
       json sets = json::array();
       for (const auto& s : text::split(avoid_sets, ';')) {

@@ -1,6 +1,8 @@
 // The landed-cost rules (docs/landed-cost.md).
 #include "cost/landed_cost.h"
 
+#include <cmath>
+
 #include "core/text.h"
 
 namespace caravan::cost {
@@ -14,8 +16,8 @@ const Component* LandedCost::find(std::string_view name) const {
 
 namespace {
 
-std::string pct(double v) { return text::compact(v) + "%"; }
-std::string usd(Usd v) { return "USD " + text::format_number(v.value, 2); }
+std::string pct(double v) { return text::compact(std::round(v * 1000.0) / 1000.0) + "%"; }
+std::string usd(Usd v) { return "USD " + text::thousands(v.value); }
 
 struct Builder {
   const tf::Schedule& s;
@@ -67,7 +69,7 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
         "border fees after the port of shipment");
   b.add("inventory_pre_carriage", in.pre.inventory, tf::Duty::PreCarriage,
         "value x annual rate x days, to the port of shipment");
-  b.add("inventory_main_carriage", in.main.inventory, tf::Duty::MainCarriage,
+  b.add("inventory_main_carriage", in.main.inventory, tf::Duty::MainCarriageRisk,
         "value x annual rate x days, from the port of shipment");
   const Usd freight = in.pre.freight + in.pre.border + in.main.freight + in.main.border;
 

@@ -28,6 +28,7 @@ struct Context {
   std::unordered_map<std::string, std::uint32_t> emission_classes;
   std::unordered_map<std::string, LocationId> locations;
   std::unordered_map<std::string, std::uint32_t> links;
+  const CsvTable* injected = nullptr;  // append_rows: these rows instead of the file
 };
 
 template <class Map>
@@ -121,7 +122,9 @@ std::string path_of(const Context& ctx, std::string_view file) {
 
 Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& required,
                        const Names& optional) {
-  auto t = read_csv(path_of(ctx, file), std::string(file));
+  // Rows given in memory (append_rows) stand in for the file.
+  auto t = ctx.injected ? Result<CsvTable>(*ctx.injected)
+                        : read_csv(path_of(ctx, file), std::string(file));
   if (!t) return t.error();
   if (auto s = check_header(*t, required, optional); !s) return s.error();
   return t;
@@ -503,7 +506,6 @@ Status read_rules(Context& ctx, nw::Tables& out) {
   return Ok{};
 }
 
-
 // The duration columns shared by distributions.csv and disruptions.csv.
 const Names kDistColumns = {"kind", "value", "min", "mode", "max", "median", "p90", "values"};
 const Names kDistFigures = {"value", "min", "mode", "max", "median", "p90", "values"};
@@ -542,7 +544,8 @@ std::optional<nw::Distribution> distribution(RowReader& r) {
     d = nw::Distribution::empirical(std::move(values));
     field = "values";
   } else {
-    r.fail("kind", "unknown distribution '" + kind + "' (expected fixed, triangular, lognormal, empirical)");
+    r.fail("kind", "unknown distribution '" + kind +
+                       "' (expected fixed, triangular, lognormal, empirical)");
     return std::nullopt;
   }
   if (!d) {
@@ -556,8 +559,10 @@ std::uint16_t month_mask(RowReader& r, std::string_view col) {
   std::uint16_t mask = 0;
   for (const auto& m : r.list(col)) {
     const auto v = text::parse_int(m);
-    if (!v || *v < 1 || *v > 12) r.fail(col, "expected months 1..12, found '" + m + "'");
-    else mask |= static_cast<std::uint16_t>(1u << (*v - 1));
+    if (!v || *v < 1 || *v > 12)
+      r.fail(col, "expected months 1..12, found '" + m + "'");
+    else
+      mask |= static_cast<std::uint16_t>(1u << (*v - 1));
   }
   return mask;
 }
@@ -581,14 +586,16 @@ Status read_distributions(Context& ctx, nw::Tables& out) {
     const std::string kind = target.substr(0, colon == std::string::npos ? 0 : colon);
     const std::string rest = colon == std::string::npos ? "" : target.substr(colon + 1);
     if (kind == "link") {
-      if (auto li = lookup(r, "target", rest, ctx.links, "link")) slots.push_back(&out.links[*li].wait_dist);
+      if (auto li = lookup(r, "target", rest, ctx.links, "link"))
+        slots.push_back(&out.links[*li].wait_dist);
     } else if (kind == "border") {
       const auto gt = rest.find('>');
       if (gt == std::string::npos) {
         r.fail("target", "expected border:FROM>TO, found '" + target + "'");
       } else {
         const auto a = lookup(r, "target", rest.substr(0, gt), ctx.locations, "location");
-        const auto b = r.ok() ? lookup(r, "target", rest.substr(gt + 1), ctx.locations, "location") : std::nullopt;
+        const auto b = r.ok() ? lookup(r, "target", rest.substr(gt + 1), ctx.locations, "location")
+                              : std::nullopt;
         if (a && b) {
           for (auto& x : out.borders)
             if (x.from == *a && x.to == *b) slots.push_back(&x.hours_dist);
@@ -604,28 +611,36 @@ Status read_distributions(Context& ctx, nw::Tables& out) {
         const auto loc = lookup(r, "target", rest.substr(0, c2), ctx.locations, "location");
         const auto la = nw::parse_layer(rest.substr(c2 + 1, gt - c2 - 1));
         const auto lb = nw::parse_layer(rest.substr(gt + 1));
-        if (r.ok() && (!la || !lb)) r.fail("target", "unknown layer in '" + target + "' (expected " + std::string(nw::layer_names()) + ")");
+        if (r.ok() && (!la || !lb))
+          r.fail("target", "unknown layer in '" + target + "' (expected " +
+                               std::string(nw::layer_names()) + ")");
         if (r.ok() && loc) {
-          // Location-specific rows for the pair; copy the defaults to this location when it has none.
+          // Location-specific rows for the pair; copy the defaults to this location when it has
+          // none.
           std::vector<std::size_t> rows;
           for (std::size_t i = 0; i < out.transfers.size(); ++i)
-            if (out.transfers[i].location == *loc && out.transfers[i].from == *la && out.transfers[i].to == *lb) rows.push_back(i);
+            if (out.transfers[i].location == *loc && out.transfers[i].from == *la &&
+                out.transfers[i].to == *lb)
+              rows.push_back(i);
           if (rows.empty()) {
             const std::size_t n = out.transfers.size();
             for (std::size_t i = 0; i < n; ++i)
-              if (!out.transfers[i].location.valid() && out.transfers[i].from == *la && out.transfers[i].to == *lb) {
+              if (!out.transfers[i].location.valid() && out.transfers[i].from == *la &&
+                  out.transfers[i].to == *lb) {
                 auto copy = out.transfers[i];
                 copy.location = *loc;
                 out.transfers.push_back(copy);
                 rows.push_back(out.transfers.size() - 1);
               }
           }
-          if (rows.empty()) r.fail("target", "no transfer " + rest + " (neither at the location nor by default)");
+          if (rows.empty())
+            r.fail("target", "no transfer " + rest + " (neither at the location nor by default)");
           for (auto i : rows) slots.push_back(&out.transfers[i].hours_dist);
         }
       }
     } else {
-      r.fail("target", "expected link:ID, border:FROM>TO or transfer:LOCATION:FROM>TO, found '" + target + "'");
+      r.fail("target", "expected link:ID, border:FROM>TO or transfer:LOCATION:FROM>TO, found '" +
+                           target + "'");
     }
     if (!r.ok()) return r.error();
     const auto index = static_cast<std::uint32_t>(out.distributions.size());
@@ -642,7 +657,9 @@ Status read_disruptions(Context& ctx, nw::Tables& out) {
   Names optional = kDistColumns;
   optional.erase(optional.begin());
   optional.insert(optional.end(), {"months", "description"});
-  CARAVAN_TRY_TABLE(t, table(ctx, "disruptions.csv", {"id", "target", "probability", "per", "effect", "kind", "sources"}, optional));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "disruptions.csv",
+               {"id", "target", "probability", "per", "effect", "kind", "sources"}, optional));
   Names figures = kDistFigures;
   figures.push_back("probability");
   for (const auto& row : t.rows) {
@@ -653,10 +670,12 @@ Status read_disruptions(Context& ctx, nw::Tables& out) {
     const auto target = r.text("target");
     e.probability = r.number("probability", 0, 1, true).value_or(0);
     const auto per = r.text("per");
-    if (r.ok() && per != "shipment" && per != "month") r.fail("per", "expected shipment or month, found '" + per + "'");
+    if (r.ok() && per != "shipment" && per != "month")
+      r.fail("per", "expected shipment or month, found '" + per + "'");
     e.per_month = per == "month";
     const auto effect = r.text("effect");
-    if (r.ok() && effect != "delay" && effect != "closure") r.fail("effect", "expected delay or closure, found '" + effect + "'");
+    if (r.ok() && effect != "delay" && effect != "closure")
+      r.fail("effect", "expected delay or closure, found '" + effect + "'");
     e.closure = effect == "closure";
     const auto mask = month_mask(r, "months");
     if (mask) e.months = mask;
@@ -671,15 +690,18 @@ Status read_disruptions(Context& ctx, nw::Tables& out) {
         e.target = lookup(r, "target", rest, ctx.countries, "country").value_or(CountryId{}).value;
       } else if (kind == "location") {
         e.target_kind = nw::TargetKind::Location;
-        e.target = lookup(r, "target", rest, ctx.locations, "location").value_or(LocationId{}).value;
+        e.target =
+            lookup(r, "target", rest, ctx.locations, "location").value_or(LocationId{}).value;
       } else if (kind == "link") {
         e.target_kind = nw::TargetKind::Link;
         e.target = lookup(r, "target", rest, ctx.links, "link").value_or(0);
       } else if (kind == "chokepoint") {
         e.target_kind = nw::TargetKind::Chokepoint;
-        e.target = lookup(r, "target", rest, ctx.chokepoints, "chokepoint").value_or(ChokepointId{}).value;
+        e.target =
+            lookup(r, "target", rest, ctx.chokepoints, "chokepoint").value_or(ChokepointId{}).value;
       } else {
-        r.fail("target", "expected country:ISO, location:ID, link:ID or chokepoint:ID, found '" + target + "'");
+        r.fail("target", "expected country:ISO, location:ID, link:ID or chokepoint:ID, found '" +
+                             target + "'");
       }
     }
     if (!r.ok()) return r.error();
@@ -752,10 +774,9 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   Context ctx;
   ctx.dir = dir;
   nw::Tables out;
-  for (auto step :
-       {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
-        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules, read_distributions,
-        read_disruptions}) {
+  for (auto step : {read_sources, read_countries, read_chokepoints, read_emission_classes,
+                    read_locations, read_links, read_transfers, read_borders, read_commodities,
+                    read_corridors, read_rules, read_distributions, read_disruptions}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();
@@ -766,6 +787,31 @@ Result<nw::Network> load_network(const std::string& dir) {
   auto t = read_tables(dir);
   if (!t) return t.error();
   return nw::Network::build(std::move(*t));
+}
+
+Status append_rows(nw::Tables& tables, std::string_view table_name, const CsvTable& rows) {
+  Context ctx;
+  for (std::uint32_t i = 0; i < tables.sources.size(); ++i)
+    ctx.sources.emplace(tables.sources[i].id, SourceId{i});
+  for (std::uint32_t i = 0; i < tables.countries.size(); ++i)
+    ctx.countries.emplace(tables.countries[i].iso2, CountryId{i});
+  for (std::uint32_t i = 0; i < tables.chokepoints.size(); ++i)
+    ctx.chokepoints.emplace(tables.chokepoints[i].id, ChokepointId{i});
+  for (std::uint32_t i = 0; i < tables.emission_classes.size(); ++i)
+    ctx.emission_classes.emplace(tables.emission_classes[i].id, i);
+  for (std::uint32_t i = 0; i < tables.locations.size(); ++i)
+    ctx.locations.emplace(tables.locations[i].id, LocationId{i});
+  for (std::uint32_t i = 0; i < tables.links.size(); ++i) ctx.links.emplace(tables.links[i].id, i);
+  ctx.injected = &rows;
+  const std::pair<std::string_view, Status (*)(Context&, nw::Tables&)> kTables[] = {
+      {"sources.csv", read_sources},
+      {"locations.csv", read_locations},
+      {"links.csv", read_links},
+      {"transfers.csv", read_transfers},
+      {"borders.csv", read_borders}};
+  for (const auto& [name, read] : kTables)
+    if (name == table_name) return read(ctx, tables);
+  return make_error(ErrorCode::Internal, "append_rows: no table " + std::string(table_name));
 }
 
 std::string default_network_dir() {

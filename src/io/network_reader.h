@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "io/csv.h"
 #include "network/network.h"
 
 namespace caravan::io {
@@ -12,6 +13,11 @@ namespace caravan::io {
 // Reads and validates every file of the folder; the first error names file, line and field.
 Result<network::Tables> read_tables(const std::string& dir);
 Result<network::Network> load_network(const std::string& dir);
+
+// Appends rows to one table (`sources.csv`, `locations.csv`, `links.csv`, `transfers.csv`,
+// `borders.csv`), checked as if they stood in that file; errors name `rows.file` and the row's
+// line.
+Status append_rows(network::Tables& tables, std::string_view table_name, const CsvTable& rows);
 
 // The default embedded network folder: $CARAVAN_NETWORK, else the data/eurasia folder the binary
 // was built with, else data/eurasia next to the executable's share folder.

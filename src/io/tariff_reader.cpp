@@ -78,7 +78,9 @@ std::vector<std::string> sources_for(RowReader& r, const Ctx& ctx, const Names& 
   }
   if (!star)
     for (auto f : figures)
-      if (!r.raw(f).empty() && !named.count(std::string(f))) {
+      // A 0/1 flag needs a source only when it is set.
+      if (!r.raw(f).empty() && !((f == "banned" || f == "licence") && r.raw(f) == "0") &&
+          !named.count(std::string(f))) {
         r.fail("sources", "the figure in column '" + std::string(f) + "' has no source");
         return {};
       }

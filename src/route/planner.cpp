@@ -38,6 +38,7 @@ Constraints merge(Constraints a, const Constraints& b) {
   append(a.avoid_locations, b.avoid_locations);
   append(a.avoid_modes, b.avoid_modes);
   append(a.avoid_chokepoints, b.avoid_chokepoints);
+  append(a.avoid_links, b.avoid_links);
   append(a.via, b.via);
   append(a.via_any, b.via_any);
   append(a.require_countries, b.require_countries);
@@ -96,6 +97,10 @@ std::string explain_no_route(const nw::Network& net, const PlanRequest& r) {
   for (std::size_t i = 0; i < c.avoid_chokepoints.size(); ++i)
     try_without("avoiding " + net.chokepoint(c.avoid_chokepoints[i]).name, [&](PlanRequest& x) {
       qc(x).avoid_chokepoints.erase(qc(x).avoid_chokepoints.begin() + i);
+    });
+  for (std::size_t i = 0; i < c.avoid_links.size(); ++i)
+    try_without("the closure of link " + net.link(c.avoid_links[i]).id, [&](PlanRequest& x) {
+      qc(x).avoid_links.erase(qc(x).avoid_links.begin() + static_cast<long>(i));
     });
   for (std::size_t i = 0; i < c.via.size(); ++i)
     try_without("going via " + net.location(c.via[i]).name,

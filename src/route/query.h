@@ -27,6 +27,7 @@ struct Constraints {
   std::vector<LocationId> avoid_locations;
   std::vector<network::Mode> avoid_modes;
   std::vector<ChokepointId> avoid_chokepoints;
+  std::vector<LinkId> avoid_links;           // closed links (scenarios)
   std::vector<LocationId> via;               // pass each, in this order
   std::vector<LocationId> via_any;           // pass at least one (corridor definitions)
   std::vector<CountryId> require_countries;  // cross each (at most 8)

@@ -118,7 +118,7 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     if (contains(c.via_any, head_loc)) bits |= via_any_bit;
     if (arc.kind == nw::ArcKind::Link) {
       const nw::Link& l = net.link(LinkId{arc.link});
-      if (contains(c.avoid_modes, l.mode)) ok = false;
+      if (contains(c.avoid_modes, l.mode) || contains(c.avoid_links, LinkId{arc.link})) ok = false;
       for (auto country : l.countries) {
         if (contains(c.avoid_countries, country) || contains(no_transit, country)) ok = false;
         bits |= country_bits(country);

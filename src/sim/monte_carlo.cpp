@@ -14,7 +14,8 @@ namespace nw = caravan::network;
 namespace {
 
 constexpr int kBlock = 1024;  // samples per RNG stream: results do not depend on the thread count
-constexpr std::array<int, 13> kMonthStart = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+constexpr std::array<int, 13> kMonthStart = {0,   31,  59,  90,  120, 151, 181,
+                                             212, 243, 273, 304, 334, 365};
 
 int month_of_day(double day) {
   int d = static_cast<int>(day) % 365;
@@ -31,12 +32,14 @@ struct Sampler {
 
   double draw(Rng& rng) const {
     switch (kind) {
-      case nw::DistKind::Fixed: return a;
+      case nw::DistKind::Fixed:
+        return a;
       case nw::DistKind::Triangular: {
         const double u = rng.uniform();
         if (c <= a) return a;
         const double f = (b - a) / (c - a);
-        return u < f ? a + std::sqrt(u * (c - a) * (b - a)) : c - std::sqrt((1 - u) * (c - a) * (c - b));
+        return u < f ? a + std::sqrt(u * (c - a) * (b - a))
+                     : c - std::sqrt((1 - u) * (c - a) * (c - b));
       }
       case nw::DistKind::Lognormal:
         return std::exp(a + b * nw::normal_quantile(std::max(rng.uniform(), 1e-300)));
@@ -49,20 +52,22 @@ struct Sampler {
   }
 };
 
-Sampler make_sampler(const nw::Distribution& d) { return Sampler{d.kind, d.a, d.b, d.c, &d.values}; }
+Sampler make_sampler(const nw::Distribution& d) {
+  return Sampler{d.kind, d.a, d.b, d.c, &d.values};
+}
 
 // One route compiled for sampling.
 struct Compiled {
-  std::vector<double> fixed;                  // per step: deterministic hours
-  std::vector<std::uint8_t> slots;            // per step: 0..2 stochastic components
-  std::vector<Sampler> samplers;              // per step: 2 slots x 13 months
-  std::vector<std::uint32_t> event_begin;     // per step + 1: range in `events`
-  std::vector<std::uint32_t> events;          // network disruption event indexes
+  std::vector<double> fixed;               // per step: deterministic hours
+  std::vector<std::uint8_t> slots;         // per step: 0..2 stochastic components
+  std::vector<Sampler> samplers;           // per step: 2 slots x 13 months
+  std::vector<std::uint32_t> event_begin;  // per step + 1: range in `events`
+  std::vector<std::uint32_t> events;       // network disruption event indexes
   // Per closure event (by position in `events`): the compiled reroute, or null.
 };
 
-void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base, const nw::MonthlyDist& by_month,
-              std::size_t step) {
+void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base,
+              const nw::MonthlyDist& by_month, std::size_t step) {
   bool any = !base.is_zero();
   for (auto i : by_month) any = any || i != nw::kNoDist;
   if (!any) return;
@@ -70,24 +75,29 @@ void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base, cons
   for (int m = 0; m <= 12; ++m) {
     // Samplers point into the network's tables (empirical values), never into a temporary.
     c.samplers[(step * 2 + slot) * 13 + m] =
-        by_month[m] != nw::kNoDist
-            ? make_sampler(t.distributions[by_month[m]])
-            : Sampler{nw::DistKind::Triangular, base.min.value, base.mode.value, base.max.value, nullptr};
+        by_month[m] != nw::kNoDist ? make_sampler(t.distributions[by_month[m]])
+                                   : Sampler{nw::DistKind::Triangular, base.min.value,
+                                             base.mode.value, base.max.value, nullptr};
   }
 }
 
-bool event_applies(const nw::Network& net, const nw::DisruptionEvent& e, const nw::Arc& arc, bool first_step) {
+bool event_applies(const nw::Network& net, const nw::DisruptionEvent& e, const nw::Arc& arc,
+                   bool first_step) {
   const auto& g = net.graph();
   if (arc.kind != nw::ArcKind::Link) return false;
   const nw::Link& l = net.link(LinkId{arc.link});
   switch (e.target_kind) {
-    case nw::TargetKind::Link: return arc.link == e.target;
-    case nw::TargetKind::Location: return g.nodes[arc.head.value].location.value == e.target ||
-                                          (first_step && g.nodes[arc.tail.value].location.value == e.target);
+    case nw::TargetKind::Link:
+      return arc.link == e.target;
+    case nw::TargetKind::Location:
+      return g.nodes[arc.head.value].location.value == e.target ||
+             (first_step && g.nodes[arc.tail.value].location.value == e.target);
     case nw::TargetKind::Chokepoint:
-      return std::any_of(l.chokepoints.begin(), l.chokepoints.end(), [&](ChokepointId c) { return c.value == e.target; });
+      return std::any_of(l.chokepoints.begin(), l.chokepoints.end(),
+                         [&](ChokepointId c) { return c.value == e.target; });
     case nw::TargetKind::Country:
-      return std::any_of(l.countries.begin(), l.countries.end(), [&](CountryId c) { return c.value == e.target; });
+      return std::any_of(l.countries.begin(), l.countries.end(),
+                         [&](CountryId c) { return c.value == e.target; });
   }
   return false;
 }
@@ -108,7 +118,8 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
       const nw::Link& l = net.link(LinkId{arc.link});
       c.fixed[i] = l.hours.value;
       add_slot(c, t, l.wait, l.wait_dist, i);
-      if (arc.border != nw::kNone) add_slot(c, t, t.borders[arc.border].hours, t.borders[arc.border].hours_dist, i);
+      if (arc.border != nw::kNone)
+        add_slot(c, t, t.borders[arc.border].hours, t.borders[arc.border].hours_dist, i);
       for (std::uint32_t e = 0; e < t.disruptions.size(); ++e)
         if (event_applies(net, t.disruptions[e], arc, i == 0)) c.events.push_back(e);
     } else {
@@ -132,7 +143,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
                                       const ReliabilityOptions& o) {
   if (o.samples < 1 || o.samples > 10'000'000)
     return make_error(ErrorCode::InvalidRequest, "samples must be in [1, 10000000]", "samples");
-  if (o.month < 1 || o.month > 12) return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
+  if (o.month < 1 || o.month > 12)
+    return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
   const nw::Network& net = *p.net;
   const auto& t = net.tables();
   Compiled main = compile(net, it.path.arcs, o.handling);
@@ -148,15 +160,23 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     route::Bans bans;
     bool use_bans = false;
     switch (ev.target_kind) {
-      case nw::TargetKind::Country: q.constraints.avoid_countries.push_back(CountryId{ev.target}); break;
-      case nw::TargetKind::Location: q.constraints.avoid_locations.push_back(LocationId{ev.target}); break;
-      case nw::TargetKind::Chokepoint: q.constraints.avoid_chokepoints.push_back(ChokepointId{ev.target}); break;
+      case nw::TargetKind::Country:
+        q.constraints.avoid_countries.push_back(CountryId{ev.target});
+        break;
+      case nw::TargetKind::Location:
+        q.constraints.avoid_locations.push_back(LocationId{ev.target});
+        break;
+      case nw::TargetKind::Chokepoint:
+        q.constraints.avoid_chokepoints.push_back(ChokepointId{ev.target});
+        break;
       case nw::TargetKind::Link:
         use_bans = true;
         bans.arcs.assign(net.graph().arc_count(), 0);
         bans.nodes.assign(net.graph().node_count(), 0);
         for (std::uint32_t a = 0; a < net.graph().arc_count(); ++a)
-          if (net.graph().arcs[a].kind == nw::ArcKind::Link && net.graph().arcs[a].link == ev.target) bans.arcs[a] = 1;
+          if (net.graph().arcs[a].kind == nw::ArcKind::Link &&
+              net.graph().arcs[a].link == ev.target)
+            bans.arcs[a] = 1;
         break;
     }
     auto alt_p = route::prepare(net, p.weights, q);
@@ -174,8 +194,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   std::vector<std::uint8_t> disrupted(o.samples), rerouted(o.samples);
   const int blocks = (o.samples + kBlock - 1) / kBlock;
 
-  auto sample_path = [&](const Compiled& c, Rng& rng, double day0, bool with_events, std::vector<std::uint8_t>& hit,
-                         std::uint64_t& legs, Outcome& out) -> int {
+  auto sample_path = [&](const Compiled& c, Rng& rng, double day0, bool with_events,
+                         std::vector<std::uint8_t>& hit, std::uint64_t& legs, Outcome& out) -> int {
     // Returns the index of a closure event (in t.disruptions) that forces a reroute, or -1.
     double h = 0;
     const std::size_t n = c.fixed.size();
@@ -212,7 +232,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
       const int end = std::min(o.samples, (b + 1) * kBlock);
       for (int s = b * kBlock; s < end; ++s) {
         std::fill(hit.begin(), hit.end(), 0);
-        const double day0 = kMonthStart[o.month - 1] + rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
+        const double day0 = kMonthStart[o.month - 1] +
+                            rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
         Outcome out{0, false, false};
         const int closed = sample_path(main, rng, day0, true, hit, legs, out);
         if (closed >= 0) {
@@ -230,7 +251,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     *legs_out = legs;
   };
 
-  int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = o.threads > 0 ? o.threads
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min(threads, blocks);
   std::vector<std::uint64_t> legs(threads, 0);
   if (threads == 1) {
@@ -262,7 +284,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   if (o.keep_samples) r.hours = hours;
   std::sort(hours.begin(), hours.end());
   auto q = [&](double f) {
-    const std::size_t i = std::min<std::size_t>(hours.size() - 1, static_cast<std::size_t>(std::ceil(f * n)) - (f > 0 ? 1 : 0));
+    const std::size_t i = std::min<std::size_t>(
+        hours.size() - 1, static_cast<std::size_t>(std::ceil(f * n)) - (f > 0 ? 1 : 0));
     return hours[i];
   };
   r.p50_hours = q(0.5);
@@ -270,7 +293,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   r.p95_hours = q(0.95);
   r.max_hours = hours.back();
   // Expected cost of delay: capital tied up beyond the planned time, plus the lateness penalty.
-  r.expected_delay_cost_usd = (delay_hours / n) * o.carrying_usd_per_hour + o.penalty_usd_per_day * late_days / n;
+  r.expected_delay_cost_usd =
+      (delay_hours / n) * o.carrying_usd_per_hour + o.penalty_usd_per_day * late_days / n;
   return r;
 }
 

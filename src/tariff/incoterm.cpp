@@ -31,6 +31,8 @@ Party payer(Incoterm t, Duty d) {
       return (t == Exw || t == Fca) ? Party::Buyer : Party::Seller;
     case Duty::MainCarriage:
       return (t == Exw || t == Fca || t == Fob) ? Party::Buyer : Party::Seller;
+    case Duty::MainCarriageRisk:  // risk and ownership pass at shipment except under D terms
+      return (t == Dap || t == Ddp) ? Party::Seller : Party::Buyer;
     case Duty::Insurance:  // CIF obliges the seller to insure; under D terms the seller bears risk
       return (t == Cif || t == Dap || t == Ddp) ? Party::Seller : Party::Buyer;
     case Duty::ImportClearance:

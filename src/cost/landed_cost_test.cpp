@@ -1,0 +1,151 @@
+// Landed-cost rules checked against hand-computed examples and properties.
+#include "cost/landed_cost.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace caravan::cost {
+namespace {
+namespace tf = caravan::tariff;
+
+tf::Figure known(double v) { return tf::Figure{v, "t.csv:1", {"s"}, "2025"}; }
+tf::Figure unknown() { return tf::Figure{std::nullopt, "t.csv:9", {"s"}, "2026"}; }
+
+tf::Schedule schedule() {
+  tf::Schedule s;
+  s.regimes = {{"JP", "", tf::Valuation::Cif, known(10), true, "JPY", ""},
+               {"KZ", "EAEU", tf::Valuation::Cif, known(12), true, "KZT", ""},
+               {"US", "", tf::Valuation::Fob, known(0), true, "USD", ""},
+               {"DE", "EU", tf::Valuation::Cif, known(19), false, "EUR", ""}};
+  s.lines = {{"JP", "2846", "*", "MFN", tf::LineKind::Duty, known(3.3), ""},
+             {"US", "2846", "*", "MFN", tf::LineKind::Duty, known(5), ""},
+             {"DE", "2709", "*", "MFN", tf::LineKind::Duty, known(0), ""},
+             {"DE", "2709", "*", "", tf::LineKind::Excise, known(10), ""},
+             {"JP", "2709", "*", "MFN", tf::LineKind::Duty, unknown(), ""}};
+  s.exports = {{"EAEU", "2846", known(0), false, false, ""}};
+  s.fx = {{"JPY", known(0.0065)}};
+  s.parameters = {{"insurance_base_pct", known(0.2)},
+                  {"insurance_risk_loading_pct", known(1.0)},
+                  {"insured_value_markup", known(1.1)}};
+  return s;
+}
+
+LandedInput input(tf::Incoterm t = tf::Incoterm::Dap) {
+  LandedInput in;
+  in.origin_country = "KZ";
+  in.destination_country = "JP";
+  in.hs = "284690";
+  in.goods_value = Usd{100000};
+  in.tonnes = Tonnes{10};
+  in.pre = {Usd{2000}, Usd{500}, Usd{100}};
+  in.main = {Usd{1500}, Usd{0}, Usd{200}};
+  in.risk = 0.1;
+  in.incoterm = t;
+  return in;
+}
+
+TEST(LandedCost, DutyIsLevied_OnTheCifValue_AndVatOnTheDutyInclusiveBase) {
+  const auto lc = landed_cost(schedule(), input());
+  // Freight 2000 + 500 + 1500 = 4000. Insurance: (100000 + 4000) x 1.1 x (0.2% + 1% x 0.1)
+  // = 114400 x 0.3% = 343.2. CIF = 104343.2. Duty 3.3% = 3443.3256. VAT 10% of
+  // (104343.2 + 3443.3256) = 10778.65256.
+  EXPECT_NEAR(lc.find("insurance")->usd.value, 343.2, 1e-9);
+  EXPECT_NEAR(lc.customs_value.value, 104343.2, 1e-9);
+  EXPECT_NEAR(lc.find("import_duty")->usd.value, 3443.3256, 1e-6);
+  EXPECT_NEAR(lc.find("import_vat")->usd.value, 10778.65256, 1e-6);
+  EXPECT_TRUE(lc.complete());
+  // Total = goods + freight + inventory + insurance + duty + VAT + export duty 0.
+  EXPECT_NEAR(lc.total().value, 100000 + 4000 + 300 + 343.2 + 3443.3256 + 10778.65256, 1e-6);
+  ASSERT_TRUE(lc.usd_per_unit);
+  EXPECT_DOUBLE_EQ(*lc.usd_per_unit, 0.0065);
+}
+
+TEST(LandedCost, FobValuationExcludesMainCarriageAndInsurance) {
+  auto in = input();
+  in.destination_country = "US";
+  const auto lc = landed_cost(schedule(), in);
+  EXPECT_NEAR(lc.customs_value.value, 100000 + 2000 + 500, 1e-9);
+  EXPECT_NEAR(lc.find("import_duty")->usd.value, 0.05 * 102500, 1e-9);
+}
+
+TEST(LandedCost, EuVatBaseLeavesExciseOutWhenTheRegimeSaysSo) {
+  auto in = input();
+  in.destination_country = "DE";
+  in.hs = "270900";
+  in.origin_country = "JP";  // no export line for JP: listed as missing
+  const auto lc = landed_cost(schedule(), in);
+  const double cif = lc.customs_value.value;
+  EXPECT_NEAR(lc.find("excise")->usd.value, 0.10 * cif, 1e-9);
+  EXPECT_NEAR(lc.find("import_vat")->usd.value, 0.19 * cif, 1e-9);  // duty 0, excise not in base
+  ASSERT_EQ(lc.missing.size(), 1u);
+  EXPECT_NE(lc.missing[0].find("export_duty"), std::string::npos);
+}
+
+TEST(LandedCost, IncotermSplitsFollowTheTable) {
+  const auto s = schedule();
+  const auto cif = landed_cost(s, input(tf::Incoterm::Cif));
+  // CIF: seller pays pre and main carriage (4000), pre-carriage inventory (100), insurance and
+  // the export duty (0); the buyer pays main-carriage inventory (200), duty and VAT.
+  EXPECT_NEAR(cif.seller.value, 4000 + 100 + 343.2, 1e-9);
+  EXPECT_NEAR(cif.buyer.value, 200 + 3443.3256 + 10778.65256, 1e-6);
+  const auto exw = landed_cost(s, input(tf::Incoterm::Exw));
+  EXPECT_EQ(exw.seller.value, 0.0);
+  const auto fob = landed_cost(s, input(tf::Incoterm::Fob));
+  EXPECT_NEAR(fob.seller.value, 2000 + 500 + 100, 1e-9);
+  // The landed total does not depend on who pays.
+  EXPECT_NEAR(cif.total().value, exw.total().value, 1e-6);
+  EXPECT_NEAR(fob.total().value, exw.total().value, 1e-6);
+}
+
+TEST(LandedCost, DdpCostsTheSellerAtLeastWhatDapDoes) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  const auto s = schedule();
+  for (int i = 0; i < 200; ++i) {
+    auto in = input();
+    in.goods_value = Usd{1e6 * u(rng)};
+    in.pre = {Usd{1e4 * u(rng)}, Usd{1e3 * u(rng)}, Usd{1e3 * u(rng)}};
+    in.main = {Usd{1e4 * u(rng)}, Usd{1e3 * u(rng)}, Usd{1e3 * u(rng)}};
+    in.risk = u(rng);
+    in.incoterm = tf::Incoterm::Dap;
+    const auto dap = landed_cost(s, in);
+    in.incoterm = tf::Incoterm::Ddp;
+    const auto ddp = landed_cost(s, in);
+    EXPECT_GE(ddp.seller.value, dap.seller.value);
+    EXPECT_NEAR(ddp.total().value, dap.total().value, 1e-6);
+  }
+}
+
+TEST(LandedCost, InsuranceRisesWithTheRoutesRisk) {
+  auto low = input(), high = input();
+  low.risk = 0.0;
+  high.risk = 0.3;
+  EXPECT_LT(landed_cost(schedule(), low).find("insurance")->usd.value,
+            landed_cost(schedule(), high).find("insurance")->usd.value);
+}
+
+TEST(LandedCost, NoScheduleForTheCountryPairListsEveryMissingComponent) {
+  auto in = input();
+  in.destination_country = "BR";
+  in.transit_countries = {"CN"};
+  const auto lc = landed_cost(schedule(), in);
+  EXPECT_FALSE(lc.complete());
+  std::string all;
+  for (const auto& m : lc.missing) all += m + "\n";
+  for (const char* c : {"import_duty", "excise", "import_vat", "transit_CN"})
+    EXPECT_NE(all.find(c), std::string::npos) << c;
+  EXPECT_EQ(lc.find("import_duty")->usd.value, 0.0);
+  EXPECT_FALSE(lc.find("import_duty")->known);
+}
+
+TEST(LandedCost, UnknownDutyIsMissingAndVatIsMarkedALowerBound) {
+  auto in = input();
+  in.hs = "270900";
+  const auto lc = landed_cost(schedule(), in);
+  ASSERT_FALSE(lc.find("import_duty")->known);
+  EXPECT_NE(lc.find("import_vat")->detail.find("lower bound"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caravan::cost

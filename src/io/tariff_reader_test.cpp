@@ -1,0 +1,116 @@
+// The tariff reader: the embedded schedules load with a source and a date for every figure, and
+// bad files fail with file, line and field.
+#include "io/tariff_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace caravan::io {
+namespace {
+namespace fs = std::filesystem;
+
+const std::string kEmbedded = std::string(CARAVAN_DATA_DIR) + "/eurasia/tariffs";
+
+TEST(TariffReader, EmbeddedSchedulesLoad) {
+  auto s = load_tariffs(kEmbedded);
+  ASSERT_TRUE(s) << s.error().message;
+  for (const char* c : {"JP", "CN", "KR", "DE", "TR", "GE", "AZ", "KZ", "RU", "IR"})
+    EXPECT_NE(s->regime(c), nullptr) << c;
+  EXPECT_FALSE(s->lines.empty());
+}
+
+TEST(TariffReader, EveryEmbeddedRateHasASourceAndADate) {
+  auto s = load_tariffs(kEmbedded);
+  ASSERT_TRUE(s) << s.error().message;
+  auto check = [&](const tariff::Figure& f) {
+    EXPECT_FALSE(f.sources.empty()) << f.where;
+    EXPECT_GE(f.date.size(), 4u) << f.where;
+    for (const auto& id : f.sources) {
+      const auto* src = s->source(id);
+      ASSERT_NE(src, nullptr) << f.where << " " << id;
+      EXPECT_FALSE(src->url.empty()) << id;
+    }
+  };
+  for (const auto& r : s->regimes) check(r.vat_pct);
+  for (const auto& l : s->lines) check(l.rate_pct);
+  for (const auto& l : s->exports) check(l.rate_pct);
+  for (const auto& t : s->transit) check(t.usd_per_consignment);
+  for (const auto& f : s->fx) check(f.usd_per_unit);
+  for (const auto& p : s->parameters) check(p.value);
+  // Every catalogue HS line has a duty line (known or "unknown") in every destination market.
+  for (const char* imp : {"JP", "KR", "CN", "DE", "TR", "KZ"})
+    for (const char* hs :
+         {"253090", "261220", "284690", "280530", "850511", "270900", "100199", "847130"})
+      EXPECT_NE(s->line(imp, "*", hs, tariff::LineKind::Duty), nullptr) << imp << " " << hs;
+}
+
+class TempTariffs : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("caravan_tariffs_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    for (const auto& e : fs::directory_iterator(kEmbedded))
+      fs::copy_file(e.path(), dir_ / e.path().filename());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void append(const std::string& file, const std::string& line) {
+    std::ofstream(dir_ / file, std::ios::app) << line << "\n";
+  }
+  fs::path dir_;
+};
+
+TEST_F(TempTariffs, RateOutOfRangeNamesFileLineAndField) {
+  append("duties.csv", "JP,2846.90,*,duty,1500,MFN,2025,rate_pct:search_notfound,");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("duties.csv:"), std::string::npos) << s.error().message;
+  EXPECT_NE(s.error().message.find("field 'rate_pct'"), std::string::npos) << s.error().message;
+  EXPECT_NE(s.error().message.find("out of range"), std::string::npos) << s.error().message;
+}
+
+TEST_F(TempTariffs, VatAboveOneHundredPercentIsAnError) {
+  append("regimes.csv", "BR,,CIF,120,value+duty,BRL,2025,*:search_notfound,");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("field 'vat_pct'"), std::string::npos) << s.error().message;
+}
+
+TEST_F(TempTariffs, RateWithoutSourceOrDateIsAnError) {
+  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,2025,,");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("has no source"), std::string::npos) << s.error().message;
+  TearDown();
+  SetUp();
+  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,,rate_pct:search_notfound,");
+  auto t = load_tariffs(dir_.string());
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("field 'date'"), std::string::npos) << t.error().message;
+}
+
+TEST_F(TempTariffs, MalformedHsAndUnknownCountryAreErrors) {
+  append("duties.csv", "JP,28x6,*,duty,3.3,MFN,2025,rate_pct:search_notfound,");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("field 'hs'"), std::string::npos) << s.error().message;
+}
+
+TEST(Nomenclature, SharedHs2022FileLoadsAndFindsTheCatalogueLines) {
+  const std::string path = std::string(CARAVAN_SHARED_DIR) + "/data/hs/harmonized-system.csv";
+  if (!fs::exists(path)) GTEST_SKIP() << "no shared HS file at " << path;
+  auto n = load_nomenclature(path);
+  ASSERT_TRUE(n) << n.error().message;
+  for (const char* c :
+       {"253090", "261220", "284690", "280530", "850511", "270900", "100199", "847130"})
+    EXPECT_NE(n->find(c), nullptr) << c;
+  auto bad = tariff::validate_hs("2846.99", *n);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("284690"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caravan::io

@@ -1,0 +1,110 @@
+// Tests of scenario overlays: each directive's effect, errors with line and field, and the
+// embedded scenario library.
+#include "scenario/scenario.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "io/network_reader.h"
+#include "route/planner.h"
+#include "testing/ascii_network.h"
+
+namespace caravan::scenario {
+namespace {
+namespace nw = caravan::network;
+
+nw::Tables base() {
+  testing::AsciiOptions o;
+  o.countries = "AD:KZ B:CN EF:AZ";
+  return testing::tables_from_ascii(R"(
+    A===B===D
+    -       -
+    E-------F
+  )",
+                                    o);
+}
+
+std::string error_of(std::string_view text) {
+  auto s = apply(base(), text, "t.scenario");
+  return s ? "" : s.error().message;
+}
+
+TEST(Scenario, ClosesACountryForACommodityAsATransitRule) {
+  auto s = apply(base(), "name \"x\"\nclose country=CN commodity=2846\n", "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  ASSERT_EQ(s->extra.transit_rules.size(), 1u);
+  EXPECT_EQ(s->extra.transit_rules[0].hs_prefix, "2846");
+  EXPECT_TRUE(s->extra.avoid_countries.empty());
+}
+
+TEST(Scenario, SetAndScaleChangeTheTables) {
+  auto s = apply(base(),
+                 "name \"x\"\n"
+                 "set link=AB-0 field=capacity_teu_py value=1234 sources=*:test\n"
+                 "set border=A>B field=hours value=1|2|3 sources=*:test\n"
+                 "scale borders field=hours factor=0.5\n"
+                 "month value=12\n",
+                 "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(*s->tables.links[0].capacity_teu_py, 1234);
+  EXPECT_EQ(s->month, 12);
+  for (const auto& b : s->tables.borders)
+    if (b.from.value == 0 && b.to.value == 1) EXPECT_DOUBLE_EQ(b.hours.max.value, 1.5);
+}
+
+TEST(Scenario, AddsAPortAndALink) {
+  auto s = apply(base(),
+                 "name \"new port\"\n"
+                 "source id=s1 title=\"a study\" url=https://example.org date=2026 reliability=S\n"
+                 "add location id=P name=Port country=KZ lat=40 lon=60 kind=seaport sources=*:s1\n"
+                 "add link id=rail-a-p from=A to=P mode=rail gauge_mm=1520 km=50 speed_kmh=40 "
+                 "handling=container "
+                 "tariff_usd_per_tkm=0.05 emission_class=rail sources=*:s1\n",
+                 "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  auto net = nw::Network::build(s->tables);
+  ASSERT_TRUE(net) << net.error().message;
+  EXPECT_TRUE(net->find_location("P"));
+  EXPECT_TRUE(net->find_link("rail-a-p"));
+}
+
+TEST(Scenario, ErrorsNameTheLineAndTheField) {
+  EXPECT_EQ(error_of("name \"x\"\n\nclose country=CX\n"),
+            "t.scenario:3: field 'country': unknown country 'CX' (did you mean CN, AZ, KZ?)");
+  EXPECT_EQ(error_of("name \"x\"\nset link=AB-0 field=capacity_teu_py value=-5 sources=*:test\n"),
+            "t.scenario:2: field 'value': value -5 is out of range [0, 1e+10]");
+  EXPECT_EQ(error_of("name \"x\"\nset link=AB-0 field=capacity_teu_py value=5\n"),
+            "t.scenario:2: field 'sources': a figure needs its source (sources=*:SOURCE_ID)");
+  EXPECT_EQ(error_of("name \"x\"\nclose link=nope\n"),
+            "t.scenario:2: field 'link': unknown link 'nope'");
+  EXPECT_EQ(error_of("name \"x\"\nfly to=moon\n").substr(0, 35),
+            "t.scenario:2: field 'fly': unknown ");
+  EXPECT_EQ(error_of("close country=CN\n"),
+            "t.scenario:1: field 'name': a scenario needs a `name \"...\"` line");
+  EXPECT_NE(error_of("name \"x\"\nadd location id=P name=Port country=KZ lat=95 lon=60 "
+                     "kind=seaport sources=*:test\n")
+                .find("t.scenario:2: field 'lat'"),
+            std::string::npos);
+  EXPECT_EQ(error_of("name \"x\"\nset border=B>E field=hours value=1|2|3 sources=*:test\n"),
+            "t.scenario:2: field 'border': no border B>E in the network");
+}
+
+TEST(Scenario, TheEmbeddedLibraryLoadsAndEveryScenarioSaysWhy) {
+  const std::string dir = std::string(CARAVAN_DATA_DIR) + "/eurasia";
+  auto tables = io::read_tables(dir);
+  ASSERT_TRUE(tables) << tables.error().message;
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir + "/scenarios")) {
+    if (e.path().extension() != ".scenario") continue;
+    auto s = load(*tables, e.path().string());
+    ASSERT_TRUE(s) << s.error().message;
+    EXPECT_FALSE(s->why.empty()) << e.path();
+    EXPECT_TRUE(nw::Network::build(s->tables)) << e.path();
+    ++n;
+  }
+  EXPECT_GE(n, 8);
+}
+
+}  // namespace
+}  // namespace caravan::scenario

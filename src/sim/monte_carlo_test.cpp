@@ -1,0 +1,148 @@
+// Tests of the Monte Carlo reliability sampler against distributions known in closed form.
+#include "sim/monte_carlo.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "route/planner.h"
+#include "testing/ascii_network.h"
+
+namespace caravan::sim {
+namespace {
+namespace nw = caravan::network;
+
+struct Fixture {
+  nw::Network net;
+  route::PlanResult plan;
+};
+
+// A-B by rail (2 chars = 200 km at 40 km/h: 5 h), plus what `edit` adds.
+Fixture make(const std::function<void(nw::Tables&)>& edit, std::string_view map = "A==B") {
+  auto t = testing::tables_from_ascii(map);
+  edit(t);
+  Fixture f{std::move(*nw::Network::build(t)), {}};
+  route::PlanRequest r;
+  r.query.from = *f.net.find_location("A");
+  r.query.to = *f.net.find_location("B");
+  r.shipment = *cost::make_shipment(f.net, "box", 20.0, std::nullopt, std::nullopt);
+  f.plan = std::move(*route::plan(f.net, r));
+  return f;
+}
+
+ReliabilityOptions options(int samples, std::uint64_t seed = 1) {
+  ReliabilityOptions o;
+  o.samples = samples;
+  o.seed = seed;
+  o.month = 3;
+  return o;
+}
+
+TEST(Reliability, TriangularWaitMatchesItsMeanAndMedian) {
+  auto f = make([](nw::Tables& t) { t.links[0].wait = {Hours{0}, Hours{0}, Hours{30}}; });
+  auto r = reliability(f.plan.prepared, f.plan.routes[0], options(200000));
+  ASSERT_TRUE(r);
+  // 5 h running + triangular(0, 0, 30): mean 10, median 30 (1 - sqrt(0.5)) = 8.787.
+  const double sd = std::sqrt(30.0 * 30.0 / 18.0);  // variance (a^2+b^2+c^2-ab-ac-bc)/18
+  EXPECT_NEAR(r->mean_hours, 15.0, 4 * sd / std::sqrt(200000.0));
+  EXPECT_NEAR(r->p50_hours, 5.0 + 30.0 * (1 - std::sqrt(0.5)), 0.15);
+  EXPECT_NEAR(r->planned_hours, 15.0, 1e-9);
+  EXPECT_EQ(r->disruption_probability, 0.0);
+}
+
+TEST(Reliability, MonthlyLognormalAppliesOnlyInItsMonths) {
+  auto f = make([](nw::Tables& t) {
+    t.distributions.push_back(*nw::Distribution::lognormal(48, 120));
+    t.links[0].wait_dist[12] = 0;  // December only
+  });
+  auto march = reliability(f.plan.prepared, f.plan.routes[0], options(20000));
+  ASSERT_TRUE(march);
+  EXPECT_NEAR(march->p50_hours, 5.0, 1e-9);  // no wait outside December
+  auto o = options(100000);
+  o.month = 12;
+  auto dec = reliability(f.plan.prepared, f.plan.routes[0], o);
+  ASSERT_TRUE(dec);
+  EXPECT_NEAR(dec->p50_hours, 5.0 + 48.0, 1.0);
+  EXPECT_NEAR(dec->p90_hours, 5.0 + 120.0, 3.0);
+}
+
+TEST(Reliability, SameSeedSameResultWhateverTheThreadCount) {
+  auto f = make([](nw::Tables& t) { t.links[0].wait = {Hours{1}, Hours{2}, Hours{9}}; });
+  auto o1 = options(5000, 42);
+  o1.threads = 1;
+  o1.keep_samples = true;
+  auto o2 = o1;
+  o2.threads = 2;
+  auto a = reliability(f.plan.prepared, f.plan.routes[0], o1);
+  auto b = reliability(f.plan.prepared, f.plan.routes[0], o2);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->hours, b->hours);
+  auto o3 = o1;
+  o3.seed = 43;
+  auto c = reliability(f.plan.prepared, f.plan.routes[0], o3);
+  EXPECT_NE(a->hours, c->hours);
+}
+
+TEST(Reliability, DelayEventHitsWithItsProbability) {
+  auto f = make([](nw::Tables& t) {
+    nw::DisruptionEvent e;
+    e.id = "storm";
+    e.target_kind = nw::TargetKind::Location;
+    e.target = 1;  // B
+    e.probability = 0.2;
+    e.duration = *nw::Distribution::fixed(100);
+    t.disruptions.push_back(e);
+  });
+  const int n = 100000;
+  auto r = reliability(f.plan.prepared, f.plan.routes[0], options(n));
+  ASSERT_TRUE(r);
+  EXPECT_NEAR(r->disruption_probability, 0.2, 4 * std::sqrt(0.2 * 0.8 / n));
+  EXPECT_NEAR(r->mean_hours, 5.0 + 0.2 * 100, 4 * 100 * std::sqrt(0.2 * 0.8 / n));
+  EXPECT_EQ(r->reroute_probability, 0.0);
+}
+
+TEST(Reliability, ClosureReroutesWhenAnotherRouteExists) {
+  // Rail A=B (5 h); road A-C-B as the alternative (400 km at 60 km/h = 6.67 h).
+  auto g = make(
+      [](nw::Tables& t) {
+        nw::DisruptionEvent e;
+        e.id = "rail-closed";
+        e.target_kind = nw::TargetKind::Link;
+        for (std::uint32_t i = 0; i < t.links.size(); ++i)
+          if (t.links[i].mode == nw::Mode::Rail) e.target = i;
+        e.probability = 0.3;
+        e.closure = true;
+        e.duration = *nw::Distribution::fixed(500);
+        t.disruptions.push_back(e);
+      },
+      "A==B\n-  -\nC--D");
+  const int n = 50000;
+  auto r = reliability(g.plan.prepared, g.plan.routes[0], options(n));
+  ASSERT_TRUE(r);
+  EXPECT_NEAR(r->reroute_probability, 0.3, 4 * std::sqrt(0.3 * 0.7 / n));
+  EXPECT_LT(r->max_hours, 100.0);  // rerouted by road, never waiting out the 500 h closure
+}
+
+TEST(Reliability, DeadlineGivesOnTimeProbabilityAndPenalty) {
+  auto f = make([](nw::Tables& t) { t.links[0].wait = {Hours{0}, Hours{10}, Hours{20}}; });
+  auto o = options(100000);
+  o.deadline_hours = 15.0;  // 5 h running + symmetric triangular(0, 10, 20): P(on time) = 0.5
+  o.penalty_usd_per_day = 2400;
+  auto r = reliability(f.plan.prepared, f.plan.routes[0], o);
+  ASSERT_TRUE(r);
+  EXPECT_NEAR(r->on_time_probability, 0.5, 0.01);
+  // E[max(0, W - 10)] for triangular(0, 10, 20) = 10/6 h; penalty 100 USD/h.
+  EXPECT_NEAR(r->expected_delay_cost_usd, 100.0 * 10.0 / 6.0, 5.0);
+}
+
+TEST(Reliability, BadOptionsAreErrors) {
+  auto f = make([](nw::Tables&) {});
+  auto o = options(0);
+  EXPECT_FALSE(reliability(f.plan.prepared, f.plan.routes[0], o));
+  o = options(10);
+  o.month = 13;
+  EXPECT_FALSE(reliability(f.plan.prepared, f.plan.routes[0], o));
+}
+
+}  // namespace
+}  // namespace caravan::sim
