@@ -162,12 +162,12 @@ Result<json> assign_tntp(const json& request, std::ostream* progress) {
       worst = std::max(worst, d);
       if (d > 1.0 && d > 1e-3 * std::abs(ref)) ++outside;
     }
-    out["best_known_flows"] = {{"max_abs_difference", worst},
-                               {"links_outside_tolerance", outside}};
+    out["best_known_flows"] = {{"max_abs_difference", worst}, {"links_outside_tolerance", outside}};
   }
   json unserved = json::array();
   for (const auto& u : s->unserved)
-    unserved.push_back({{"origin", u.origin + 1}, {"destination", u.destination + 1}, {"volume", u.volume}});
+    unserved.push_back(
+        {{"origin", u.origin + 1}, {"destination", u.destination + 1}, {"volume", u.volume}});
   out["unserved"] = unserved;
   return out;
 }
@@ -258,9 +258,9 @@ Result<json> assign_freight(const nw::Network& net, const json& request, std::os
       overrides.emplace_back(k, v.get<double>());
     }
   }
-  static const std::vector<std::string> kKnown = {"demand", "algorithm", "objective", "gap",
-                                                  "max_iterations", "max_seconds",
-                                                  "queue_scale_hours", "capacity"};
+  static const std::vector<std::string> kKnown = {
+      "demand",         "algorithm",   "objective",         "gap",
+      "max_iterations", "max_seconds", "queue_scale_hours", "capacity"};
   for (auto it = request.begin(); it != request.end(); ++it) {
     if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
       return bad(it.key(), "is not a known field");
@@ -297,7 +297,8 @@ Result<json> assign_freight(const nw::Network& net, const json& request, std::os
     if (arc.kind != nw::ArcKind::Link) continue;
     auto& v = link_volume[arc.link];
     (arc.reverse ? v.second : v.first) += s.volume[l];
-    link_delay[arc.link] = std::max(link_delay[arc.link], s.time[l] - fm.problem.links[l].delay.free_time);
+    link_delay[arc.link] =
+        std::max(link_delay[arc.link], s.time[l] - fm.problem.links[l].delay.free_time);
   }
   json links = json::array();
   for (const auto& [id, v] : link_volume) {
@@ -372,10 +373,10 @@ json assign_geojson(const nw::Network& net, const json& result) {
     json props = l;
     const double v = l["tonnes_py"].get<double>() + l["tonnes_py_reverse"].get<double>();
     props["width"] = 1.0 + 11.0 * v / max_v;  // px, for drawing flows by width
-    features.push_back({{"type", "Feature"},
-                        {"geometry",
-                         {{"type", "LineString"}, {"coordinates", {{a.lon, a.lat}, {b.lon, b.lat}}}}},
-                        {"properties", props}});
+    features.push_back(
+        {{"type", "Feature"},
+         {"geometry", {{"type", "LineString"}, {"coordinates", {{a.lon, a.lat}, {b.lon, b.lat}}}}},
+         {"properties", props}});
   }
   return {{"type", "FeatureCollection"}, {"features", features}};
 }

@@ -23,8 +23,8 @@ struct Case {
 // flow file. Debug builds (asan) solve the two largest instances to a looser gap.
 TEST(AssignTntp, BenchmarksMatchPublishedObjectiveAndBestKnownFlows) {
 #ifdef NDEBUG
-  const Case cases[] = {{"SiouxFalls", 1e-10}, {"Anaheim", 1e-10}, {"Winnipeg", 1e-10},
-                        {"Chicago-Sketch", 1e-10}};
+  const Case cases[] = {
+      {"SiouxFalls", 1e-10}, {"Anaheim", 1e-10}, {"Winnipeg", 1e-10}, {"Chicago-Sketch", 1e-10}};
 #else
   const Case cases[] = {{"SiouxFalls", 1e-10}, {"Anaheim", 1e-10}};
 #endif
@@ -102,9 +102,9 @@ TEST(AssignTntp, BadOptionsAreInvalidRequests) {
 TEST(AssignFreight, EmbeddedDemandLoadsTheCaspianFerries) {
   auto net = io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
   ASSERT_TRUE(net) << net.error().message;
-  auto r = assign_freight(*net, {{"demand", std::string(CARAVAN_DATA_DIR) +
-                                                "/eurasia/demand/demand.csv"},
-                                 {"gap", 1e-8}});
+  auto r = assign_freight(
+      *net,
+      {{"demand", std::string(CARAVAN_DATA_DIR) + "/eurasia/demand/demand.csv"}, {"gap", 1e-8}});
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_LE((*r)["relative_gap"].get<double>(), 1e-8);
   EXPECT_TRUE((*r)["unserved"].empty());

@@ -133,7 +133,8 @@ TEST(Solve, AllAlgorithmsAgreeOnRandomMultiClassNetworks) {
     ASSERT_TRUE(b);
     EXPECT_LE(b->relative_gap, 1e-12) << seed;
     EXPECT_EQ(b->stop, StopReason::Converged);
-    for (Algorithm alg : {Algorithm::FrankWolfe, Algorithm::ConjugateFw, Algorithm::BiconjugateFw}) {
+    for (Algorithm alg :
+         {Algorithm::FrankWolfe, Algorithm::ConjugateFw, Algorithm::BiconjugateFw}) {
       o.algorithm = alg;
       o.gap = 1e-4;
       o.max_iterations = 3000;

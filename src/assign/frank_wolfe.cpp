@@ -111,7 +111,8 @@ void solve_frank_wolfe(const Model& m, const Options& o, Solution& sol) {
       if (o.algorithm == Algorithm::BiconjugateFw && directions >= 2 && prev_tau < 1.0 - 1e-9) {
         const auto s2s1 = total_difference(s2, s1, m.m);
         std::vector<double> xb(m.m);
-        for (std::uint32_t a = 0; a < m.m; ++a) xb[a] = prev_tau * s1x[a] + (1 - prev_tau) * (s2s1[a] + s1x[a]);
+        for (std::uint32_t a = 0; a < m.m; ++a)
+          xb[a] = prev_tau * s1x[a] + (1 - prev_tau) * (s2s1[a] + s1x[a]);
         const double mu_den = h_dot(xb, deriv, s2s1), nu_den = h_dot(s1x, deriv, s1x);
         if (mu_den != 0.0 && nu_den != 0.0) {
           const double mu = std::max(0.0, -h_dot(xb, deriv, yx) / mu_den);

@@ -90,7 +90,8 @@ Result<FreightModel> build_freight_model(const nw::Network& net,
     bool queue = false;
     if (arc.kind == nw::ArcKind::Link) {
       const nw::Link& link = net.link(LinkId{arc.link});
-      const nw::Border* border = arc.border != nw::kNone ? &net.tables().borders[arc.border] : nullptr;
+      const nw::Border* border =
+          arc.border != nw::kNone ? &net.tables().borders[arc.border] : nullptr;
       if (auto cap = border ? tonnes_capacity(border->capacity_tpy, border->capacity_teu_py, params)
                             : std::nullopt) {
         pt = point(net.location(border->from).id + ">" + net.location(border->to).id, "border",
@@ -184,7 +185,8 @@ Result<FreightModel> build_freight_model(const nw::Network& net,
         {d.origin.value, d.destination.value, d.tonnes_per_year});
   }
   p.node_names.resize(p.node_count);
-  for (std::uint32_t loc = 0; loc < locations; ++loc) p.node_names[loc] = net.location(LocationId{loc}).id;
+  for (std::uint32_t loc = 0; loc < locations; ++loc)
+    p.node_names[loc] = net.location(LocationId{loc}).id;
   return fm;
 }
 

@@ -23,7 +23,7 @@ struct FreightDemand {
 struct FreightParams {
   // Delay of a queue at half its capacity, hours (ferries, ports, border crossings).
   double queue_scale_hours = 24.0;
-  double bpr_b = 0.15, bpr_power = 4.0;  // rail and road links with a capacity
+  double bpr_b = 0.15, bpr_power = 4.0;   // rail and road links with a capacity
   double tonnes_per_teu_capacity = 10.0;  // TEU capacities to tonnes (general-container payload)
   // Value of time on top of the carrying cost: 0.6% of the goods' value per day (see routing.md).
   double value_of_time_share_per_day = 0.006;
@@ -34,8 +34,8 @@ struct FreightParams {
 
 // A place where volume meets a capacity.
 struct CapacityPoint {
-  std::string id;    // link id, "FROM>TO" for a border, "LOC:from_layer>to_layer" for a transfer
-  std::string kind;  // "link", "border", "port"
+  std::string id;       // link id, "FROM>TO" for a border, "LOC:from_layer>to_layer" for a transfer
+  std::string kind;     // "link", "border", "port"
   LocationId location;  // a port's or border's location (the link's `from` for links)
   std::vector<std::uint32_t> links;  // problem links that share this capacity (one per direction)
   double capacity_tpy = 0.0;
@@ -43,11 +43,11 @@ struct CapacityPoint {
 
 struct FreightModel {
   Problem problem;
-  std::uint32_t zone_count = 0;        // problem nodes 0..zone_count-1 are locations' zones
-  std::vector<std::uint32_t> arc_of;   // per problem link: the graph arc, or UINT32_MAX (connector)
+  std::uint32_t zone_count = 0;       // problem nodes 0..zone_count-1 are locations' zones
+  std::vector<std::uint32_t> arc_of;  // per problem link: the graph arc, or UINT32_MAX (connector)
   std::vector<CapacityPoint> points;
   std::vector<CommodityId> class_commodity;
-  std::vector<double> value_of_time;   // per class, USD per tonne-hour (as in problem.classes)
+  std::vector<double> value_of_time;  // per class, USD per tonne-hour (as in problem.classes)
 };
 
 // Builds the model. Demand with no usable route still becomes demand (solve() lists it as

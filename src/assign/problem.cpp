@@ -42,7 +42,8 @@ double DelayFunction::time(double v) const {
   }
   const double x = v > 0 ? v / capacity : 0.0;
   if (x <= kQueueKnee) return queue_time(*this, x);
-  return queue_time(*this, kQueueKnee) + queue_slope(*this, kQueueKnee) * (v - kQueueKnee * capacity);
+  return queue_time(*this, kQueueKnee) +
+         queue_slope(*this, kQueueKnee) * (v - kQueueKnee * capacity);
 }
 
 double DelayFunction::derivative(double v) const {
@@ -88,7 +89,9 @@ double class_fixed_cost(const Problem& p, std::size_t cls, std::size_t link) {
 }
 
 Status validate(const Problem& p) {
-  auto fail = [](std::string m) { return Status(make_error(ErrorCode::InvalidData, std::move(m))); };
+  auto fail = [](std::string m) {
+    return Status(make_error(ErrorCode::InvalidData, std::move(m)));
+  };
   auto link_name = [&](std::size_t a) {
     return a < p.link_names.size() ? p.link_names[a] : "link " + std::to_string(a + 1);
   };

@@ -48,8 +48,8 @@ struct OdVolume {
 // class add up on a link in one unit (tonnes, vehicles).
 struct DemandClass {
   std::string name = "all";
-  double value_of_time = 1.0;       // money per unit of volume per time unit; > 0
-  std::vector<double> money;        // per link (empty: none)
+  double value_of_time = 1.0;         // money per unit of volume per time unit; > 0
+  std::vector<double> money;          // per link (empty: none)
   std::vector<std::uint8_t> allowed;  // per link, 1 usable (empty: all)
   std::vector<OdVolume> demand;
 };

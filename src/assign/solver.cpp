@@ -230,20 +230,28 @@ Result<Solution> solve(const Problem& p, const Options& options) {
 
 std::string_view algorithm_name(Algorithm a) {
   switch (a) {
-    case Algorithm::AllOrNothing: return "aon";
-    case Algorithm::FrankWolfe: return "fw";
-    case Algorithm::ConjugateFw: return "cfw";
-    case Algorithm::BiconjugateFw: return "bfw";
-    case Algorithm::B: return "b";
+    case Algorithm::AllOrNothing:
+      return "aon";
+    case Algorithm::FrankWolfe:
+      return "fw";
+    case Algorithm::ConjugateFw:
+      return "cfw";
+    case Algorithm::BiconjugateFw:
+      return "bfw";
+    case Algorithm::B:
+      return "b";
   }
   return "?";
 }
 
 std::string_view stop_reason_name(StopReason r) {
   switch (r) {
-    case StopReason::Converged: return "converged";
-    case StopReason::IterationLimit: return "iteration_limit";
-    case StopReason::TimeLimit: return "time_limit";
+    case StopReason::Converged:
+      return "converged";
+    case StopReason::IterationLimit:
+      return "iteration_limit";
+    case StopReason::TimeLimit:
+      return "time_limit";
   }
   return "?";
 }

@@ -29,7 +29,8 @@ struct Model {
   Objective objective = Objective::UserEquilibrium;
   std::uint32_t n = 0, m = 0;
   Csr out, in;
-  std::vector<std::vector<double>> fixed;  // per class, per link: time-unit fixed cost; kInf: barred
+  std::vector<std::vector<double>>
+      fixed;  // per class, per link: time-unit fixed cost; kInf: barred
   std::vector<std::vector<OriginDemand>> origins;  // per class: served demand by origin
   std::vector<Unserved> unserved;
 

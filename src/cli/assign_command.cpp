@@ -1,4 +1,5 @@
-// `caravan assign` with CLI11: builds the JSON request, calls the api, renders table/JSON/CSV/GeoJSON.
+// `caravan assign` with CLI11: builds the JSON request, calls the api, renders
+// table/JSON/CSV/GeoJSON.
 #include "cli/assign_command.h"
 
 #include <CLI/CLI.hpp>
@@ -39,7 +40,8 @@ void print_freight_table(const json& r, std::ostream& out) {
       << " USD/yr\n\nCorridors (tonnes per year)\n";
   for (const auto& c : r["corridors"]) {
     char line[256];
-    std::snprintf(line, sizeof line, "  %-20s %14s  %5.1f%%  (%s)\n", c["id"].get<std::string>().c_str(),
+    std::snprintf(line, sizeof line, "  %-20s %14s  %5.1f%%  (%s)\n",
+                  c["id"].get<std::string>().c_str(),
                   text::thousands(c["tonnes_py"].get<double>()).c_str(),
                   100 * c["share"].get<double>(), c["basis"].get<std::string>().c_str());
     out << line;
@@ -49,13 +51,14 @@ void print_freight_table(const json& r, std::ostream& out) {
   auto vol = [](const json& l) {
     return l["tonnes_py"].get<double>() + l["tonnes_py_reverse"].get<double>();
   };
-  std::sort(links.begin(), links.end(), [&](const json& a, const json& b) { return vol(a) > vol(b); });
+  std::sort(links.begin(), links.end(),
+            [&](const json& a, const json& b) { return vol(a) > vol(b); });
   for (std::size_t i = 0; i < links.size() && i < 15 && vol(links[i]) > 0; ++i) {
     char line[256];
     std::snprintf(line, sizeof line, "  %-34s %-8s %14s  delay %6.1f h\n",
                   links[i]["id"].get<std::string>().c_str(),
-                  links[i]["mode"].get<std::string>().c_str(), text::thousands(vol(links[i])).c_str(),
-                  links[i]["delay_hours"].get<double>());
+                  links[i]["mode"].get<std::string>().c_str(),
+                  text::thousands(vol(links[i])).c_str(), links[i]["delay_hours"].get<double>());
     out << line;
   }
   out << "\nBottlenecks (ranked by the value of one more tonne/yr of capacity)\n";
@@ -63,7 +66,8 @@ void print_freight_table(const json& r, std::ostream& out) {
   for (const auto& b : r["bottlenecks"]) {
     if (shown++ >= 10) break;
     char line[300];
-    std::snprintf(line, sizeof line, "  %2d %-34s %-6s v/c %5.2f  delay %7.1f h  %10s USD/yr per t/yr%s\n",
+    std::snprintf(line, sizeof line,
+                  "  %2d %-34s %-6s v/c %5.2f  delay %7.1f h  %10s USD/yr per t/yr%s\n",
                   b["rank"].get<int>(), b["id"].get<std::string>().c_str(),
                   b["kind"].get<std::string>().c_str(), b["volume_capacity_ratio"].get<double>(),
                   b["delay_hours"].get<double>(),
@@ -87,8 +91,8 @@ void print_freight_table(const json& r, std::ostream& out) {
       const auto& b = sc["base_corridors"][i];
       const auto& a = r["corridors"][i];
       out << "  " << b["id"].get<std::string>() << ": share "
-          << num(100 * b["share"].get<double>(), 1) << "% -> " << num(100 * a["share"].get<double>(), 1)
-          << "%\n";
+          << num(100 * b["share"].get<double>(), 1) << "% -> "
+          << num(100 * a["share"].get<double>(), 1) << "%\n";
     }
   }
 }
@@ -153,7 +157,8 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
     auto r = api::assign_tntp(req, progress);
     if (!r) return fail(r.error(), err);
     if (r->value("stop", "") != "converged")
-      err << "warning: stopped by " << (*r)["stop"].get<std::string>() << " before gap " << gap << "\n";
+      err << "warning: stopped by " << (*r)["stop"].get<std::string>() << " before gap " << gap
+          << "\n";
     if (as_json) {
       out << r->dump(2) << "\n";
     } else if (as_csv) {
@@ -165,15 +170,18 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
       out << (*r)["instance"].get<std::string>() << ": ";
       print_run(*r, out);
       if (r->contains("published_objective"))
-        out << "published objective " << text::format_number((*r)["published_objective"].get<double>(), 8)
-            << " (x" << (*r)["published_scale"].get<double>() << "), relative difference "
+        out << "published objective "
+            << text::format_number((*r)["published_objective"].get<double>(), 8) << " (x"
+            << (*r)["published_scale"].get<double>() << "), relative difference "
             << (*r)["objective_relative_error"].get<double>() << "\n";
       if (r->contains("best_known_flows"))
         out << "best-known flows: max difference "
-            << (*r)["best_known_flows"]["max_abs_difference"].get<double>() << ", links outside 0.1% / 1: "
-            << (*r)["best_known_flows"]["links_outside_tolerance"] << "\n";
+            << (*r)["best_known_flows"]["max_abs_difference"].get<double>()
+            << ", links outside 0.1% / 1: " << (*r)["best_known_flows"]["links_outside_tolerance"]
+            << "\n";
       for (const auto& u : (*r)["unserved"])
-        out << "unserved " << u["origin"] << " -> " << u["destination"] << ": " << u["volume"] << "\n";
+        out << "unserved " << u["origin"] << " -> " << u["destination"] << ": " << u["volume"]
+            << "\n";
     }
     return 0;
   }
@@ -197,7 +205,8 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
   auto r = api::assign_freight(*net, req, progress);
   if (!r) return fail(r.error(), err);
   if ((*r)["stop"].get<std::string>() != "converged")
-    err << "warning: stopped by " << (*r)["stop"].get<std::string>() << " before gap " << gap << "\n";
+    err << "warning: stopped by " << (*r)["stop"].get<std::string>() << " before gap " << gap
+        << "\n";
   if (as_json) {
     out << r->dump(2) << "\n";
   } else if (as_geojson) {
@@ -205,12 +214,14 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
   } else if (as_csv) {
     out << "id,from,to,mode,tonnes_py,tonnes_py_reverse,capacity_tpy,capacity_teu_py,delay_hours\n";
     for (const auto& l : (*r)["links"]) {
-      out << io::csv_escape(l["id"].get<std::string>()) << "," << l["from"].get<std::string>() << ","
-          << l["to"].get<std::string>() << "," << l["mode"].get<std::string>() << ","
+      out << io::csv_escape(l["id"].get<std::string>()) << "," << l["from"].get<std::string>()
+          << "," << l["to"].get<std::string>() << "," << l["mode"].get<std::string>() << ","
           << text::compact(l["tonnes_py"].get<double>()) << ","
           << text::compact(l["tonnes_py_reverse"].get<double>()) << ","
-          << (l.contains("capacity_tpy") ? text::compact(l["capacity_tpy"].get<double>()) : "") << ","
-          << (l.contains("capacity_teu_py") ? text::compact(l["capacity_teu_py"].get<double>()) : "")
+          << (l.contains("capacity_tpy") ? text::compact(l["capacity_tpy"].get<double>()) : "")
+          << ","
+          << (l.contains("capacity_teu_py") ? text::compact(l["capacity_teu_py"].get<double>())
+                                            : "")
           << "," << text::compact(l["delay_hours"].get<double>()) << "\n";
     }
   } else {

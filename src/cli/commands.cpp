@@ -13,6 +13,7 @@
 #include "api/reliability.h"
 #include "api/render.h"
 #include "api/scenario_handler.h"
+#include "api/simulate_handler.h"
 #include "api/table.h"
 #include "cli/extra_commands.h"
 #include "cli/landed_cost_command.h"
@@ -292,6 +293,23 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_reliability_options(sc_cmd, rel, false);
   add_output_options(sc_cmd, output, false);
 
+  auto* sim_cmd = app.add_subcommand(
+      "simulate",
+      "discrete-event simulation of corridor operations (ferries, berths, borders, streams)");
+  std::string sim_config, sim_csv, sim_svg;
+  std::optional<std::uint64_t> sim_seed;
+  std::optional<double> sim_horizon;
+  sim_cmd
+      ->add_option(
+          "--config", sim_config,
+          "model file (JSON, docs/simulation.md), or the name of one in the network's sim/ folder")
+      ->required();
+  sim_cmd->add_option("--seed", sim_seed, "random seed (overrides the model's)");
+  sim_cmd->add_option("--horizon-days", sim_horizon, "simulated days (overrides the model's)");
+  sim_cmd->add_option("--csv", sim_csv, "write the queue-length time series to this CSV file");
+  sim_cmd->add_option("--svg", sim_svg, "write a plot of queue lengths over time to this SVG file");
+  add_output_options(sim_cmd, output, false);
+
   auto* why_cmd = app.add_subcommand("why-not", "why no chosen route goes via a place");
   add_shipment_options(why_cmd, so, false);
   why_cmd->add_option("--via", why_via, "the location asked about")->required();
@@ -367,6 +385,47 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (!r) return fail(r.error(), err);
     out << (output.json ? r->dump(2) + "\n" : api::locate_table(*r));
     return (*r)["matches"].empty() ? api::error_info(ErrorCode::NotFound).exit_code : 0;
+  }
+
+  if (sim_cmd->parsed()) {
+    std::string path = sim_config;
+    if (!std::filesystem::exists(path)) {
+      const auto lib = std::filesystem::path(network_dir) / "sim" / (sim_config + ".json");
+      if (std::filesystem::exists(lib)) path = lib.string();
+    }
+    auto text = io::read_file(path);
+    if (!text) return fail(text.error(), err);
+    auto j = json::parse(*text, nullptr, false);
+    if (j.is_discarded()) {
+      try {
+        (void)json::parse(*text);
+      } catch (const json::parse_error& e) {
+        return fail(make_error(ErrorCode::InvalidRequest, path + ": " + e.what()), err);
+      }
+    }
+    if (sim_seed) j["seed"] = *sim_seed;
+    if (sim_horizon) j["horizon_days"] = *sim_horizon;
+    auto config = api::parse_sim_config(j, *net);
+    if (!config)
+      return fail(make_error(config.error().code, path + ": " + config.error().message,
+                             config.error().field),
+                  err);
+    auto r = sim::simulate(*config);
+    if (!r)
+      return fail(make_error(r.error().code, path + ": " + r.error().message, r.error().field),
+                  err);
+    const json result = api::sim_result_json(*config, *r);
+    auto write = [&](const std::string& file, const std::string& content) {
+      std::ofstream f(file, std::ios::binary);
+      f << content;
+      return static_cast<bool>(f);
+    };
+    if (!sim_csv.empty() && !write(sim_csv, api::sim_series_csv(*config, *r)))
+      return fail(make_error(ErrorCode::Io, "cannot write " + sim_csv), err);
+    if (!sim_svg.empty() && !write(sim_svg, api::sim_series_svg(*config, *r)))
+      return fail(make_error(ErrorCode::Io, "cannot write " + sim_svg), err);
+    out << (output.json ? result.dump(2) + "\n" : api::sim_table(result));
+    return 0;
   }
 
   if (sc_cmd->parsed()) {

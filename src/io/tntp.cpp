@@ -91,9 +91,9 @@ Result<TntpNetwork> parse_tntp_network(std::string_view text, const std::string&
   net.nodes = *nodes;
   net.zones = *zones;
   net.first_thru_node = *thru == 0 ? 1 : *thru;
-  static constexpr const char* kFields[] = {"init_node", "term_node", "capacity", "length",
-                                            "free_flow_time", "b", "power", "speed", "toll",
-                                            "link_type"};
+  static constexpr const char* kFields[] = {"init_node",      "term_node", "capacity", "length",
+                                            "free_flow_time", "b",         "power",    "speed",
+                                            "toll",           "link_type"};
   std::string_view l;
   while (lines.next(l)) {
     auto t = text::trim(l);
@@ -110,14 +110,14 @@ Result<TntpNetwork> parse_tntp_network(std::string_view text, const std::string&
     for (std::size_t i = 0; i < tok.size(); ++i) {
       const auto x = text::parse_double(tok[i]);
       if (!x) {
-        return data_error(file, lines.line,
-                          "field '" + std::string(kFields[i]) + "': not a number: '" +
-                              std::string(tok[i]) + "'");
+        return data_error(
+            file, lines.line,
+            "field '" + std::string(kFields[i]) + "': not a number: '" + std::string(tok[i]) + "'");
       }
       if (*x < 0) {
-        return data_error(file, lines.line,
-                          "field '" + std::string(kFields[i]) + "': negative value " +
-                              std::string(tok[i]));
+        return data_error(
+            file, lines.line,
+            "field '" + std::string(kFields[i]) + "': negative value " + std::string(tok[i]));
       }
       v[i] = *x;
     }
@@ -168,14 +168,14 @@ Result<TntpTrips> parse_tntp_trips(std::string_view text, const std::string& fil
   auto node = [&](std::string_view s, const char* field) -> Result<std::uint32_t> {
     const auto v = text::parse_int(s);
     if (!v) {
-      return data_error(file, lines.line,
-                        std::string("field '") + field + "': not a node number: '" +
-                            std::string(s) + "'");
+      return data_error(
+          file, lines.line,
+          std::string("field '") + field + "': not a node number: '" + std::string(s) + "'");
     }
     if (*v < 1 || static_cast<unsigned long>(*v) > limit) {
-      return data_error(file, lines.line,
-                        std::string("field '") + field + "': node " + std::string(s) +
-                            " does not exist");
+      return data_error(
+          file, lines.line,
+          std::string("field '") + field + "': node " + std::string(s) + " does not exist");
     }
     return static_cast<std::uint32_t>(*v);
   };
@@ -230,19 +230,21 @@ Result<std::vector<TntpFlow>> parse_tntp_flow(std::string_view text, const std::
     if (t.back() == ';') t = text::trim(t.substr(0, t.size() - 1));
     const auto tok = tokens(t);
     if (tok.size() < 3) {
-      return data_error(file, lines.line, "field '" + std::string(kFields[tok.size()]) + "': missing");
+      return data_error(file, lines.line,
+                        "field '" + std::string(kFields[tok.size()]) + "': missing");
     }
     double v[4] = {0, 0, 0, 0};
     for (std::size_t i = 0; i < std::min<std::size_t>(tok.size(), 4); ++i) {
       const auto x = text::parse_double(tok[i]);
       if (!x) {
-        return data_error(file, lines.line,
-                          "field '" + std::string(kFields[i]) + "': not a number: '" +
-                              std::string(tok[i]) + "'");
+        return data_error(
+            file, lines.line,
+            "field '" + std::string(kFields[i]) + "': not a number: '" + std::string(tok[i]) + "'");
       }
       v[i] = *x;
     }
-    flows.push_back({static_cast<std::uint32_t>(v[0]), static_cast<std::uint32_t>(v[1]), v[2], v[3]});
+    flows.push_back(
+        {static_cast<std::uint32_t>(v[0]), static_cast<std::uint32_t>(v[1]), v[2], v[3]});
   }
   return flows;
 }
@@ -255,9 +257,9 @@ TntpReadme parse_tntp_readme(std::string_view text) {
     std::size_t i = at + key.size();
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
     std::size_t j = i;
-    while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) ||
-                               text[j] == '.' || text[j] == 'e' || text[j] == 'E' ||
-                               text[j] == '-' || text[j] == '+'))
+    while (j < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.' || text[j] == 'e' ||
+            text[j] == 'E' || text[j] == '-' || text[j] == '+'))
       ++j;
     while (j > i && text[j - 1] == '.') --j;  // a sentence's full stop
     return text::parse_double(text.substr(i, j - i));

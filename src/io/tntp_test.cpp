@@ -54,8 +54,9 @@ TEST(Tntp, MalformedInputNamesFileLineAndField) {
   const auto trips = parse_tntp_trips("<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n 7 : 1;\n",
                                       "x_trips.tntp", 3);
   ASSERT_FALSE(trips);
-  EXPECT_NE(trips.error().message.find("x_trips.tntp:4: field 'destination': node 7 does not exist"),
-            std::string::npos)
+  EXPECT_NE(
+      trips.error().message.find("x_trips.tntp:4: field 'destination': node 7 does not exist"),
+      std::string::npos)
       << trips.error().message;
   const auto no_volume = parse_tntp_trips(
       "<NUMBER OF ZONES> 2\n<END OF METADATA>\nOrigin 1\n 2 : ;\n", "x_trips.tntp", 3);

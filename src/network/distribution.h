@@ -9,11 +9,12 @@
 
 namespace caravan::network {
 
-enum class DistKind : std::uint8_t { Fixed, Triangular, Lognormal, Empirical };
+enum class DistKind : std::uint8_t { Fixed, Triangular, Lognormal, Empirical, Exponential };
 
 struct Distribution {
   DistKind kind = DistKind::Fixed;
   // Fixed: a. Triangular: a = min, b = mode, c = max. Lognormal: a = mu, b = sigma of ln(hours).
+  // Exponential: a = mean.
   double a = 0.0, b = 0.0, c = 0.0;
   std::vector<double> values;  // Empirical: sorted observations
 
@@ -26,6 +27,7 @@ struct Distribution {
   // From the median and the 90th percentile (sigma = ln(p90 / median) / z(0.9)).
   static Result<Distribution> lognormal(double median, double p90);
   static Result<Distribution> empirical(std::vector<double> values);
+  static Result<Distribution> exponential(double mean);
 };
 
 // Standard normal quantile (Wichura's AS241, relative error < 1e-15).

@@ -70,7 +70,7 @@ struct Link {
   Hours hours{0};  // running time (given, or km / speed)
   Triangular wait;
   MonthlyDist wait_dist = no_monthly_dist();  // distributions.csv overrides, per month
-  std::uint8_t handling_mask = 0;  // bit per Handling
+  std::uint8_t handling_mask = 0;             // bit per Handling
   std::optional<double> usd_per_tkm, usd_per_teu;
   double fixed_usd = 0.0;
   std::optional<double> capacity_tpy, capacity_teu_py;
@@ -137,12 +137,12 @@ enum class TargetKind : std::uint8_t { Country, Location, Link, Chokepoint };
 struct DisruptionEvent {
   std::string id, description;
   TargetKind target_kind = TargetKind::Location;
-  std::uint32_t target = 0;           // index into the table of its kind
-  double probability = 0.0;           // per shipment passing, or per month
+  std::uint32_t target = 0;  // index into the table of its kind
+  double probability = 0.0;  // per shipment passing, or per month
   bool per_month = false;
-  std::uint16_t months = 0x0FFF;      // bit m-1: can happen in month m
-  bool closure = false;               // closure (reroute if possible) or delay
-  Distribution duration;              // delay or closure duration, hours
+  std::uint16_t months = 0x0FFF;  // bit m-1: can happen in month m
+  bool closure = false;           // closure (reroute if possible) or delay
+  Distribution duration;          // delay or closure duration, hours
   Provenance prov;
   bool in_month(int month) const { return month < 1 || ((months >> (month - 1)) & 1u); }
 };
@@ -162,14 +162,16 @@ struct Tables {
   std::vector<Commodity> commodities;
   std::vector<Corridor> corridors;
   std::vector<TransitRule> rules;
-  std::vector<Distribution> distributions;     // referenced by the *_dist month tables
+  std::vector<Distribution> distributions;  // referenced by the *_dist month tables
   std::vector<DisruptionEvent> disruptions;
 };
 
 // The distribution of a duration in `month` (1..12; 0: no month given).
-Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month);
+Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month,
+                         int month);
 // Its mean, without building the distribution.
-Hours mean_duration(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month);
+Hours mean_duration(const Tables& t, const Triangular& base, const MonthlyDist& by_month,
+                    int month);
 
 // A network ready for queries: the tables, their id indexes and the expanded graph. Immutable once
 // built, so one Network serves many threads.

@@ -43,6 +43,8 @@ struct Sampler {
       }
       case nw::DistKind::Lognormal:
         return std::exp(a + b * nw::normal_quantile(std::max(rng.uniform(), 1e-300)));
+      case nw::DistKind::Exponential:
+        return rng.exponential(a);
       case nw::DistKind::Empirical: {
         const auto n = values->size();
         return (*values)[std::min<std::size_t>(n - 1, static_cast<std::size_t>(rng.uniform() * n))];

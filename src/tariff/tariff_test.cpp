@@ -77,11 +77,14 @@ TEST(Incoterms, SplitFollowsTheRules) {
 }
 
 TEST(Incoterms, LaterTermsNeverShiftACostBackToTheBuyer) {
-  for (int d = 0; d <= static_cast<int>(Duty::ImportClearance); ++d)
-    for (int t = 0; t + 1 <= static_cast<int>(Incoterm::Ddp); ++t)
-      if (payer(static_cast<Incoterm>(t), static_cast<Duty>(d)) == Party::Seller)
+  for (int d = 0; d <= static_cast<int>(Duty::ImportClearance); ++d) {
+    for (int t = 0; t + 1 <= static_cast<int>(Incoterm::Ddp); ++t) {
+      if (payer(static_cast<Incoterm>(t), static_cast<Duty>(d)) == Party::Seller) {
         EXPECT_EQ(payer(static_cast<Incoterm>(t + 1), static_cast<Duty>(d)), Party::Seller)
             << "duty " << d << " term " << t;
+      }
+    }
+  }
 }
 
 ProcessingStep step(std::string id, std::string from, std::string to, double gi, double go,

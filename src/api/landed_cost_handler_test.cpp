@@ -1,0 +1,87 @@
+// Landed cost on the embedded network: the cut at the port of shipment keeps every dollar, the
+// processing comparison never ships more after processing, and bad HS codes name the closest.
+#include "api/landed_cost_handler.h"
+
+#include <gtest/gtest.h>
+
+#include "io/network_reader.h"
+#include "io/tariff_reader.h"
+
+namespace caravan::api {
+namespace {
+using nlohmann::json;
+
+const network::Network& net() {
+  static const auto n = io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
+  return *n;
+}
+
+TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
+  json req = {{"from", "Stepnogorsk"},
+              {"to", "Yokohama"},
+              {"commodity", "rare-earth-oxide"},
+              {"tonnes", 100},
+              {"alternatives", 3}};
+  Fields f(req);
+  auto r = parse_plan_request(net(), f, {});
+  ASSERT_TRUE(r);
+  auto plan = route::plan(net(), *r);
+  ASSERT_TRUE(plan);
+  ASSERT_FALSE(plan->routes.empty());
+  for (const auto& it : plan->routes) {
+    const auto in = landed_input(net(), it, r->shipment, tariff::Incoterm::Cif);
+    const double sum = (in.pre.freight + in.pre.border + in.pre.inventory + in.main.freight +
+                        in.main.border + in.main.inventory)
+                           .value;
+    EXPECT_NEAR(sum, it.cost().value, 1e-6);
+    EXPECT_EQ(in.origin_country, "KZ");
+    EXPECT_EQ(in.destination_country, "JP");
+  }
+}
+
+TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {
+  auto r = landed_cost(net(), {{"from", "Stepnogorsk"},
+                               {"to", "Yokohama"},
+                               {"commodity", "rare-earth-oxide"},
+                               {"tonnes", 100},
+                               {"alternatives", 3},
+                               {"incoterm", "DDP"}});
+  ASSERT_TRUE(r) << r.error().message;
+  const auto& routes = (*r)["routes"];
+  ASSERT_GE(routes.size(), 2u);
+  for (std::size_t i = 1; i < routes.size(); ++i)
+    EXPECT_LE(routes[i - 1]["landed_cost_usd"].get<double>(),
+              routes[i]["landed_cost_usd"].get<double>());
+  // Japan's duty on 2846.90 was not found: it must be listed, never silently zero.
+  bool duty_missing = false;
+  for (const auto& m : routes[0]["landed_cost"]["missing"])
+    duty_missing |= m.get<std::string>().find("import_duty") != std::string::npos;
+  EXPECT_TRUE(duty_missing);
+  EXPECT_EQ(routes[0]["landed_cost"]["buyer_costs_usd"].get<double>(), 0.0);  // DDP
+}
+
+TEST(LandedCostHandler, ProcessingAtTheOriginNeverShipsMoreTonnes) {
+  for (double t : {0.5, 1.0, 20.0}) {
+    auto r = processing_compare(
+        net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", t}, {"recovery", 0.8}});
+    ASSERT_TRUE(r) << r.error().message;
+    const auto& o = (*r)["options"];
+    EXPECT_LE(o[1]["shipped_tonnes"].get<double>(), o[0]["shipped_tonnes"].get<double>());
+    EXPECT_NEAR(o[0]["shipped_tonnes"].get<double>(), t / (0.40 * 0.8), 1e-9);
+  }
+}
+
+TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
+  auto bad = landed_cost(net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"hs", "28.4"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::InvalidRequest);
+  if (io::default_hs_nomenclature().empty()) GTEST_SKIP() << "no HS nomenclature";
+  auto unknown = landed_cost(
+      net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"hs", "2846.99"}, {"tonnes", 10}});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
+  EXPECT_NE(unknown.error().message.find("284690"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caravan::api

@@ -1,0 +1,416 @@
+// Simulation configuration, results and plots.
+#include "api/simulate_handler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "core/text.h"
+
+namespace caravan::api {
+namespace nw = caravan::network;
+using nlohmann::json;
+
+namespace {
+
+Error bad(const std::string& path, const std::string& msg) {
+  return make_error(ErrorCode::InvalidRequest, "field '" + path + "': " + msg, path);
+}
+
+Result<double> number(const json& j, const std::string& path, double min, double max) {
+  if (!j.is_number()) return bad(path, std::string("expected a number, found ") + j.type_name());
+  const double v = j.get<double>();
+  if (!(v >= min && v <= max))
+    return bad(path, "value " + text::compact(v) + " is out of range [" + text::compact(min) +
+                         ", " + text::compact(max) + "]");
+  return v;
+}
+
+Result<nw::Distribution> distribution(const json& j, const std::string& path) {
+  if (j.is_number()) {
+    auto d = nw::Distribution::fixed(j.get<double>());
+    if (!d) return bad(path, d.error().message);
+    return d;
+  }
+  if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string())
+    return bad(path,
+               "expected a number of hours or {\"kind\": "
+               "fixed|triangular|lognormal|empirical|exponential, ...}");
+  const auto kind = j["kind"].get<std::string>();
+  auto get = [&](const char* k) -> Result<double> {
+    if (!j.contains(k)) return bad(path + "." + k, "is required for a " + kind + " distribution");
+    return number(j[k], path + "." + k, -1e12, 1e12);
+  };
+  Result<nw::Distribution> d = make_error(ErrorCode::InvalidRequest, "");
+  if (kind == "fixed") {
+    auto v = get("value");
+    if (!v) return v.error();
+    d = nw::Distribution::fixed(*v);
+  } else if (kind == "triangular") {
+    auto a = get("min"), m = get("mode"), b = get("max");
+    if (!a) return a.error();
+    if (!m) return m.error();
+    if (!b) return b.error();
+    d = nw::Distribution::triangular(*a, *m, *b);
+  } else if (kind == "lognormal") {
+    auto m = get("median"), p = get("p90");
+    if (!m) return m.error();
+    if (!p) return p.error();
+    d = nw::Distribution::lognormal(*m, *p);
+  } else if (kind == "exponential") {
+    auto m = get("mean");
+    if (!m) return m.error();
+    d = nw::Distribution::exponential(*m);
+  } else if (kind == "empirical") {
+    if (!j.contains("values") || !j["values"].is_array())
+      return bad(path + ".values", "expected a list of hours");
+    std::vector<double> v;
+    for (const auto& x : j["values"]) {
+      if (!x.is_number()) return bad(path + ".values", "expected numbers");
+      v.push_back(x.get<double>());
+    }
+    d = nw::Distribution::empirical(std::move(v));
+  } else {
+    return bad(path + ".kind",
+               "unknown distribution '" + kind +
+                   "' (expected fixed, triangular, lognormal, empirical, exponential)");
+  }
+  if (!d) return bad(path, d.error().message);
+  return d;
+}
+
+Status check_keys(const json& j, const std::string& path,
+                  std::initializer_list<const char*> allowed) {
+  if (!j.is_object()) return bad(path, "expected an object");
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (std::none_of(allowed.begin(), allowed.end(),
+                     [&](const char* a) { return it.key() == a; })) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      return bad(path.empty() ? it.key() : path + "." + it.key(),
+                 "unknown field (expected " + list + ")");
+    }
+  return Ok{};
+}
+
+Status check_sources(const json& j, const std::string& path, const nw::Network& net) {
+  if (!j.contains("sources")) return Ok{};
+  if (!j["sources"].is_string()) return bad(path + ".sources", "expected \"field:source_id|...\"");
+  for (const auto& entry : text::split(j["sources"].get<std::string>(), '|')) {
+    const auto colon = entry.find(':');
+    const std::string id = colon == std::string::npos ? entry : entry.substr(colon + 1);
+    if (std::none_of(net.tables().sources.begin(), net.tables().sources.end(),
+                     [&](const nw::Source& s) { return s.id == id; }))
+      return bad(path + ".sources", "unknown source id '" + id + "'");
+  }
+  return Ok{};
+}
+
+std::uint16_t months_mask(const json& j) {
+  std::uint16_t m = 0;
+  for (const auto& x : j) m |= static_cast<std::uint16_t>(1u << (x.get<int>() - 1));
+  return m;
+}
+
+Result<std::uint16_t> closed_months(const json& j, const std::string& path) {
+  if (!j.contains("closed_months")) return std::uint16_t{0};
+  if (!j["closed_months"].is_array())
+    return bad(path + ".closed_months", "expected a list of months 1..12");
+  for (const auto& x : j["closed_months"])
+    if (!x.is_number_integer() || x.get<int>() < 1 || x.get<int>() > 12)
+      return bad(path + ".closed_months", "expected months 1..12");
+  return months_mask(j["closed_months"]);
+}
+
+}  // namespace
+
+Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
+  if (auto s = check_keys(j, "",
+                          {"name", "description", "horizon_days", "warmup_days", "start_month",
+                           "seed", "max_events", "sample_every_hours", "resources", "streams"});
+      !s)
+    return s.error();
+  sim::SimConfig c;
+  auto opt = [&](const char* k, double min, double max, double def) -> Result<double> {
+    return j.contains(k) ? number(j[k], k, min, max) : Result<double>(def);
+  };
+  auto horizon = opt("horizon_days", 1e-6, 1e7, 365);
+  if (!horizon) return horizon.error();
+  c.horizon_hours = *horizon * 24;
+  auto warmup = opt("warmup_days", 0, 1e7, 0);
+  if (!warmup) return warmup.error();
+  c.warmup_hours = *warmup * 24;
+  if (c.warmup_hours >= c.horizon_hours)
+    return bad("warmup_days", "must be less than horizon_days");
+  auto month = opt("start_month", 1, 12, 1);
+  if (!month) return month.error();
+  c.start_month = static_cast<int>(*month);
+  auto seed = opt("seed", 0, 9e15, 1);
+  if (!seed) return seed.error();
+  c.seed = static_cast<std::uint64_t>(*seed);
+  auto events = opt("max_events", 1, 1e10, 5e7);
+  if (!events) return events.error();
+  c.max_events = static_cast<std::uint64_t>(*events);
+  auto every = opt("sample_every_hours", 0, 1e6, 24);
+  if (!every) return every.error();
+  c.sample_every_hours = *every;
+  if (!j.contains("resources") || !j["resources"].is_array())
+    return bad("resources", "expected a list");
+  if (!j.contains("streams") || !j["streams"].is_array() || j["streams"].empty())
+    return bad("streams", "expected a non-empty list");
+  for (std::size_t i = 0; i < j["resources"].size(); ++i) {
+    const auto& r = j["resources"][i];
+    const std::string p = "resources[" + std::to_string(i) + "]";
+    if (auto s = check_keys(
+            r, p,
+            {"id", "name", "kind", "servers", "vessels", "service_hours", "crossing_hours",
+             "capacity_units", "every_hours", "max_wait_hours", "closed_months", "sources"});
+        !s)
+      return s.error();
+    if (auto s = check_sources(r, p, net); !s) return s.error();
+    sim::ResourceSpec x;
+    if (!r.contains("id") || !r["id"].is_string()) return bad(p + ".id", "is required");
+    x.id = r["id"].get<std::string>();
+    for (const auto& y : c.resources)
+      if (y.id == x.id) return bad(p + ".id", "duplicate resource id '" + x.id + "'");
+    x.name = r.value("name", x.id);
+    const std::string kind = r.value("kind", "server");
+    if (kind == "ferry") {
+      x.kind = sim::ResourceSpec::Kind::Ferry;
+      auto v = r.contains("vessels") ? number(r["vessels"], p + ".vessels", 1, 1000)
+                                     : Result<double>(1.0);
+      if (!v) return v.error();
+      x.servers = static_cast<int>(*v);
+      if (!r.contains("capacity_units"))
+        return bad(p + ".capacity_units", "is required for a ferry");
+      auto cap = number(r["capacity_units"], p + ".capacity_units", 0, 1e6);
+      if (!cap) return cap.error();
+      if (*cap <= 0)
+        return bad(p + ".capacity_units", "a ferry that carries nothing can never sail");
+      x.capacity_units = *cap;
+      if (!r.contains("crossing_hours"))
+        return bad(p + ".crossing_hours", "is required for a ferry");
+      auto d = distribution(r["crossing_hours"], p + ".crossing_hours");
+      if (!d) return d.error();
+      x.service = *d;
+      if (r.contains("every_hours")) {
+        auto e = number(r["every_hours"], p + ".every_hours", 1e-6, 1e6);
+        if (!e) return e.error();
+        x.every_hours = *e;
+      }
+      if (r.contains("max_wait_hours")) {
+        auto e = number(r["max_wait_hours"], p + ".max_wait_hours", 1e-6, 1e6);
+        if (!e) return e.error();
+        x.max_wait_hours = *e;
+      }
+    } else if (kind == "server") {
+      auto v = r.contains("servers") ? number(r["servers"], p + ".servers", 1, 1e6)
+                                     : Result<double>(1.0);
+      if (!v) return v.error();
+      x.servers = static_cast<int>(*v);
+      if (!r.contains("service_hours"))
+        return bad(p + ".service_hours", "is required for a server");
+      auto d = distribution(r["service_hours"], p + ".service_hours");
+      if (!d) return d.error();
+      x.service = *d;
+    } else {
+      return bad(p + ".kind", "expected server or ferry, found '" + kind + "'");
+    }
+    auto cm = closed_months(r, p);
+    if (!cm) return cm.error();
+    x.closed_months = *cm;
+    c.resources.push_back(std::move(x));
+  }
+  for (std::size_t i = 0; i < j["streams"].size(); ++i) {
+    const auto& s = j["streams"][i];
+    const std::string p = "streams[" + std::to_string(i) + "]";
+    if (auto st = check_keys(s, p,
+                             {"id", "name", "interarrival_hours", "units", "batch", "route",
+                              "max_shipments", "sources"});
+        !st)
+      return st.error();
+    if (auto st = check_sources(s, p, net); !st) return st.error();
+    sim::StreamSpec x;
+    if (!s.contains("id") || !s["id"].is_string()) return bad(p + ".id", "is required");
+    x.id = s["id"].get<std::string>();
+    x.name = s.value("name", x.id);
+    if (!s.contains("interarrival_hours")) return bad(p + ".interarrival_hours", "is required");
+    auto d = distribution(s["interarrival_hours"], p + ".interarrival_hours");
+    if (!d) return d.error();
+    x.interarrival = *d;
+    if (s.contains("units")) {
+      auto u = number(s["units"], p + ".units", 1e-9, 1e6);
+      if (!u) return u.error();
+      x.units = *u;
+    }
+    if (s.contains("batch")) {
+      auto b = number(s["batch"], p + ".batch", 1, 100000);
+      if (!b) return b.error();
+      x.batch = static_cast<int>(*b);
+    }
+    if (s.contains("max_shipments")) {
+      auto m = number(s["max_shipments"], p + ".max_shipments", 1, 1e9);
+      if (!m) return m.error();
+      x.max_shipments = static_cast<int>(*m);
+    }
+    if (!s.contains("route") || !s["route"].is_array() || s["route"].empty())
+      return bad(p + ".route", "expected a non-empty list of steps");
+    for (std::size_t k = 0; k < s["route"].size(); ++k) {
+      const auto& st = s["route"][k];
+      const std::string q = p + ".route[" + std::to_string(k) + "]";
+      if (auto e = check_keys(st, q, {"resource", "travel_hours"}); !e) return e.error();
+      sim::Step step;
+      if (st.contains("resource")) {
+        if (!st["resource"].is_string()) return bad(q + ".resource", "expected a resource id");
+        const auto id = st["resource"].get<std::string>();
+        for (std::size_t r = 0; r < c.resources.size(); ++r)
+          if (c.resources[r].id == id) step.resource = static_cast<int>(r);
+        if (step.resource < 0) return bad(q + ".resource", "unknown resource '" + id + "'");
+      } else if (st.contains("travel_hours")) {
+        auto t = distribution(st["travel_hours"], q + ".travel_hours");
+        if (!t) return t.error();
+        step.travel = *t;
+      } else {
+        return bad(q, "expected {\"resource\": ID} or {\"travel_hours\": ...}");
+      }
+      x.route.push_back(std::move(step));
+    }
+    c.streams.push_back(std::move(x));
+  }
+  return c;
+}
+
+json sim_result_json(const sim::SimConfig& c, const sim::SimResult& r) {
+  auto summary = [](const sim::Summary& s) {
+    auto r2 = [](double v) { return std::round(v * 100) / 100; };
+    return json{{"n", s.n},
+                {"mean", r2(s.mean)},
+                {"p50", r2(s.p50)},
+                {"p90", r2(s.p90)},
+                {"max", r2(s.max)}};
+  };
+  json res = json::array(), streams = json::array();
+  for (std::size_t i = 0; i < r.resources.size(); ++i) {
+    const auto& x = r.resources[i];
+    res.push_back(
+        {{"id", x.id},
+         {"kind", c.resources[i].kind == sim::ResourceSpec::Kind::Ferry ? "ferry" : "server"},
+         {"utilisation", std::round(x.utilisation * 1e4) / 1e4},
+         {"mean_queue", std::round(x.mean_queue * 100) / 100},
+         {"max_queue", x.max_queue},
+         {"wait_hours", summary(x.wait_hours)},
+         {"sailings", x.sailings}});
+  }
+  for (const auto& s : r.streams)
+    streams.push_back({{"id", s.id},
+                       {"entered", s.entered},
+                       {"completed", s.completed},
+                       {"in_system", s.in_system},
+                       {"units_completed", s.units_completed},
+                       {"throughput_per_day", std::round(s.throughput_per_day * 100) / 100},
+                       {"transit_hours", summary(s.transit_hours)}});
+  return {{"events", r.events},
+          {"simulated_hours", r.simulated_hours},
+          {"hit_event_limit", r.hit_event_limit},
+          {"seed", c.seed},
+          {"resources", res},
+          {"streams", streams}};
+}
+
+std::string sim_table(const json& j) {
+  std::ostringstream s;
+  s << "simulated " << text::format_number(j["simulated_hours"].get<double>() / 24, 1) << " days, "
+    << text::thousands(j["events"].get<double>()) << " events, seed "
+    << j["seed"].get<std::uint64_t>() << "\n";
+  if (j["hit_event_limit"].get<bool>())
+    s << "NOTE: stopped at the event limit (max_events): results cover less time\n";
+  s << "\nresource             utilisation  mean queue  max queue  wait mean/P50/P90/max (h)       "
+       "sailings\n";
+  for (const auto& r : j["resources"]) {
+    std::string id = r["id"].get<std::string>();
+    id.resize(20, ' ');
+    const auto& w = r["wait_hours"];
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s %10.1f%% %11.2f %10.0f  %6.1f /%6.1f /%6.1f /%7.1f  %9llu\n",
+                  id.c_str(), 100 * r["utilisation"].get<double>(), r["mean_queue"].get<double>(),
+                  r["max_queue"].get<double>(), w["mean"].get<double>(), w["p50"].get<double>(),
+                  w["p90"].get<double>(), w["max"].get<double>(),
+                  static_cast<unsigned long long>(r["sailings"].get<std::uint64_t>()));
+    s << buf;
+  }
+  s << "\nstream               entered  completed  in system  per day  transit mean/P50/P90 "
+       "(days)\n";
+  for (const auto& x : j["streams"]) {
+    std::string id = x["id"].get<std::string>();
+    id.resize(20, ' ');
+    const auto& t = x["transit_hours"];
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s %8llu %10llu %10llu %8.1f  %5.1f / %5.1f / %5.1f\n",
+                  id.c_str(), static_cast<unsigned long long>(x["entered"].get<std::uint64_t>()),
+                  static_cast<unsigned long long>(x["completed"].get<std::uint64_t>()),
+                  static_cast<unsigned long long>(x["in_system"].get<std::uint64_t>()),
+                  x["throughput_per_day"].get<double>(), t["mean"].get<double>() / 24,
+                  t["p50"].get<double>() / 24, t["p90"].get<double>() / 24);
+    s << buf;
+  }
+  return s.str();
+}
+
+std::string sim_series_csv(const sim::SimConfig& c, const sim::SimResult& r) {
+  std::string out = "hours";
+  for (const auto& x : r.resources) out += "," + x.id + "_queue";
+  out += "\n";
+  std::size_t n = 0;
+  for (const auto& x : r.resources) n = std::max(n, x.queue_series.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    out += text::compact(i * c.sample_every_hours);
+    for (const auto& x : r.resources)
+      out += "," + (i < x.queue_series.size() ? text::compact(x.queue_series[i]) : "");
+    out += "\n";
+  }
+  return out;
+}
+
+std::string sim_series_svg(const sim::SimConfig& c, const sim::SimResult& r) {
+  const double w = 760, h = 360, left = 60, right = 20, top = 30, bottom = 45;
+  double max_q = 1, n = 1;
+  for (const auto& x : r.resources) {
+    for (double v : x.queue_series) max_q = std::max(max_q, v);
+    n = std::max(n, static_cast<double>(x.queue_series.size()));
+  }
+  const double span = std::max(1.0, (n - 1) * c.sample_every_hours / 24.0);
+  auto X = [&](double day) { return left + day / span * (w - left - right); };
+  auto Y = [&](double q) { return top + (1 - q / max_q) * (h - top - bottom); };
+  static const char* kColors[] = {"#1b6ca8", "#d1495b", "#edae49", "#00798c", "#6a4c93"};
+  std::ostringstream s;
+  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h
+    << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
+       "fill=\"white\"/>\n"
+    << "<text x=\"" << left
+    << "\" y=\"18\" font-size=\"14\">Queue length (shipments waiting) over time</text>\n";
+  for (int i = 0; i <= 4; ++i) {
+    const double q = max_q * i / 4;
+    s << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << Y(q) << "\" y2=\""
+      << Y(q) << "\" stroke=\"#eee\"/><text x=\"" << left - 6 << "\" y=\"" << Y(q) + 4
+      << "\" text-anchor=\"end\">" << text::format_number(q, 0) << "</text>\n";
+  }
+  for (int i = 0; i <= 6; ++i)
+    s << "<text x=\"" << X(span * i / 6) << "\" y=\"" << h - bottom + 16
+      << "\" text-anchor=\"middle\">" << text::format_number(span * i / 6, 0) << "</text>\n";
+  s << "<text x=\"" << (left + w) / 2 << "\" y=\"" << h - 8
+    << "\" text-anchor=\"middle\">days</text>\n";
+  for (std::size_t k = 0; k < r.resources.size(); ++k) {
+    const auto& x = r.resources[k];
+    s << "<polyline fill=\"none\" stroke=\"" << kColors[k % 5]
+      << "\" stroke-width=\"1.5\" points=\"";
+    for (std::size_t i = 0; i < x.queue_series.size(); ++i)
+      s << X(i * c.sample_every_hours / 24.0) << "," << Y(x.queue_series[i]) << " ";
+    s << "\"/>\n<rect x=\"" << left + 10 << "\" y=\"" << top + 6 + 16 * k
+      << "\" width=\"12\" height=\"3\" fill=\"" << kColors[k % 5] << "\"/><text x=\"" << left + 28
+      << "\" y=\"" << top + 11 + 16 * k << "\">" << x.id << "</text>\n";
+  }
+  s << "</svg>\n";
+  return s.str();
+}
+
+}  // namespace caravan::api
