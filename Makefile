@@ -1,7 +1,8 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test deps build release bench format format-check clean
+.PHONY: run test deps build release bench format format-check clean web fuzz fuzz-smoke serve-bench
 JOBS ?= 2
-APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev
+APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev \
+                libcpp-httplib-dev curl nodejs npm chromium clang libclang-rt-14-dev
 FLAGSHIP := compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 \
             --avoid-sets "none;CN;CN,RU,IR"
 
@@ -23,7 +24,7 @@ run: release
 
 # Format check, the ci build (asserts, -Werror) and its tests, the asan build and its tests, and
 # the README quick start run against the built binary.
-test: deps format-check
+test: deps web format-check
 	cmake --preset ci >/dev/null
 	cmake --build --preset ci -j $(JOBS)
 	ctest --preset ci
@@ -31,6 +32,28 @@ test: deps format-check
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
 	bash tests/integration/quickstart.sh build/ci/caravan
+	$(MAKE) fuzz-smoke
+
+# The map (web/dist) from the npm lockfile: no network once node_modules is there.
+web: deps
+	cd web && (test -d node_modules/playwright-core || npm ci --no-audit --no-fund) && node build.mjs
+
+# libFuzzer on the request parser: `make fuzz FUZZ_SECONDS=600`; make test runs it for a few seconds.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCARAVAN_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" >/dev/null
+	cmake --build build/fuzz -j $(JOBS) --target route_request_fuzz
+	mkdir -p build/fuzz/corpus
+	build/fuzz/tests/route_request_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	  -rss_limit_mb=4096 -print_final_stats=1 build/fuzz/corpus tests/fuzz/corpus
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=5
+
+# HTTP load: wrk, 64 connections for 30 s against /v1/route (docs/performance.md).
+serve-bench: release
+	@dpkg -s wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
+	bash bench/serve_bench.sh build/release/caravan
 
 format-check:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run -Werror

@@ -10,6 +10,7 @@ constexpr ErrorInfo kErrorTable[] = {
     {ErrorCode::Unsatisfiable, 409, 5, "unsatisfiable"},
     {ErrorCode::LimitExceeded, 413, 7, "limit_exceeded"},
     {ErrorCode::Io, 500, 8, "io"},
+    {ErrorCode::Unavailable, 503, 9, "unavailable"},
     {ErrorCode::Internal, 500, 1, "internal"},
 };
 }  // namespace

@@ -13,6 +13,7 @@
 #include "api/reliability.h"
 #include "api/render.h"
 #include "api/scenario_handler.h"
+#include "api/scenario_library.h"
 #include "api/simulate_handler.h"
 #include "api/table.h"
 #include "cli/extra_commands.h"
@@ -153,49 +154,6 @@ int write_reliability_files(const ReliabilityOptions& o, const api::SampleSeries
     if (int rc = write(o.samples_csv, csv); rc) return rc;
   }
   return 0;
-}
-
-// Scenario names: a path, a name in <network>/scenarios/, or "all" for every file there.
-Result<std::vector<scenario::Scenario>> load_scenarios(const network::Network& net,
-                                                       const std::string& network_dir,
-                                                       const std::vector<std::string>& names) {
-  namespace fs = std::filesystem;
-  const fs::path library = fs::path(network_dir) / "scenarios";
-  std::vector<std::string> paths;
-  for (const auto& n : names) {
-    if (n == "all") {
-      std::vector<std::string> all;
-      if (fs::is_directory(library))
-        for (const auto& e : fs::directory_iterator(library))
-          if (e.path().extension() == ".scenario") all.push_back(e.path().string());
-      if (all.empty())
-        return make_error(ErrorCode::NotFound, library.string() + ": no scenario files",
-                          "scenario");
-      std::sort(all.begin(), all.end());
-      paths.insert(paths.end(), all.begin(), all.end());
-    } else if (fs::exists(n)) {
-      paths.push_back(n);
-    } else if (fs::exists(library / (n + ".scenario"))) {
-      paths.push_back((library / (n + ".scenario")).string());
-    } else {
-      std::vector<std::string> known;
-      if (fs::is_directory(library))
-        for (const auto& e : fs::directory_iterator(library))
-          if (e.path().extension() == ".scenario") known.push_back(e.path().stem().string());
-      std::sort(known.begin(), known.end());
-      return make_error(
-          ErrorCode::NotFound,
-          "unknown scenario '" + n + "': not a file, nor one of: " + text::join(known, ", "),
-          "scenario");
-    }
-  }
-  std::vector<scenario::Scenario> out;
-  for (const auto& p : paths) {
-    auto sc = scenario::load(net.tables(), p);
-    if (!sc) return sc.error();
-    out.push_back(std::move(*sc));
-  }
-  return out;
 }
 
 int fail(const Error& e, std::ostream& err) {
@@ -429,7 +387,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   if (sc_cmd->parsed()) {
-    auto scenarios = load_scenarios(*net, network_dir, scenario_names);
+    auto scenarios = api::load_scenarios(*net, network_dir, scenario_names);
     if (!scenarios) return fail(scenarios.error(), err);
     json request = shipment_request(so);
     add_reliability_request(request, rel, false);

@@ -3,6 +3,7 @@
 
 #include "cli/assign_command.h"
 #include "cli/landed_cost_command.h"
+#include "cli/serve_command.h"
 
 namespace caravan::cli {
 
@@ -12,6 +13,7 @@ const std::vector<ExtraCommand>& extra_commands() {
       {"landed-cost", "landed cost: duties, taxes, insurance, Incoterm split; processing",
        run_landed_cost},
       {"deal", "landed cost per tonne, margin and matching subsidy on each corridor", run_deal},
+      {"serve", "HTTP JSON API (/v1/route, compare, ...) and the map in the browser", run_serve},
   };
   return kCommands;
 }

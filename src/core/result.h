@@ -17,6 +17,7 @@ enum class ErrorCode {
   Unsatisfiable,   // contradictory constraints
   LimitExceeded,   // a work or size limit was hit
   Io,              // a file could not be read or written
+  Unavailable,     // the server is busy, timed out or shutting down; try again later
   Internal,
 };
 

@@ -246,7 +246,7 @@ class Applier {
         return st;
       if (arg(d, "country")) {
         auto c = find(
-            d, "country", t.countries, [](const nw::Country& c) { return c.iso2; }, "country");
+            d, "country", t.countries, [](const nw::Country& x) { return x.iso2; }, "country");
         if (!c) return c.error();
         if (const auto* hs = arg(d, "commodity")) {
           std::string digits;
@@ -269,12 +269,12 @@ class Applier {
         s_.extra.avoid_locations.push_back(LocationId{*l});
       } else if (arg(d, "link")) {
         auto l = find(
-            d, "link", t.links, [](const nw::Link& l) { return l.id; }, "link");
+            d, "link", t.links, [](const nw::Link& x) { return x.id; }, "link");
         if (!l) return l.error();
         s_.extra.avoid_links.push_back(LinkId{*l});
       } else if (arg(d, "chokepoint")) {
         auto c = find(
-            d, "chokepoint", t.chokepoints, [](const nw::Chokepoint& c) { return c.id; },
+            d, "chokepoint", t.chokepoints, [](const nw::Chokepoint& x) { return x.id; },
             "chokepoint");
         if (!c) return c.error();
         s_.extra.avoid_chokepoints.push_back(ChokepointId{*c});
@@ -319,7 +319,7 @@ class Applier {
     if (w == "subsidy") {
       if (auto st = only(d, {"corridor", "usd_per_t", "sources"}); !st) return st;
       auto c = find(
-          d, "corridor", t.corridors, [](const nw::Corridor& c) { return c.id; }, "corridor");
+          d, "corridor", t.corridors, [](const nw::Corridor& x) { return x.id; }, "corridor");
       if (!c) return c.error();
       auto x = number(d, "usd_per_t", 0, 1e6);
       if (!x) return x.error();
@@ -365,7 +365,7 @@ class Applier {
     };
     if (arg(d, "link")) {
       auto li = find(
-          d, "link", t.links, [](const nw::Link& l) { return l.id; }, "link");
+          d, "link", t.links, [](const nw::Link& x) { return x.id; }, "link");
       if (!li) return li.error();
       nw::Link& l = t.links[*li];
       const std::string& f = *field;
@@ -508,7 +508,7 @@ class Applier {
     if (!p) return p.error();
     if (arg(d, "country")) {
       auto c = find(
-          d, "country", t.countries, [](const nw::Country& c) { return c.iso2; }, "country");
+          d, "country", t.countries, [](const nw::Country& x) { return x.iso2; }, "country");
       if (!c) return c.error();
       t.countries[*c].disruption_probability = *p;
     } else if (arg(d, "location")) {
@@ -517,7 +517,7 @@ class Applier {
       t.locations[*l].disruption_probability = *p;
     } else if (arg(d, "chokepoint")) {
       auto c = find(
-          d, "chokepoint", t.chokepoints, [](const nw::Chokepoint& c) { return c.id; },
+          d, "chokepoint", t.chokepoints, [](const nw::Chokepoint& x) { return x.id; },
           "chokepoint");
       if (!c) return c.error();
       t.chokepoints[*c].disruption_probability = *p;

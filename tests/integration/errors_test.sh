@@ -25,6 +25,20 @@ expect 2 "forbid_transit" route --from Stepnogorsk --to Yokohama "${R[@]}" --for
 expect 2 "The following argument was not expected" route --from A --to B --bogus
 expect 4 "network folder not found" --network /nonexistent route --from A --to B
 expect 4 "no location matches" locate zzzzzzzz
+expect 2 "reliability_samples" reliability --from Stepnogorsk --to Yokohama "${R[@]}" --samples 0
+expect 2 "needs reliability_samples" route --from Stepnogorsk --to Yokohama "${R[@]}" --seed 3
+expect 4 "unknown scenario 'nosuch'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario nosuch
+bad_sc="$(mktemp --suffix=.scenario)"
+printf 'name "bad"\nclose country=XX\n' > "$bad_sc"
+expect 3 "$(basename "$bad_sc"):2: field 'country': unknown country 'XX'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario "$bad_sc"
+rm -f "$bad_sc"
+expect 4 "cannot open file" simulate --config /nonexistent/model.json
+bad_sim="$(mktemp --suffix=.json)"
+printf '{"resources": [{"id": "f", "kind": "ferry", "capacity_units": 0, "crossing_hours": 5}], "streams": [{"id": "s", "interarrival_hours": 1, "route": [{"resource": "f"}]}]}' > "$bad_sim"
+expect 2 "field 'resources[0].capacity_units': a ferry that carries nothing can never sail" simulate --config "$bad_sim"
+printf '{"resources": [' > "$bad_sim"
+expect 2 "parse error" simulate --config "$bad_sim"
+rm -f "$bad_sim"
 # A broken network names file, line and field.
 broken="$(mktemp -d)"; cp -r "$tiny"/. "$broken"/
 sed -i 's/^r4,CNAKA,CNLYG,rail/r4,CNAKA,CNLYG,barge/' "$broken/links.csv"

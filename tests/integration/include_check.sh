@@ -14,7 +14,7 @@ declare -A allowed=(
   [scenario]="core network cost route io scenario"
   [api]="core network tariff cost route sim assign scenario io api"
   [server]="core network tariff cost route sim assign scenario io api server"
-  [cli]="core network tariff cost route sim assign scenario io api cli"
+  [cli]="core network tariff cost route sim assign scenario io api server cli"
 )
 bad=0; checked=0
 for dir in "$root"/src/*/; do

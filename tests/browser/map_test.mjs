@@ -1,0 +1,107 @@
+// Browser test of the map: headless Chromium (Debian's) driven by playwright-core from web/.
+// Loads the page from `caravan serve`, types Stepnogorsk and Yokohama, avoids China, and checks
+// that routes are drawn and the table is filled; saves a screenshot.
+// Usage: node map_test.mjs path/to/caravan SCREENSHOT_DIR. Exits 77 (skipped) without Chromium or
+// web/node_modules.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const web = resolve(here, '../../web');
+const [bin, shotDir = '.'] = process.argv.slice(2);
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!existsSync(chromium) || !existsSync(join(web, 'node_modules/playwright-core')) || !existsSync(join(web, 'dist/index.html'))) {
+  console.log('map_test: skipped (needs /usr/bin/chromium, web/node_modules and web/dist: make web)');
+  process.exit(77);
+}
+const { chromium: pw } = createRequire(join(web, 'package.json'))('playwright-core');
+
+const deadline = setTimeout(() => { console.error('map_test: timed out'); cleanup(1); }, 120000);
+let server = null, browser = null, profile = null;
+async function cleanup(code) {
+  clearTimeout(deadline);
+  try { if (browser) await browser.close(); } catch { /* already gone */ }
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  process.exit(code);
+}
+
+function startServer() {
+  return new Promise((ok, fail) => {
+    server = spawn(bin, ['serve', '--port', '0', '--web', join(web, 'dist')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^listening on (http:\/\/[^ \n]+)\//m);
+      if (m) ok(m[1]);
+    });
+    server.on('exit', (c) => fail(new Error(`server exited (${c}): ${out}`)));
+  });
+}
+
+try {
+  const base = await startServer();
+  profile = mkdtempSync(join(tmpdir(), 'caravan-chromium-'));
+  browser = await pw.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${profile}`],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url()); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${base}/`, { timeout: 30000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+
+  for (const [id, text, want] of [['#from', 'Stepnogorsk', 'KZ-STEPNOGORSK'], ['#to', 'Yokohama', 'JPYOK']]) {
+    await page.click(id);
+    await page.keyboard.type(text, { delay: 20 });
+    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
+    await page.keyboard.press('Enter');
+    const picked = await page.$eval(id, (el) => el.dataset.id);
+    if (picked !== want) throw new Error(`${id}: picked ${picked}, expected ${want}`);
+  }
+  await page.selectOption('#commodity', 'rare-earth-oxide');
+  await page.fill('#tonnes', '1000');
+  await page.click('#avoid-input');
+  await page.keyboard.type('CN');
+  await page.keyboard.press('Enter');
+  await page.click('#go');
+  await page.waitForSelector('#routes-table tbody tr', { timeout: 30000 });
+  const rows = await page.$$eval('#routes-table tbody tr', (trs) => trs.map((t) => t.textContent));
+  const drawn = await page.$$eval('#map path.leaflet-interactive', (p) => p.length);
+  const legs = await page.$$eval('#legs-table tbody tr', (trs) => trs.length);
+  const url = page.url();
+  mkdirSync(shotDir, { recursive: true });
+  const shot = resolve(shotDir, 'map_test.png');
+  await page.screenshot({ path: shot });
+  // Phone width: the page still lays out (no horizontal scroll of the body).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: resolve(shotDir, 'map_test_phone.png'), fullPage: false });
+
+  const problems = [];
+  if (rows.length < 1) problems.push('no rows in the alternatives table');
+  if (drawn < 1) problems.push('no route lines drawn');
+  if (legs < 1) problems.push('no legs listed');
+  if (rows.some((r) => /China|CN-/.test(r))) problems.push(`a route through China: ${rows}`);
+  if (!/avoid=CN/.test(url)) problems.push(`the URL does not hold the query: ${url}`);
+  if (external.length) problems.push(`requests left the machine: ${external.join(', ')}`);
+  if (errors.length) problems.push(`page errors: ${errors.join('; ')}`);
+  if (overflow > 4) problems.push(`horizontal overflow of ${overflow}px at phone width`);
+  console.log(`map_test: ${rows.length} routes, ${drawn} lines, ${legs} legs; screenshot ${shot}`);
+  if (problems.length) { console.error(`map_test: FAIL\n  ${problems.join('\n  ')}`); await cleanup(1); }
+  console.log('map_test: passed');
+  await cleanup(0);
+} catch (e) {
+  console.error(`map_test: FAIL ${e.stack || e}`);
+  await cleanup(1);
+}

@@ -1,0 +1,358 @@
+// The map page: a query form (search-as-you-type, chips, objective), routes on a Leaflet map
+// with no tiles (world-atlas country shapes), the alternatives table and the legs of a route.
+// The query lives in the URL (?from=...&to=...), so a link reproduces the view.
+const L = window.L;
+const topojson = window.topojson;
+
+const MODE_COLOURS = {
+  rail: '#d62828', road: '#f77f00', sea: '#1d6fb8', ferry: '#7b2cbf', river: '#2a9d8f',
+  air: '#6c757d', pipeline: '#8d6e63',
+};
+const $ = (id) => document.getElementById(id);
+const state = { network: null, links: new Map(), places: new Map(), routes: [], layers: [], selected: -1 };
+
+const map = L.map('map', { worldCopyJump: false, zoomSnap: 0.5, attributionControl: true })
+  .setView([45, 80], 3);
+map.attributionControl.setPrefix('Leaflet').addAttribution('Country shapes: Natural Earth via world-atlas');
+const routeLayer = L.layerGroup().addTo(map);
+
+function setStatus(text, kind = '') {
+  const s = $('status');
+  s.textContent = text;
+  s.className = kind;
+}
+
+async function getJson(url, options) {
+  const res = await fetch(url, options);
+  let body = null;
+  try { body = await res.json(); } catch { /* not JSON */ }
+  if (!res.ok) {
+    const e = body && body.error;
+    throw new Error(e ? `${e.message}${e.field ? ` (field ${e.field})` : ''}` : `HTTP ${res.status}`);
+  }
+  return body;
+}
+
+async function loadBase() {
+  const [world, network, info] = await Promise.all([
+    getJson('vendor/countries-50m.json'), getJson('v1/network'), getJson('v1/info')]);
+  L.geoJSON(topojson.feature(world, world.objects.countries), {
+    style: { color: '#8a99a8', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false,
+  }).addTo(map);
+  for (const f of network.features) {
+    if (f.geometry.type === 'Point') state.places.set(f.properties.id, f);
+    else state.links.set(f.properties.id, f);
+  }
+  L.geoJSON({ type: 'FeatureCollection', features: [...state.links.values()] }, {
+    style: (f) => ({ color: MODE_COLOURS[f.properties.mode] || '#555', weight: 1, opacity: 0.25 }),
+    interactive: false,
+  }).addTo(map);
+  const sel = $('commodity');
+  sel.innerHTML = '';
+  for (const c of info.commodities || []) {
+    const o = document.createElement('option');
+    o.value = c.id; o.textContent = c.id; o.title = c.name;
+    sel.appendChild(o);
+  }
+  const legend = $('legend');
+  for (const [mode, colour] of Object.entries(MODE_COLOURS)) {
+    const s = document.createElement('span');
+    s.style.setProperty('--c', colour); s.textContent = mode;
+    legend.appendChild(s);
+  }
+  legend.insertAdjacentHTML('beforeend',
+    '<span style="--c:transparent">&#x25C6; border</span><span style="--c:transparent">&#x21C4; gauge break</span>' +
+    '<span style="--c:transparent">&#x26F4; ferry</span><span style="--c:transparent">&#x26A0; chokepoint</span>');
+}
+
+// Search as you type on /v1/locations, with arrow keys, Enter and Escape.
+function combo(input, list) {
+  let items = [], active = -1, timer = 0, seq = 0;
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+  const choose = (i) => { input.value = items[i].name; input.dataset.id = items[i].id; close(); };
+  const render = () => {
+    list.innerHTML = '';
+    items.forEach((m, i) => {
+      const li = document.createElement('li');
+      li.id = `${list.id}-${i}`; li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', String(i === active));
+      li.innerHTML = `${escapeHtml(m.name)} <small>${escapeHtml(m.id)} · ${escapeHtml(m.kind)} · ${escapeHtml(m.country)}</small>`;
+      li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(i); });
+      list.appendChild(li);
+    });
+    list.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', String(!list.hidden));
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${list.id}-${active}`);
+  };
+  input.addEventListener('input', () => {
+    delete input.dataset.id;
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2) { items = []; render(); return; }
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const r = await getJson(`v1/locations?q=${encodeURIComponent(q)}&limit=8`);
+        if (mine !== seq) return;
+        items = r.matches || []; active = items.length ? 0 : -1; render();
+      } catch { items = []; render(); }
+    }, 120);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (list.hidden) return;
+    if (e.key === 'ArrowDown') { active = Math.min(items.length - 1, active + 1); render(); e.preventDefault(); }
+    else if (e.key === 'ArrowUp') { active = Math.max(0, active - 1); render(); e.preventDefault(); }
+    else if (e.key === 'Enter' && active >= 0) { choose(active); e.preventDefault(); }
+    else if (e.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+}
+
+function escapeHtml(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+// Countries (or places, modes) to avoid, as removable chips.
+const avoid = [];
+function renderChips() {
+  const box = $('avoid-chips');
+  box.querySelectorAll('.chip').forEach((c) => c.remove());
+  avoid.forEach((code, i) => {
+    const chip = document.createElement('span');
+    chip.className = 'chip'; chip.textContent = code;
+    const x = document.createElement('button');
+    x.type = 'button'; x.textContent = '×'; x.setAttribute('aria-label', `stop avoiding ${code}`);
+    x.addEventListener('click', () => { avoid.splice(i, 1); renderChips(); $('avoid-input').focus(); });
+    chip.appendChild(x);
+    box.insertBefore(chip, $('avoid-input'));
+  });
+}
+function addAvoid(text) {
+  for (const part of text.split(',')) {
+    const v = part.trim();
+    if (v && !avoid.includes(v.toUpperCase()) && !avoid.includes(v)) avoid.push(/^[a-z]{2}$/i.test(v) ? v.toUpperCase() : v);
+  }
+  renderChips();
+}
+$('avoid-input').addEventListener('keydown', (e) => {
+  const input = e.target;
+  if ((e.key === 'Enter' || e.key === ',') && input.value.trim()) {
+    addAvoid(input.value); input.value = ''; e.preventDefault();
+  } else if (e.key === 'Backspace' && !input.value && avoid.length) {
+    avoid.pop(); renderChips();
+  }
+});
+
+function formQuery() {
+  const pending = $('avoid-input').value.trim();
+  if (pending) { addAvoid(pending); $('avoid-input').value = ''; }
+  const q = {
+    from: $('from').dataset.id || $('from').value.trim(),
+    to: $('to').dataset.id || $('to').value.trim(),
+    commodity: $('commodity').value,
+  };
+  const tonnes = parseFloat($('tonnes').value);
+  if (tonnes > 0) q.tonnes = tonnes;
+  if (avoid.length) q.avoid = [...avoid];
+  if ($('objective').value === 'pareto') q.pareto = true;
+  else {
+    q.objective = $('objective').value;
+    const k = parseInt($('alternatives').value, 10);
+    if (k > 1) q.alternatives = k;
+  }
+  return q;
+}
+
+function queryToUrl(q, kind) {
+  const p = new URLSearchParams();
+  p.set('from', $('from').value.trim()); p.set('to', $('to').value.trim());
+  p.set('commodity', q.commodity);
+  if (q.tonnes) p.set('tonnes', q.tonnes);
+  if (q.avoid) p.set('avoid', q.avoid.join(','));
+  p.set('objective', $('objective').value);
+  if (q.alternatives) p.set('alternatives', q.alternatives);
+  if (kind === 'compare') p.set('view', 'compare');
+  history.replaceState(null, '', `?${p}`);
+}
+
+function urlToForm() {
+  const p = new URLSearchParams(location.search);
+  if (!p.get('from') || !p.get('to')) return null;
+  $('from').value = p.get('from'); $('to').value = p.get('to');
+  if (p.get('commodity')) $('commodity').value = p.get('commodity');
+  if (p.get('tonnes')) $('tonnes').value = p.get('tonnes');
+  if (p.get('avoid')) addAvoid(p.get('avoid'));
+  if (p.get('objective')) $('objective').value = p.get('objective');
+  if (p.get('alternatives')) $('alternatives').value = p.get('alternatives');
+  return p.get('view') === 'compare' ? 'compare' : 'route';
+}
+
+function point(id) {
+  const f = state.places.get(id);
+  return f ? [f.geometry.coordinates[1], f.geometry.coordinates[0]] : null;
+}
+function legLatLngs(leg) {
+  const link = state.links.get(leg.link);
+  if (link && link.geometry.type === 'LineString') {
+    const pts = link.geometry.coordinates.map(([x, y]) => [y, x]);
+    const a = point(leg.from);
+    // Links are stored in one direction; draw them the way the leg goes.
+    if (a && pts.length > 1 && L.latLng(a).distanceTo(pts[0]) > L.latLng(a).distanceTo(pts[pts.length - 1])) pts.reverse();
+    return pts;
+  }
+  return [point(leg.from), point(leg.to)].filter(Boolean);
+}
+
+function icon(symbol, title) {
+  return L.divIcon({ className: 'marker-label', html: `<span title="${escapeHtml(title)}">${symbol}</span>`, iconSize: [18, 18] });
+}
+
+// Draws every route; returns the Leaflet group of each.
+function drawRoutes(routes) {
+  routeLayer.clearLayers();
+  state.layers = routes.map((r, i) => {
+    const g = L.featureGroup();
+    for (const leg of r.legs || []) {
+      const line = L.polyline(legLatLngs(leg), { color: MODE_COLOURS[leg.mode] || '#333', weight: 4, opacity: 0.9 });
+      line.bindTooltip(`${i + 1}: ${leg.from_name} → ${leg.to_name} (${leg.mode}, ${leg.km} km)`);
+      line.on('click', () => select(i));
+      line.addTo(g);
+    }
+    for (const b of r.border_crossings || []) {
+      const p = point(b.to) || point(b.from);
+      if (p) L.marker(p, { icon: icon('◆', `border ${b.from_country}→${b.to_country}, ${b.hours} h`), keyboard: false }).addTo(g);
+    }
+    for (const s of r.gauge_breaks || []) {
+      const p = point(s.at);
+      if (p) L.marker(p, { icon: icon('⇄', `gauge break ${s.from_gauge_mm}→${s.to_gauge_mm} mm at ${s.at_name}`), keyboard: false }).addTo(g);
+    }
+    for (const f of r.ferries || []) {
+      const a = point(f.from), b = point(f.to);
+      if (a && b) L.marker([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], { icon: icon('⛴', `ferry ${f.link}`), keyboard: false }).addTo(g);
+    }
+    for (const leg of r.legs || []) {
+      if (!(leg.chokepoints || []).length) continue;
+      const pts = legLatLngs(leg);
+      if (pts.length) L.marker(pts[Math.floor(pts.length / 2)], { icon: icon('⚠', `chokepoint ${leg.chokepoints.join(', ')}`), keyboard: false }).addTo(g);
+    }
+    g.addTo(routeLayer);
+    return g;
+  });
+}
+
+const fmt = (v, d = 0) => (v === undefined || v === null ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+
+function fillTable(rows) {
+  const body = $('routes-table').querySelector('tbody');
+  body.innerHTML = '';
+  rows.forEach((row, i) => {
+    const tr = document.createElement('tr');
+    tr.tabIndex = 0; tr.setAttribute('aria-selected', 'false');
+    const r = row.route;
+    tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(row.label)}</td>` + (r
+      ? `<td class="num">${fmt(r.cost_usd)}</td><td class="num">${fmt(r.days, 1)}</td><td class="num">${fmt(r.co2_kg / 1000, 1)}</td><td class="num">${fmt(r.risk, 3)}</td>`
+      : '<td colspan="4">no route</td>');
+    tr.addEventListener('click', () => select(row.index));
+    tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { select(row.index); e.preventDefault(); } });
+    body.appendChild(tr);
+  });
+}
+
+function select(i) {
+  state.selected = i;
+  const rows = $('routes-table').querySelectorAll('tbody tr');
+  state.rows.forEach((row, k) => rows[k]?.setAttribute('aria-selected', String(row.index === i)));
+  state.layers.forEach((g, k) => g.eachLayer((l) => {
+    if (l.setStyle) l.setStyle({ opacity: k === i ? 1 : 0.25, weight: k === i ? 6 : 3 });
+    if (l.setOpacity) l.setOpacity(k === i ? 1 : 0.3);
+  }));
+  if (state.layers[i]) { state.layers[i].bringToFront(); map.fitBounds(state.layers[i].getBounds(), { padding: [30, 30] }); }
+  const r = state.routes[i];
+  const legs = $('legs-table');
+  legs.hidden = !r; $('legs-title').hidden = !r;
+  const body = legs.querySelector('tbody');
+  body.innerHTML = '';
+  for (const leg of (r && r.legs) || []) {
+    const tr = document.createElement('tr');
+    tr.innerHTML = `<td>${escapeHtml(leg.from_name)}</td><td>${escapeHtml(leg.to_name)}</td><td>${escapeHtml(leg.mode)}</td>` +
+      `<td class="num">${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>`;
+    body.appendChild(tr);
+  }
+}
+
+let busy = false;
+async function run(kind) {
+  if (busy) return;
+  const q = formQuery();
+  if (!q.from || !q.to) { setStatus('Type an origin and a destination.', 'error'); return; }
+  busy = true;
+  $('go').disabled = $('corridors').disabled = true;
+  setStatus(kind === 'compare' ? 'Comparing corridors…' : 'Finding routes…', 'loading');
+  queryToUrl(q, kind);
+  $('histogram').innerHTML = '';
+  try {
+    if (kind === 'compare') { delete q.alternatives; delete q.pareto; }
+    const r = await getJson(`v1/${kind}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(q) });
+    let rows;
+    if (kind === 'compare') {
+      const variants = r.variants || [];
+      state.routes = variants.map((v) => v.route || null);
+      rows = variants.map((v, i) => ({ index: i, label: v.name || v.corridor || v.label || `variant ${i + 1}`, route: v.route || null }));
+    } else {
+      state.routes = r.routes || [];
+      rows = state.routes.map((rt, i) => ({ index: i, label: rt.summary, route: rt }));
+    }
+    state.rows = rows;
+    drawRoutes(state.routes.map((x) => x || { legs: [] }));
+    fillTable(rows);
+    $('results').hidden = false;
+    const found = state.routes.filter(Boolean).length;
+    setStatus(found ? `${found} route${found > 1 ? 's' : ''} from ${r.query?.from_name || q.from} to ${r.query?.to_name || q.to}.`
+      : (r.explanation || r.why || 'No route under these constraints.'), found ? '' : 'error');
+    const first = rows.findIndex((x) => x.route);
+    if (first >= 0) select(rows[first].index);
+  } catch (e) {
+    setStatus(e.message, 'error');
+  } finally {
+    busy = false;
+    $('go').disabled = $('corridors').disabled = false;
+  }
+}
+
+// A histogram of sampled transit days for the best route, from /v1/reliability.
+async function reliability() {
+  const q = formQuery();
+  delete q.alternatives; delete q.pareto;
+  q.reliability_samples = 2000;
+  $('histogram').textContent = 'Sampling transit times…';
+  try {
+    const r = await getJson('v1/reliability', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(q) });
+    const rel = r.routes && r.routes[0] && r.routes[0].reliability;
+    if (!rel) { $('histogram').textContent = 'No reliability figures.'; return; }
+    const hist = rel.histogram || rel.histogram_days;
+    let svg = '';
+    if (hist && Array.isArray(hist.counts || hist)) {
+      const counts = hist.counts || hist.map((b) => b.count ?? b[1]);
+      const max = Math.max(...counts, 1);
+      const w = 360 / counts.length;
+      svg = `<svg viewBox="0 0 360 120" width="100%" role="img" aria-label="Histogram of transit days">` +
+        counts.map((c, i) => `<rect x="${i * w}" y="${110 - (c / max) * 100}" width="${Math.max(1, w - 1)}" height="${(c / max) * 100}" fill="#1d6fb8"/>`).join('') + '</svg>';
+    }
+    const keys = Object.entries(rel).filter(([, v]) => typeof v === 'number').slice(0, 8);
+    $('histogram').innerHTML = svg + '<table>' + keys.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td class="num">${fmt(v, 2)}</td></tr>`).join('') + '</table>';
+  } catch (e) {
+    $('histogram').textContent = e.message;
+  }
+}
+
+$('query').addEventListener('submit', (e) => { e.preventDefault(); run('route'); });
+$('corridors').addEventListener('click', () => run('compare'));
+$('reliability').addEventListener('click', reliability);
+combo($('from'), $('from-list'));
+combo($('to'), $('to-list'));
+
+loadBase().then(() => {
+  const kind = urlToForm();
+  document.body.dataset.ready = 'true';
+  if (kind) run(kind);
+}).catch((e) => setStatus(`Could not load the network: ${e.message}`, 'error'));
