@@ -5,14 +5,7 @@
 // single-objective plan into its compile and search parts.
 #include <benchmark/benchmark.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <string>
-
-#include "cost/shipment.h"
 #include "embedded_query.h"
-#include "io/network_reader.h"
-#include "route/planner.h"
 
 namespace caravan::bench {
 namespace {

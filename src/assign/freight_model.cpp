@@ -139,8 +139,9 @@ Result<FreightModel> build_freight_model(const nw::Network& net,
     for (std::uint32_t l : cp.links) p.links[l].delay.capacity = cp.capacity_tpy;
   }
   for (const auto& [id, value] : params.capacity_overrides) {
+    const std::string& key = id;  // clang 14 cannot capture a structured binding
     const bool used = std::any_of(fm.points.begin(), fm.points.end(), [&](const CapacityPoint& c) {
-      return c.id == id || net.location(c.location).id == id;
+      return c.id == key || net.location(c.location).id == key;
     });
     if (!used) {
       return make_error(ErrorCode::NotFound,

@@ -356,7 +356,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto j = json::parse(*text, nullptr, false);
     if (j.is_discarded()) {
       try {
-        (void)json::parse(*text);
+        [[maybe_unused]] const json again = json::parse(*text);  // throws with the position
       } catch (const json::parse_error& e) {
         return fail(make_error(ErrorCode::InvalidRequest, path + ": " + e.what()), err);
       }

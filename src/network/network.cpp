@@ -183,6 +183,8 @@ Result<Network> Network::build(Tables tables) {
   g.first_out.assign(g.nodes.size() + 1, 0);
   for (const Arc& arc : g.arcs) ++g.first_out[arc.tail.value + 1];
   for (std::size_t v = 0; v < g.nodes.size(); ++v) g.first_out[v + 1] += g.first_out[v];
+  g.head.reserve(g.arcs.size());
+  for (const Arc& arc : g.arcs) g.head.push_back(arc.head.value);
   return n;
 }
 

@@ -175,8 +175,124 @@ bool is_final_state(const Prepared& p, std::uint32_t state) {
   return (inner >> p.bits) == p.vias.size() && (inner & p.full_mask) == p.full_mask;
 }
 
+namespace {
+
+// A 4-ary min-heap of nodes keyed by distance, with decrease-key (positions per node).
+class NodeHeap {
+ public:
+  explicit NodeHeap(std::size_t n) : pos_(n, kAbsent) {}
+  bool empty() const { return heap_.empty(); }
+  void push_or_decrease(std::uint32_t v, double key) {
+    std::size_t i;
+    if (pos_[v] == kAbsent) {
+      i = heap_.size();
+      heap_.push_back({key, v});
+    } else {
+      i = pos_[v];
+      heap_[i].key = key;
+    }
+    sift_up(i);
+  }
+  std::pair<double, std::uint32_t> pop() {
+    const Entry top = heap_.front();
+    pos_[top.node] = kAbsent;
+    const Entry last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_.front() = last;
+      pos_[last.node] = 0;
+      sift_down(0);
+    }
+    return {top.key, top.node};
+  }
+
+ private:
+  static constexpr std::uint32_t kAbsent = UINT32_MAX;
+  struct Entry {
+    double key;
+    std::uint32_t node;
+  };
+  void sift_up(std::size_t i) {
+    const Entry e = heap_[i];
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 4;
+      if (heap_[parent].key <= e.key) break;
+      heap_[i] = heap_[parent];
+      pos_[heap_[i].node] = static_cast<std::uint32_t>(i);
+      i = parent;
+    }
+    heap_[i] = e;
+    pos_[e.node] = static_cast<std::uint32_t>(i);
+  }
+  void sift_down(std::size_t i) {
+    const Entry e = heap_[i];
+    const std::size_t n = heap_.size();
+    for (;;) {
+      const std::size_t first = 4 * i + 1;
+      if (first >= n) break;
+      std::size_t best = first;
+      const std::size_t last = std::min(first + 4, n);
+      for (std::size_t c = first + 1; c < last; ++c)
+        if (heap_[c].key < heap_[best].key) best = c;
+      if (heap_[best].key >= e.key) break;
+      heap_[i] = heap_[best];
+      pos_[heap_[i].node] = static_cast<std::uint32_t>(i);
+      i = best;
+    }
+    heap_[i] = e;
+    pos_[e.node] = static_cast<std::uint32_t>(i);
+  }
+  std::vector<Entry> heap_;
+  std::vector<std::uint32_t> pos_;
+};
+
+// The common case: no constraint needs a state and nothing is banned: plain Dijkstra over nodes,
+// reading only the packed arrays (first_out, head, scalar, allowed) in the loop.
+std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Start>& starts) {
+  const auto& g = p.net->graph();
+  const std::size_t n = g.node_count();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> dist(n, kInf);
+  std::vector<std::uint32_t> pred_arc(n, UINT32_MAX);
+  NodeHeap heap(n);
+  for (const auto& s : starts) {
+    dist[s.node] = 0;
+    heap.push_or_decrease(s.node, 0);
+  }
+  const std::uint32_t* first_out = g.first_out.data();
+  const std::uint32_t* head = g.head.data();
+  const double* scalar = p.scalar.data();
+  const std::uint8_t* allowed = p.allowed.data();
+  while (!heap.empty()) {
+    const auto [d, v] = heap.pop();
+    if (p.is_target[v]) {
+      Path path;
+      path.weight = d;
+      for (std::uint32_t x = v; pred_arc[x] != UINT32_MAX; x = g.arcs[pred_arc[x]].tail.value)
+        path.arcs.push_back(ArcId{pred_arc[x]});
+      std::reverse(path.arcs.begin(), path.arcs.end());
+      return path;
+    }
+    for (std::uint32_t a = first_out[v], end = first_out[v + 1]; a < end; ++a) {
+      if (!allowed[a]) continue;
+      const std::uint32_t h = head[a];
+      const double nd = d + scalar[a];
+      if (nd < dist[h]) {
+        dist[h] = nd;
+        pred_arc[h] = a;
+        heap.push_or_decrease(h, nd);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Path> best_path(const Prepared& p, const std::vector<Start>& starts,
                               const Bans* bans) {
+  if (!bans && p.states() == 1 && !p.query.constraints.max_transshipments)
+    return best_path_stateless(p, starts);
   const auto& g = p.net->graph();
   const std::size_t n = g.node_count();
   const std::uint32_t S = p.states();
@@ -207,7 +323,7 @@ std::optional<Path> best_path(const Prepared& p, const std::vector<Start>& start
     }
     for (std::uint32_t a = g.first_out[v]; a < g.first_out[v + 1]; ++a) {
       if (bans && bans->arcs[a]) continue;
-      const std::uint32_t head = g.arcs[a].head.value;
+      const std::uint32_t head = g.head[a];
       if (bans && bans->nodes[head]) continue;
       const std::uint32_t ns = transition(p, state, ArcId{a});
       if (ns == UINT32_MAX) continue;

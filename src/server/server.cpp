@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <pthread.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
@@ -238,11 +239,54 @@ Result<json> assign_request(const Context& ctx, json request) {
   return request;
 }
 
+// Reliability, plus a server-only "histogram_bins" (1..200): the sampled transit times of each
+// route as a histogram (for the map), under "histograms".
+Result<json> reliability_request(const Context& ctx, json request) {
+  int bins = 0;
+  if (request.contains("histogram_bins")) {
+    const json& b = request["histogram_bins"];
+    if (!b.is_number_integer() || b.get<int>() < 1 || b.get<int>() > 200)
+      return make_error(ErrorCode::InvalidRequest, "expected an integer in [1, 200]",
+                        "histogram_bins");
+    bins = b.get<int>();
+    request.erase("histogram_bins");
+  }
+  api::SampleSeries samples;
+  auto result = api::reliability(ctx.net, request, ctx.opt.limits, bins ? &samples : nullptr);
+  if (!result || bins == 0) return result;
+  json histograms = json::array();
+  for (const auto& [name, hours] : samples) {
+    if (hours.empty()) continue;
+    const auto [lo, hi] = std::minmax_element(hours.begin(), hours.end());
+    const double width = *hi > *lo ? (*hi - *lo) / bins : 1.0;
+    std::vector<int> counts(static_cast<std::size_t>(bins), 0);
+    for (double h : hours)
+      ++counts[std::min(static_cast<std::size_t>((h - *lo) / width), counts.size() - 1)];
+    histograms.push_back(
+        {{"route", name}, {"min_hours", *lo}, {"bin_hours", width}, {"counts", counts}});
+  }
+  (*result)["histograms"] = std::move(histograms);
+  return result;
+}
+
+// The stems of the .scenario files in the network's scenarios/ folder, sorted.
+json scenario_names(const std::string& network_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  const fs::path dir = fs::path(network_dir) / "scenarios";
+  if (fs::is_directory(dir, ec))
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".scenario") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return json{{"scenarios", names}};
+}
+
 std::string endpoint_label(const std::string& path, int status) {
-  static const std::set<std::string> kKnown = {"/v1/route",    "/v1/compare",   "/v1/reliability",
-                                               "/v1/scenario", "/v1/why-not",   "/v1/landed-cost",
-                                               "/v1/assign",   "/v1/locations", "/v1/network",
-                                               "/v1/info",     "/healthz",      "/metrics"};
+  static const std::set<std::string> kKnown = {
+      "/v1/route",       "/v1/compare", "/v1/reliability", "/v1/scenario", "/v1/why-not",
+      "/v1/landed-cost", "/v1/assign",  "/v1/locations",   "/v1/network",  "/v1/info",
+      "/v1/scenarios",   "/healthz",    "/metrics"};
   if (kKnown.count(path)) return path;
   if (path.rfind("/v1/assign/", 0) == 0) return "/v1/assign/{id}";
   if (path.rfind("/v1/", 0) == 0) return "/v1/other";
@@ -260,7 +304,7 @@ void add_routes(httplib::Server& svr, Context& ctx) {
   };
   both("/v1/route", [&](const json& r) { return api::route(ctx.net, r, L); });
   both("/v1/compare", [&](const json& r) { return api::compare(ctx.net, r, L); });
-  both("/v1/reliability", [&](const json& r) { return api::reliability(ctx.net, r, L); });
+  both("/v1/reliability", [&](const json& r) { return reliability_request(ctx, r); });
   both("/v1/why-not", [&](const json& r) { return api::why_not(ctx.net, r, L); });
   both("/v1/landed-cost", [&](const json& r) { return api::landed_cost(ctx.net, r, L); });
   both("/v1/scenario", [&](const json& r) { return scenario_request(ctx, r); });
@@ -307,6 +351,13 @@ void add_routes(httplib::Server& svr, Context& ctx) {
   svr.Get("/v1/network", [&](const httplib::Request&, httplib::Response& res) {
     res.set_content(ctx.network_geojson, "application/geo+json");
   });
+  svr.Get("/v1/scenarios", [&](const httplib::Request&, httplib::Response& res) {
+    try {
+      send_json(res, scenario_names(ctx.opt.network_dir).dump());
+    } catch (const std::exception& e) {  // last resort (filesystem errors)
+      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
+    }
+  });
   svr.Get("/v1/info",
           [&](const httplib::Request&, httplib::Response& res) { send_json(res, ctx.info); });
   svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
@@ -341,6 +392,7 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
   svr.set_read_timeout(10);
   svr.set_write_timeout(10);
   svr.set_keep_alive_timeout(2);
+  svr.set_tcp_nodelay(true);  // headers and body are separate writes: no Nagle delay between them
   svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     tl_started = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;

@@ -46,14 +46,15 @@ function startServer() {
 try {
   const base = await startServer();
   profile = mkdtempSync(join(tmpdir(), 'caravan-chromium-'));
-  browser = await pw.launch({
+  // A fresh profile each run (playwright passes it as --user-data-dir).
+  browser = await pw.launchPersistentContext(profile, {
     executablePath: chromium,
     headless: true,
+    viewport: { width: 1280, height: 800 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = browser.pages()[0] || await browser.newPage();
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url()); });
   const errors = [];
@@ -80,9 +81,19 @@ try {
   const drawn = await page.$$eval('#map path.leaflet-interactive', (p) => p.length);
   const legs = await page.$$eval('#legs-table tbody tr', (trs) => trs.length);
   const url = page.url();
+  // The reliability histogram and a scenario comparison.
+  await page.click('#reliability');
+  await page.waitForSelector('#histogram svg rect', { timeout: 60000 });
+  await page.selectOption('#scenario', 'russia-sanctions');
+  await page.click('#run-scenario');
+  await page.waitForSelector('#scenario-result tbody tr', { timeout: 60000 });
+  await page.click('#routes-table tbody tr');
   mkdirSync(shotDir, { recursive: true });
   const shot = resolve(shotDir, 'map_test.png');
   await page.screenshot({ path: shot });
+  // A tall window shows the whole side panel (legs, histogram, scenario) without scrolling.
+  await page.setViewportSize({ width: 1280, height: 2200 });
+  await page.screenshot({ path: resolve(shotDir, 'map_test_panel.png') });
   // Phone width: the page still lays out (no horizontal scroll of the body).
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

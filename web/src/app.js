@@ -34,8 +34,14 @@ async function getJson(url, options) {
 }
 
 async function loadBase() {
-  const [world, network, info] = await Promise.all([
-    getJson('vendor/countries-50m.json'), getJson('v1/network'), getJson('v1/info')]);
+  const [world, network, info, scenarios] = await Promise.all([
+    getJson('vendor/countries-50m.json'), getJson('v1/network'), getJson('v1/info'),
+    getJson('v1/scenarios').catch(() => ({ scenarios: [] }))]);
+  for (const name of scenarios.scenarios || []) {
+    const o = document.createElement('option');
+    o.value = name; o.textContent = name;
+    $('scenario').appendChild(o);
+  }
   L.geoJSON(topojson.feature(world, world.objects.countries), {
     style: { color: '#8a99a8', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false,
   }).addTo(map);
@@ -62,7 +68,7 @@ async function loadBase() {
   }
   legend.insertAdjacentHTML('beforeend',
     '<span style="--c:transparent">&#x25C6; border</span><span style="--c:transparent">&#x21C4; gauge break</span>' +
-    '<span style="--c:transparent">&#x26F4; ferry</span><span style="--c:transparent">&#x26A0; chokepoint</span>');
+    '<span style="--c:transparent">&#x224B; ferry</span><span style="--c:transparent">&#x26A0; chokepoint</span>');
 }
 
 // Search as you type on /v1/locations, with arrow keys, Enter and Escape.
@@ -228,7 +234,7 @@ function drawRoutes(routes) {
     }
     for (const f of r.ferries || []) {
       const a = point(f.from), b = point(f.to);
-      if (a && b) L.marker([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], { icon: icon('⛴', `ferry ${f.link}`), keyboard: false }).addTo(g);
+      if (a && b) L.marker([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], { icon: icon('≋', `ferry ${f.link}`), keyboard: false }).addTo(g);
     }
     for (const leg of r.legs || []) {
       if (!(leg.chokepoints || []).length) continue;
@@ -240,7 +246,7 @@ function drawRoutes(routes) {
   });
 }
 
-const fmt = (v, d = 0) => (v === undefined || v === null ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const fmt = (v, d = 0) => (v === undefined || v === null || !Number.isFinite(Number(v)) ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 
 function fillTable(rows) {
   const body = $('routes-table').querySelector('tbody');
@@ -323,31 +329,49 @@ async function run(kind) {
 async function reliability() {
   const q = formQuery();
   delete q.alternatives; delete q.pareto;
-  q.reliability_samples = 2000;
-  $('histogram').textContent = 'Sampling transit times…';
+  q.reliability_samples = 5000;
+  q.histogram_bins = 30;
+  const out = $('histogram');
+  out.textContent = 'Sampling transit times…';
   try {
     const r = await getJson('v1/reliability', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(q) });
     const rel = r.routes && r.routes[0] && r.routes[0].reliability;
-    if (!rel) { $('histogram').textContent = 'No reliability figures.'; return; }
-    const hist = rel.histogram || rel.histogram_days;
-    let svg = '';
-    if (hist && Array.isArray(hist.counts || hist)) {
-      const counts = hist.counts || hist.map((b) => b.count ?? b[1]);
-      const max = Math.max(...counts, 1);
-      const w = 360 / counts.length;
-      svg = `<svg viewBox="0 0 360 120" width="100%" role="img" aria-label="Histogram of transit days">` +
-        counts.map((c, i) => `<rect x="${i * w}" y="${110 - (c / max) * 100}" width="${Math.max(1, w - 1)}" height="${(c / max) * 100}" fill="#1d6fb8"/>`).join('') + '</svg>';
-    }
-    const keys = Object.entries(rel).filter(([, v]) => typeof v === 'number').slice(0, 8);
-    $('histogram').innerHTML = svg + '<table>' + keys.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td class="num">${fmt(v, 2)}</td></tr>`).join('') + '</table>';
+    const h = r.histograms && r.histograms[0];
+    if (!rel || !h) { out.textContent = 'No route to sample.'; return; }
+    const max = Math.max(...h.counts, 1), w = 360 / h.counts.length;
+    const days = (i) => ((h.min_hours + i * h.bin_hours) / 24).toFixed(1);
+    const bars = h.counts.map((c, i) => `<rect x="${i * w}" y="${100 - (c / max) * 95}" width="${Math.max(1, w - 1)}" height="${(c / max) * 95}" fill="#1d6fb8"><title>${days(i)}–${days(i + 1)} days: ${c}</title></rect>`).join('');
+    out.innerHTML = `<svg viewBox="0 0 360 116" width="100%" role="img" aria-label="Histogram of ${rel.samples} sampled transit times, ${days(0)} to ${days(h.counts.length)} days">` +
+      `${bars}<text x="0" y="114" font-size="10">${days(0)} d</text><text x="360" y="114" font-size="10" text-anchor="end">${days(h.counts.length)} d</text></svg>` +
+      `<table><tr><th>planned</th><td class="num">${fmt(rel.planned_hours / 24, 1)} d</td><th>P50</th><td class="num">${fmt(rel.p50_hours / 24, 1)} d</td></tr>` +
+      `<tr><th>P90</th><td class="num">${fmt(rel.p90_hours / 24, 1)} d</td><th>P95</th><td class="num">${fmt(rel.p95_hours / 24, 1)} d</td></tr>` +
+      `<tr><th>disruption</th><td class="num">${fmt(100 * rel.disruption_probability, 1)} %</td><th>delay cost</th><td class="num">${fmt(rel.expected_delay_cost_usd)} $</td></tr></table>`;
   } catch (e) {
-    $('histogram').textContent = e.message;
+    out.textContent = e.message;
+  }
+}
+
+// The corridors under a baseline and a scenario, from /v1/scenario.
+async function scenario() {
+  const q = formQuery();
+  delete q.alternatives; delete q.pareto;
+  q.scenarios = [$('scenario').value];
+  const out = $('scenario-result');
+  out.textContent = 'Running the scenario…';
+  try {
+    const r = await getJson('v1/scenario', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(q) });
+    const rows = (r.differences || []).map((d) => `<tr><td>${escapeHtml(d.scenario)}</td><td>${escapeHtml(d.variant_name || d.variant || '')}</td>` +
+      `<td class="num">${fmt(d.cost_usd_delta)}</td><td class="num">${fmt(d.hours_delta / 24, 1)}</td><td>${d.route_changed ? escapeHtml(d.route_after || 'no route') : 'same'}</td></tr>`).join('');
+    out.innerHTML = `<table><thead><tr><th>Scenario</th><th>Corridor</th><th>Δ cost USD</th><th>Δ days</th><th>Route</th></tr></thead><tbody>${rows}</tbody></table>`;
+  } catch (e) {
+    out.textContent = e.message;
   }
 }
 
 $('query').addEventListener('submit', (e) => { e.preventDefault(); run('route'); });
 $('corridors').addEventListener('click', () => run('compare'));
 $('reliability').addEventListener('click', reliability);
+$('run-scenario').addEventListener('click', scenario);
 combo($('from'), $('from-list'));
 combo($('to'), $('to-list'));
 
