@@ -32,7 +32,10 @@ int run_serve(const std::vector<std::string>& args, const std::string& network_d
   app.add_option("--host", o.host, "address to bind (default 127.0.0.1: this machine only)");
   app.add_option("--port", o.port, "TCP port; 0 picks a free one (default 8080)")
       ->check(CLI::Range(0, 65535));
-  app.add_option("--threads", o.threads, "request threads (default 4 per core, at least 8)")
+  app.add_option("--threads", o.threads,
+                 "connection threads (default 8 per core, at least 64; keep-alive holds one)")
+      ->check(CLI::Range(0, 4096));
+  app.add_option("--workers", o.workers, "threads computing answers (default one per core)")
       ->check(CLI::Range(0, 1024));
   app.add_option("--web", o.web_dir, "folder of the map's static files (default: web/dist)");
   app.add_option("--max-body-kb", max_body_kb, "largest request body in KiB (default 1024)")

@@ -49,8 +49,11 @@ TEST(Scenario, SetAndScaleChangeTheTables) {
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(*s->tables.links[0].capacity_teu_py, 1234);
   EXPECT_EQ(s->month, 12);
-  for (const auto& b : s->tables.borders)
-    if (b.from.value == 0 && b.to.value == 1) EXPECT_DOUBLE_EQ(b.hours.max.value, 1.5);
+  for (const auto& b : s->tables.borders) {
+    if (b.from.value == 0 && b.to.value == 1) {
+      EXPECT_DOUBLE_EQ(b.hours.max.value, 1.5);
+    }
+  }
 }
 
 TEST(Scenario, AddsAPortAndALink) {

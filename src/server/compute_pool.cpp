@@ -67,9 +67,9 @@ Result<nlohmann::json> ComputePool::run(Task task, std::chrono::duration<double>
     std::lock_guard lock(mu_);
     if (stopping_) return make_error(ErrorCode::Unavailable, "the server is shutting down");
     if (queue_.size() >= max_queued_)
-      return make_error(ErrorCode::Unavailable,
-                        "the server is busy (" + std::to_string(queue_.size()) +
-                            " requests waiting); try again shortly");
+      return make_error(ErrorCode::Unavailable, "the server is busy (" +
+                                                    std::to_string(queue_.size()) +
+                                                    " requests waiting); try again shortly");
     queue_.push_back(job);
   }
   cv_.notify_one();

@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -27,6 +28,7 @@
 #include "core/text.h"
 #include "io/geojson.h"
 #include "io/network_reader.h"
+#include "server/compute_pool.h"
 #include "server/jobs.h"
 #include "server/metrics.h"
 
@@ -41,18 +43,19 @@ constexpr const char* kErrorHeader = "X-Caravan-Error";
 
 // Everything the handlers share; lives until every computation thread has finished.
 struct Context {
-  Context(const Options& o, network::Network n)
-      : opt(o), net(std::move(n)), jobs(o.max_jobs, 100) {}
+  // The queue holds at most one task per connection thread, plus abandoned ones not yet skipped.
+  Context(const Options& o, network::Network n, int threads, int workers)
+      : opt(o),
+        net(std::move(n)),
+        jobs(o.max_jobs, 100),
+        pool(workers, static_cast<std::size_t>(2 * threads)) {}
   const Options& opt;
   const network::Network net;
   std::string network_geojson;
   std::string info;
   Metrics metrics;
   Jobs jobs;
-  int max_computing = 16;  // computations running at once, including ones past their deadline
-  std::mutex mu;
-  std::condition_variable cv;
-  int computing = 0;
+  ComputePool pool;  // last: its workers stop before the rest goes
 };
 
 void send_json(httplib::Response& res, const std::string& body, int status = 200) {
@@ -111,52 +114,6 @@ Result<json> request_json(const httplib::Request& req) {
   return j;
 }
 
-// Runs `fn` on its own thread and waits up to the request deadline; a computation past its
-// deadline keeps its thread (bounded by max_computing) and its answer is dropped.
-Result<json> compute(Context& ctx, std::function<Result<json>()> fn) {
-  struct Slot {
-    std::mutex mu;
-    std::condition_variable cv;
-    std::optional<Result<json>> result;
-  };
-  auto slot = std::make_shared<Slot>();
-  {
-    std::lock_guard lock(ctx.mu);
-    if (ctx.computing >= ctx.max_computing)
-      return make_error(ErrorCode::Unavailable, "the server is busy (" +
-                                                    std::to_string(ctx.computing) +
-                                                    " requests computing); try again shortly");
-    ++ctx.computing;
-  }
-  std::thread([&ctx, slot, fn = std::move(fn)] {
-    Result<json> r = make_error(ErrorCode::Internal, "no result");
-    try {
-      r = fn();
-    } catch (const std::exception& e) {  // the last-resort catch of a computation
-      r = make_error(ErrorCode::Internal, std::string("internal error: ") + e.what());
-    }
-    {
-      std::lock_guard lock(slot->mu);
-      slot->result.emplace(std::move(r));
-    }
-    slot->cv.notify_all();
-    {
-      std::lock_guard lock(ctx.mu);
-      --ctx.computing;
-    }
-    ctx.cv.notify_all();
-  }).detach();
-  std::unique_lock lock(slot->mu);
-  const auto deadline = std::chrono::duration<double>(ctx.opt.request_seconds);
-  if (!slot->cv.wait_for(lock, deadline, [&] { return slot->result.has_value(); }))
-    return make_error(ErrorCode::Unavailable,
-                      "the request took longer than " +
-                          text::format_number(ctx.opt.request_seconds, 1) +
-                          " s (the server's time limit); ask for less work (fewer alternatives, "
-                          "samples or scenarios)");
-  return std::move(*slot->result);
-}
-
 using ApiFn = std::function<Result<json>(const json& request)>;
 
 // An endpoint: request -> api call (with the deadline) -> JSON or an error from the table.
@@ -165,7 +122,8 @@ httplib::Server::Handler endpoint(Context& ctx, ApiFn fn) {
     try {
       auto request = request_json(req);
       if (!request) return send_error(res, request.error());
-      auto r = compute(ctx, [fn, request = std::move(*request)] { return fn(request); });
+      auto r = ctx.pool.run([fn, request = std::move(*request)] { return fn(request); },
+                            std::chrono::duration<double>(ctx.opt.request_seconds));
       if (!r) return send_error(res, r.error());
       send_json(res, r->dump());
     } catch (const std::exception& e) {  // the one last-resort catch per handler
@@ -295,6 +253,14 @@ std::string endpoint_label(const std::string& path, int status) {
 
 thread_local Clock::time_point tl_started{};
 
+// cpp-httplib 0.11 listens with a backlog of 5 (compiled into Debian's library): under a burst of
+// new connections the kernel drops SYNs and clients wait a second to retry. Listening again on
+// the bound socket raises the backlog (Linux updates it in place).
+class HttpServer : public httplib::Server {
+ public:
+  void raise_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 void add_routes(httplib::Server& svr, Context& ctx) {
   const auto& L = ctx.opt.limits;
   auto both = [&](const std::string& path, ApiFn fn) {
@@ -377,21 +343,30 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
     err << "error: " << loaded.error().message << "\n";
     return api::error_info(loaded.error().code).exit_code;
   }
+  // SIGINT and SIGTERM go to a waiting thread, which stops the server: blocked before any thread
+  // starts, so that every thread inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+  const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0 ? options.threads : std::max(64, 8 * hw);
+  const int workers = options.workers > 0 ? options.workers : hw;
   // Released (not freed) if computation or job threads outlive the shutdown grace period.
-  auto ctx_owner = std::make_unique<Context>(options, std::move(*loaded));
+  auto ctx_owner = std::make_unique<Context>(options, std::move(*loaded), threads, workers);
   Context* ctx = ctx_owner.get();
   ctx->network_geojson = io::network_geojson(ctx->net).dump();
   ctx->info = api::network_info(ctx->net).dump();
-  const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = options.threads > 0 ? options.threads : std::max(8, 4 * hw);
-  ctx->max_computing = 2 * threads;
 
-  httplib::Server svr;
+  HttpServer svr;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   svr.set_payload_max_length(options.max_body_bytes);
   svr.set_read_timeout(10);
   svr.set_write_timeout(10);
   svr.set_keep_alive_timeout(2);
+  svr.set_keep_alive_max_count(100);
   svr.set_tcp_nodelay(true);  // headers and body are separate writes: no Nagle delay between them
   svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     tl_started = Clock::now();
@@ -429,19 +404,12 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
 
-  // SIGINT and SIGTERM go to a waiting thread, which stops the server.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);
-
   int port = options.port;
   if (port == 0)
     port = svr.bind_to_any_port(options.host);
   else if (!svr.bind_to_port(options.host, port))
     port = -1;
+  if (port > 0) svr.raise_backlog();
   if (port <= 0) {
     err << "error: cannot listen on " << options.host << ":" << options.port << "\n";
     pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
@@ -457,7 +425,7 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
   const double startup = std::chrono::duration<double>(Clock::now() - t0).count();
   out << "caravan serve: " << ctx->net.location_count() << " locations, " << ctx->net.link_count()
       << " links from " << options.network_dir << " in " << text::format_number(startup, 2)
-      << " s; " << threads << " threads"
+      << " s; " << threads << " connection threads, " << workers << " workers"
       << (options.web_dir.empty() ? std::string() : "; map from " + options.web_dir) << "\n"
       << "listening on http://" << options.host << ":" << port << "/" << std::endl;
 
@@ -466,12 +434,7 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
   waiter.join();
   out << "caravan serve: stopping" << std::endl;
   const int jobs_left = ctx->jobs.shut_down(std::chrono::seconds(5));
-  bool computations_left = false;
-  {
-    std::unique_lock lock(ctx->mu);
-    computations_left =
-        !ctx->cv.wait_for(lock, std::chrono::seconds(2), [&] { return ctx->computing == 0; });
-  }
+  const bool computations_left = !ctx->pool.shut_down(std::chrono::seconds(2));
   if (jobs_left > 0 || computations_left) {
     out << "caravan serve: abandoning " << jobs_left << " running job(s)" << std::endl;
     err.flush();

@@ -12,10 +12,11 @@ struct Options {
   std::string network_dir;  // the network folder (its scenarios/ and demand/ are served too)
   std::string host = "127.0.0.1";
   int port = 8080;      // 0: any free port (printed)
-  int threads = 0;      // 0: 4 per core, at least 8
+  int threads = 0;      // connection threads; 0: 8 per core, at least 64
+  int workers = 0;      // threads computing answers; 0: one per core
   std::string web_dir;  // static files served at /; empty: none
   std::size_t max_body_bytes = 1 << 20;
-  double request_seconds = 30;  // a request still computing after this gets 503
+  double request_seconds = 30;  // a request not answered after this (queued or computing) gets 503
   int max_jobs = 2;             // assignment jobs running at once
   double job_seconds = 600;     // cap on an assignment's "max_seconds"
   api::Limits limits;           // work per request
