@@ -22,7 +22,8 @@ namespace {
 int usage() {
   std::fprintf(stderr,
                "usage: caravan_bench_driver embedded single|avoid|alternatives|pareto [repeats]\n"
-               "       caravan_bench_driver grid <side> <pairs> caravan|weigh|prepare|boost-stop|boost-all\n");
+               "       caravan_bench_driver grid <side> <pairs> "
+               "caravan|weigh|prepare|boost-stop|boost-all\n");
   return 2;
 }
 
@@ -45,7 +46,8 @@ int embedded(const std::string& kind, int repeats) {
     if (!r->routes.empty()) first_cost = r->routes.front().cost().value;
   }
   CALLGRIND_STOP_INSTRUMENTATION;
-  std::printf("embedded %s x%d: %zu route(s), best cost %.0f USD\n", kind.c_str(), repeats, routes, first_cost);
+  std::printf("embedded %s x%d: %zu route(s), best cost %.0f USD\n", kind.c_str(), repeats, routes,
+              first_cost);
   return 0;
 }
 
@@ -59,7 +61,8 @@ int grid(int side, int pairs, const std::string& kind) {
     if (kind == "caravan") {
       if (auto p = route::best_path(g->prepared[i])) sum += p->weight;
     } else if (kind == "weigh") {
-      sum += static_cast<double>(cost::weigh_all(*g->net, cost::DataCostModel(g->shipment, cost::Params{})).size());
+      sum += static_cast<double>(
+          cost::weigh_all(*g->net, cost::DataCostModel(g->shipment, cost::Params{})).size());
     } else if (kind == "prepare") {
       sum += static_cast<double>(bench::prepare_pair(*g, i).sources.size());
     } else if (kind == "boost-stop" || kind == "boost-all") {

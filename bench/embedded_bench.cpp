@@ -1,7 +1,7 @@
 // Query time on the embedded Eurasia network: the flagship shipment (1000 t of rare-earth oxide,
-// Stepnogorsk -> Yokohama, objective cost) through route::plan, which is the whole per-query work of
-// the product (weigh_all + prepare + search + itineraries), as one route, avoiding CN/RU/IR,
-// as 5 alternatives and as the Pareto set. BM_EmbeddedPrepare and BM_EmbeddedBestPath split the
+// Stepnogorsk -> Yokohama, objective cost) through route::plan, which is the whole per-query work
+// of the product (weigh_all + prepare + search + itineraries), as one route, avoiding CN/RU/IR, as
+// 5 alternatives and as the Pareto set. BM_EmbeddedPrepare and BM_EmbeddedBestPath split the
 // single-objective plan into its compile and search parts.
 #include <benchmark/benchmark.h>
 
@@ -33,15 +33,18 @@ void BM_EmbeddedPlan(benchmark::State& state, Variant variant) {
   }
 }
 BENCHMARK_CAPTURE(BM_EmbeddedPlan, single, Variant::Single)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_EmbeddedPlan, avoid_CN_RU_IR, Variant::AvoidCnRuIr)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_EmbeddedPlan, alternatives_5, Variant::Alternatives5)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_EmbeddedPlan, avoid_CN_RU_IR, Variant::AvoidCnRuIr)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_EmbeddedPlan, alternatives_5, Variant::Alternatives5)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_EmbeddedPlan, pareto, Variant::Pareto)->Unit(benchmark::kMicrosecond);
 
 void BM_EmbeddedPrepare(benchmark::State& state) {
   const auto& net = eurasia();
   const auto request = flagship_request(net, Variant::Single);
   const cost::DataCostModel model(request.shipment, request.params);
-  for (auto _ : state) benchmark::DoNotOptimize(route::prepare(net, cost::weigh_all(net, model), request.query));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(route::prepare(net, cost::weigh_all(net, model), request.query));
   state.counters["arcs"] = static_cast<double>(net.graph().arc_count());
 }
 BENCHMARK(BM_EmbeddedPrepare)->Unit(benchmark::kMicrosecond);
@@ -49,8 +52,9 @@ BENCHMARK(BM_EmbeddedPrepare)->Unit(benchmark::kMicrosecond);
 void BM_EmbeddedBestPath(benchmark::State& state) {
   const auto& net = eurasia();
   const auto request = flagship_request(net, Variant::Single);
-  auto p = route::prepare(net, cost::weigh_all(net, cost::DataCostModel(request.shipment, request.params)),
-                          request.query);
+  auto p = route::prepare(
+      net, cost::weigh_all(net, cost::DataCostModel(request.shipment, request.params)),
+      request.query);
   if (!p) {
     state.SkipWithError(p.error().message.c_str());
     return;

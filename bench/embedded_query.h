@@ -18,7 +18,8 @@ inline const network::Network& eurasia() {
   static const network::Network net = [] {
     auto n = io::load_network(CARAVAN_DATA_DIR "/eurasia");
     if (!n) {
-      std::fprintf(stderr, "cannot load %s: %s\n", CARAVAN_DATA_DIR "/eurasia", n.error().message.c_str());
+      std::fprintf(stderr, "cannot load %s: %s\n", CARAVAN_DATA_DIR "/eurasia",
+                   n.error().message.c_str());
       std::exit(1);
     }
     return std::move(*n);
@@ -48,7 +49,8 @@ inline route::PlanRequest flagship_request(const network::Network& net, Variant 
   r.query.objective = route::Objective::Cost;
   r.params.carrying_rate_per_year = net.tables().carrying_rate_per_year;  // as the API does
   if (variant == Variant::AvoidCnRuIr)
-    for (const char* c : {"CN", "RU", "IR"}) r.query.constraints.avoid_countries.push_back(need(net.find_country(c), c));
+    for (const char* c : {"CN", "RU", "IR"})
+      r.query.constraints.avoid_countries.push_back(need(net.find_country(c), c));
   if (variant == Variant::Alternatives5) r.alternatives = 5;
   if (variant == Variant::Pareto) r.pareto = true;
   return r;

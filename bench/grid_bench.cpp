@@ -7,14 +7,13 @@
 //   BM_GridBoostAll/side:N        Boost Dijkstra one-to-all
 //   BM_GridInterleaved/side:N     best_path and Boost stop-at-target alternately on each pair, with
 //                                 the per-query times and their ratio as counters
-//   BM_GridPrepare/side:N         route::prepare for one pair (per-query work in the product, O(arcs))
-//   BM_GridWeighAll/side:N        cost::weigh_all (per-query work in route::plan, O(arcs))
+//   BM_GridPrepare/side:N         route::prepare for one pair (per-query work in the product,
+//   O(arcs)) BM_GridWeighAll/side:N        cost::weigh_all (per-query work in route::plan, O(arcs))
 //
 // One iteration of the three search benchmarks answers every pair once; time is per iteration and
 // the `per_query` counter is the mean time of one query. At the end the binary prints the ratio
 // caravan / Boost per query (median over repetitions when --benchmark_repetitions is given).
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
 #include <array>
@@ -54,10 +53,11 @@ Grid& grid(int side) {
       }
     }
     std::fprintf(stderr,
-                 "grid side %d: %zu locations, %zu nodes, %zu arcs; Network::build %.2f s, weigh_all %.3f s; "
+                 "grid side %d: %zu locations, %zu nodes, %zu arcs; Network::build %.2f s, "
+                 "weigh_all %.3f s; "
                  "%d pairs checked: best_path == Boost\n",
-                 side, g->net->location_count(), g->net->graph().node_count(), g->net->graph().arc_count(),
-                 g->build_seconds, g->weigh_seconds, kPairs);
+                 side, g->net->location_count(), g->net->graph().node_count(),
+                 g->net->graph().arc_count(), g->build_seconds, g->weigh_seconds, kPairs);
   }
   return *g;
 }
@@ -65,9 +65,9 @@ Grid& grid(int side) {
 void set_counters(benchmark::State& state, const Grid& g, double queries_per_iteration) {
   state.counters["nodes"] = static_cast<double>(g.net->graph().node_count());
   state.counters["arcs"] = static_cast<double>(g.net->graph().arc_count());
-  state.counters["per_query"] = benchmark::Counter(queries_per_iteration,
-                                                   benchmark::Counter::kIsIterationInvariantRate |
-                                                       benchmark::Counter::kInvert);
+  state.counters["per_query"] =
+      benchmark::Counter(queries_per_iteration, benchmark::Counter::kIsIterationInvariantRate |
+                                                    benchmark::Counter::kInvert);
 }
 
 void BM_GridBestPath(benchmark::State& state) {
@@ -81,9 +81,11 @@ void boost_bench(benchmark::State& state, bool stop) {
   const Grid& g = grid(static_cast<int>(state.range(0)));
   std::size_t settled = 0;
   for (auto _ : state)
-    for (std::size_t i = 0; i < g.pairs.size(); ++i) benchmark::DoNotOptimize(boost_dijkstra(g, i, stop, settled));
+    for (std::size_t i = 0; i < g.pairs.size(); ++i)
+      benchmark::DoNotOptimize(boost_dijkstra(g, i, stop, settled));
   set_counters(state, g, kPairs);
-  state.counters["settled"] = static_cast<double>(settled) / static_cast<double>(state.iterations() * kPairs);
+  state.counters["settled"] =
+      static_cast<double>(settled) / static_cast<double>(state.iterations() * kPairs);
 }
 void BM_GridBoostStop(benchmark::State& state) { boost_bench(state, true); }
 void BM_GridBoostAll(benchmark::State& state) { boost_bench(state, false); }
@@ -139,10 +141,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
       const bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
       if (r.run_type == Run::RT_Aggregate && !median) continue;
       auto& slot = per_query_[r.run_name.function_name][r.run_name.args];
-      if (median || !slot.median) slot = {r.real_accumulated_time / static_cast<double>(r.iterations) / kPairs, median};
-      if (auto it = r.counters.find("ratio"); it != r.counters.end() && (median || !interleaved_.count(r.run_name.args)))
-        interleaved_[r.run_name.args] = {r.counters.at("caravan_ms").value, r.counters.at("boost_stop_ms").value, it->second.value};
-      if (auto it = r.counters.find("nodes"); it != r.counters.end()) nodes_[r.run_name.args] = it->second.value;
+      if (median || !slot.median)
+        slot = {r.real_accumulated_time / static_cast<double>(r.iterations) / kPairs, median};
+      if (auto it = r.counters.find("ratio");
+          it != r.counters.end() && (median || !interleaved_.count(r.run_name.args)))
+        interleaved_[r.run_name.args] = {r.counters.at("caravan_ms").value,
+                                         r.counters.at("boost_stop_ms").value, it->second.value};
+      if (auto it = r.counters.find("nodes"); it != r.counters.end())
+        nodes_[r.run_name.args] = it->second.value;
     }
     ConsoleReporter::ReportRuns(runs);
   }
@@ -155,18 +161,24 @@ class RatioReporter : public benchmark::ConsoleReporter {
     };
     auto it = per_query_.find("BM_GridBestPath");
     if (it == per_query_.end()) return;
-    std::printf("\nPer query, caravan route::best_path vs Boost dijkstra_shortest_paths (same graph, weights, pairs):\n");
+    std::printf(
+        "\nPer query, caravan route::best_path vs Boost dijkstra_shortest_paths (same graph, "
+        "weights, pairs):\n");
     for (const auto& [args, t] : it->second) {
       const double stop = find("BM_GridBoostStop", args), all = find("BM_GridBoostAll", args);
-      std::printf("  %-10s %9.0f nodes  caravan %8.2f ms", args.c_str(), nodes_.count(args) ? nodes_.at(args) : 0.0,
-                  t.seconds * 1e3);
-      if (stop > 0) std::printf("  boost stop-at-target %8.2f ms  ratio %.2f", stop * 1e3, t.seconds / stop);
-      if (all > 0) std::printf("  boost one-to-all %8.2f ms  ratio %.2f", all * 1e3, t.seconds / all);
+      std::printf("  %-10s %9.0f nodes  caravan %8.2f ms", args.c_str(),
+                  nodes_.count(args) ? nodes_.at(args) : 0.0, t.seconds * 1e3);
+      if (stop > 0)
+        std::printf("  boost stop-at-target %8.2f ms  ratio %.2f", stop * 1e3, t.seconds / stop);
+      if (all > 0)
+        std::printf("  boost one-to-all %8.2f ms  ratio %.2f", all * 1e3, t.seconds / all);
       std::printf("\n");
     }
     for (const auto& [args, x] : interleaved_)
-      std::printf("  %-10s interleaved per pair: caravan %8.2f ms  boost stop-at-target %8.2f ms  ratio %.2f\n",
-                  args.c_str(), x[0], x[1], x[2]);
+      std::printf(
+          "  %-10s interleaved per pair: caravan %8.2f ms  boost stop-at-target %8.2f ms  ratio "
+          "%.2f\n",
+          args.c_str(), x[0], x[1], x[2]);
   }
 
  private:
@@ -189,11 +201,24 @@ int main(int argc, char** argv) {
     for (auto [name, fn] : {std::pair{"BM_GridBestPath", &BM_GridBestPath},
                             std::pair{"BM_GridBoostStop", &BM_GridBoostStop},
                             std::pair{"BM_GridBoostAll", &BM_GridBoostAll}})
-      benchmark::RegisterBenchmark(name, fn)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond)->UseRealTime();
+      benchmark::RegisterBenchmark(name, fn)
+          ->ArgName("side")
+          ->Arg(side)
+          ->Unit(benchmark::kMillisecond)
+          ->UseRealTime();
     benchmark::RegisterBenchmark("BM_GridInterleaved", &BM_GridInterleaved)
-        ->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond)->UseManualTime();
-    benchmark::RegisterBenchmark("BM_GridPrepare", &BM_GridPrepare)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("BM_GridWeighAll", &BM_GridWeighAll)->ArgName("side")->Arg(side)->Unit(benchmark::kMillisecond);
+        ->ArgName("side")
+        ->Arg(side)
+        ->Unit(benchmark::kMillisecond)
+        ->UseManualTime();
+    benchmark::RegisterBenchmark("BM_GridPrepare", &BM_GridPrepare)
+        ->ArgName("side")
+        ->Arg(side)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_GridWeighAll", &BM_GridWeighAll)
+        ->ArgName("side")
+        ->Arg(side)
+        ->Unit(benchmark::kMillisecond);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -28,7 +28,8 @@ struct TargetReached {};
 // Stops Dijkstra when the target is taken off the heap (as route::best_path does).
 class StopAt : public boost::default_dijkstra_visitor {
  public:
-  StopAt(std::uint32_t target, bool stop, std::size_t* settled) : target_(target), stop_(stop), settled_(settled) {}
+  StopAt(std::uint32_t target, bool stop, std::size_t* settled)
+      : target_(target), stop_(stop), settled_(settled) {}
   void examine_vertex(std::uint32_t v, const BoostGraph&) const {
     ++*settled_;
     if (stop_ && v == target_) throw TargetReached{};
@@ -74,7 +75,8 @@ std::unique_ptr<Grid> make_grid(int side, int pairs) {
     const auto& p = g->prepared.back();
     if (p.sources.size() != 1) die("expected one source node per origin");
     g->source.push_back(p.sources.front());
-    g->target.push_back(graph.arrival[g->pairs[i].second.value][static_cast<int>(network::Layer::Rail1520)]);
+    g->target.push_back(
+        graph.arrival[g->pairs[i].second.value][static_cast<int>(network::Layer::Rail1520)]);
   }
 
   // Same topology: edge i of the CSR graph is arc i (arcs are sorted by tail, and the
@@ -87,7 +89,8 @@ std::unique_ptr<Grid> make_grid(int side, int pairs) {
   for (std::uint32_t v = 0; v < graph.node_count(); ++v) {
     std::uint32_t a = graph.first_out[v];
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g->boost))) {
-      if (boost::get(boost::edge_index, g->boost, e) != a || boost::target(e, g->boost) != graph.arcs[a].head.value)
+      if (boost::get(boost::edge_index, g->boost, e) != a ||
+          boost::target(e, g->boost) != graph.arcs[a].head.value)
         die("Boost edge order differs from the arc order");
       ++a;
     }
@@ -112,11 +115,12 @@ double boost_dijkstra(const Grid& grid, std::size_t i, bool stop_at_target, std:
   const auto weight = boost::make_iterator_property_map(grid.prepared[i].scalar.data(),
                                                         boost::get(boost::edge_index, grid.boost));
   try {
-    boost::dijkstra_shortest_paths(grid.boost, grid.source[i],
-                                   boost::predecessor_map(boost::make_iterator_property_map(pred.data(), index))
-                                       .distance_map(boost::make_iterator_property_map(dist.data(), index))
-                                       .weight_map(weight)
-                                       .visitor(StopAt(grid.target[i], stop_at_target, &settled)));
+    boost::dijkstra_shortest_paths(
+        grid.boost, grid.source[i],
+        boost::predecessor_map(boost::make_iterator_property_map(pred.data(), index))
+            .distance_map(boost::make_iterator_property_map(dist.data(), index))
+            .weight_map(weight)
+            .visitor(StopAt(grid.target[i], stop_at_target, &settled)));
   } catch (const TargetReached&) {
   }
   return dist[grid.target[i]];

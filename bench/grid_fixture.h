@@ -16,17 +16,20 @@
 
 namespace caravan::bench {
 
-using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                      boost::no_property, std::uint32_t, std::uint32_t>;
+using BoostGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 struct Grid {
   int side = 0;
   std::unique_ptr<network::Network> net;
   cost::Shipment shipment;
-  std::vector<cost::ArcWeights> weights;       // weigh_all, once
+  std::vector<cost::ArcWeights> weights;  // weigh_all, once
   std::vector<std::pair<LocationId, LocationId>> pairs;
-  std::vector<route::Prepared> prepared;       // per pair (their `weights` moved back out: unused by best_path)
-  std::vector<std::uint32_t> source, target;   // per pair: departure node at the origin, arrival node at the destination
+  std::vector<route::Prepared>
+      prepared;  // per pair (their `weights` moved back out: unused by best_path)
+  std::vector<std::uint32_t> source,
+      target;  // per pair: departure node at the origin, arrival node at the destination
   BoostGraph boost;
   double build_seconds = 0.0, weigh_seconds = 0.0;
 };
@@ -41,6 +44,7 @@ route::Prepared prepare_pair(Grid& grid, std::size_t pair);
 
 // Boost's Dijkstra from grid.source[i]: one-to-all, or stopped when grid.target[i] is settled.
 // Returns the distance of the target and adds the number of settled vertices to `settled`.
-double boost_dijkstra(const Grid& grid, std::size_t pair, bool stop_at_target, std::size_t& settled);
+double boost_dijkstra(const Grid& grid, std::size_t pair, bool stop_at_target,
+                      std::size_t& settled);
 
 }  // namespace caravan::bench

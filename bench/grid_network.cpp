@@ -52,7 +52,8 @@ network::Tables grid_tables(int side, std::uint32_t seed) {
       if (c + 1 < side) link(v, v + 1);
       if (r + 1 < side) link(v, v + side);
     }
-  t.commodities.push_back({"box", "general cargo", "9999", nw::Handling::Container, 20000.0, 20.0, {}});
+  t.commodities.push_back(
+      {"box", "general cargo", "9999", nw::Handling::Container, 20000.0, 20.0, {}});
   return t;
 }
 

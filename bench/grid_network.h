@@ -1,7 +1,8 @@
 // A synthetic grid-like rail network for the large-graph benchmarks: side x side locations on one
-// layer (rail 1520), each joined to its right and lower neighbour by a two-way link of random length.
-// Every location has one layer, so it expands to two graph nodes (arrival + departure): side 707
-// gives 499,849 locations, 999,698 nodes and about 2.5 million arcs. Deterministic in `seed`.
+// layer (rail 1520), each joined to its right and lower neighbour by a two-way link of random
+// length. Every location has one layer, so it expands to two graph nodes (arrival + departure):
+// side 707 gives 499,849 locations, 999,698 nodes and about 2.5 million arcs. Deterministic in
+// `seed`.
 #pragma once
 #include <cstdint>
 #include <utility>

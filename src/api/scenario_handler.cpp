@@ -167,6 +167,8 @@ std::string scenario_table(const json& result) {
     const auto& r = v["route"];
     std::string c = "USD " + text::thousands(r["cost_usd"].get<double>()) + ", " +
                     text::format_number(r["days"].get<double>(), 1) + " d";
+    c += ", " + text::format_number(r["co2_kg"].get<double>() / 1000, 0) + " t CO2, risk " +
+         text::format_number(100 * r["risk"].get<double>(), 1) + "%";
     if (r.contains("reliability"))
       c += " (P50 " + text::format_number(r["reliability"]["p50_hours"].get<double>() / 24, 1) +
            ", P90 " + text::format_number(r["reliability"]["p90_hours"].get<double>() / 24, 1) +

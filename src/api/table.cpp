@@ -87,14 +87,16 @@ std::string route_block(const json& r, std::size_t index) {
   if (r.contains("reliability")) {
     const auto& q = r["reliability"];
     auto d = [&](const char* k) { return text::format_number(q[k].get<double>() / 24.0, 1); };
-    s << "  reliability (" << text::thousands(q["samples"].get<double>()) << " samples, month " << q["month"].get<int>()
-      << "): mean " << d("mean_hours") << " d, P50 " << d("p50_hours") << ", P90 " << d("p90_hours") << ", P95 "
-      << d("p95_hours") << " d; disrupted " << text::format_number(100 * q["disruption_probability"].get<double>(), 1)
-      << "%, rerouted " << text::format_number(100 * q["reroute_probability"].get<double>(), 1) << "%";
+    s << "  reliability (" << text::thousands(q["samples"].get<double>()) << " samples, month "
+      << q["month"].get<int>() << "): mean " << d("mean_hours") << " d, P50 " << d("p50_hours")
+      << ", P90 " << d("p90_hours") << ", P95 " << d("p95_hours") << " d; disrupted "
+      << text::format_number(100 * q["disruption_probability"].get<double>(), 1) << "%, rerouted "
+      << text::format_number(100 * q["reroute_probability"].get<double>(), 1) << "%";
     if (q.contains("deadline_days"))
       s << "; on time (" << text::format_number(q["deadline_days"].get<double>(), 0) << " d) "
         << text::format_number(100 * q["on_time_probability"].get<double>(), 1) << "%";
-    s << "; expected delay cost USD " << text::thousands(q["expected_delay_cost_usd"].get<double>()) << "\n";
+    s << "; expected delay cost USD " << text::thousands(q["expected_delay_cost_usd"].get<double>())
+      << "\n";
   }
   s << "  countries: " << join_list(r["countries"], " > ") << "\n";
   s << "  border crossings: " << borders_text(r) << "\n";

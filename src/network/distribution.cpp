@@ -109,7 +109,8 @@ double Distribution::mean() const {
       return (a + b + c) / 3.0;
     case DistKind::Lognormal:
       return std::exp(a + b * b / 2.0);
-    case DistKind::Exponential: return a;
+    case DistKind::Exponential:
+      return a;
     case DistKind::Empirical:
       return values.empty() ? 0.0
                             : std::accumulate(values.begin(), values.end(), 0.0) / values.size();
@@ -129,7 +130,8 @@ double Distribution::quantile(double u) const {
     }
     case DistKind::Lognormal:
       return std::exp(a + b * normal_quantile(std::clamp(u, 1e-300, 1.0 - 1e-16)));
-    case DistKind::Exponential: return -a * std::log1p(-u);
+    case DistKind::Exponential:
+      return -a * std::log1p(-u);
     case DistKind::Empirical: {
       const auto i = std::min(values.size() - 1, static_cast<std::size_t>(u * values.size()));
       return values[i];
@@ -158,7 +160,8 @@ Result<Distribution> Distribution::lognormal(double median, double p90) {
 }
 
 Result<Distribution> Distribution::exponential(double mean) {
-  if (!(mean > 0)) return bad("an exponential distribution needs a mean > 0, found " + text::compact(mean));
+  if (!(mean > 0))
+    return bad("an exponential distribution needs a mean > 0, found " + text::compact(mean));
   return Distribution{DistKind::Exponential, mean, 0, 0, {}};
 }
 

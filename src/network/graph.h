@@ -35,7 +35,7 @@ struct Arc {
 
 struct Graph {
   std::vector<Node> nodes;
-  std::vector<Arc> arcs;  // sorted by tail
+  std::vector<Arc> arcs;            // sorted by tail
   std::vector<std::uint32_t> head;  // arcs[a].head, packed: what the search loop reads
   std::vector<std::uint32_t>
       first_out;  // size nodes+1: arcs of node v are [first_out[v], first_out[v+1])

@@ -188,13 +188,15 @@ Result<Network> Network::build(Tables tables) {
   return n;
 }
 
-Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month) {
+Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month,
+                         int month) {
   const int m = month >= 1 && month <= 12 ? month : 0;
   if (by_month[m] != kNoDist) return t.distributions[by_month[m]];
   return Distribution{DistKind::Triangular, base.min.value, base.mode.value, base.max.value, {}};
 }
 
-Hours mean_duration(const Tables& t, const Triangular& base, const MonthlyDist& by_month, int month) {
+Hours mean_duration(const Tables& t, const Triangular& base, const MonthlyDist& by_month,
+                    int month) {
   const int m = month >= 1 && month <= 12 ? month : 0;
   return by_month[m] == kNoDist ? base.mean() : Hours{t.distributions[by_month[m]].mean()};
 }

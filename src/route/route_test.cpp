@@ -354,6 +354,7 @@ TEST_P(RandomNetworks, DistancesSatisfyTheOptimalityCondition) {
     Prepared q = *p;
     q.is_target.assign(g.node_count(), 0);
     q.is_target[v] = 1;
+    q.targets = {v};
     if (auto path = best_path(q)) d[v] = path->weight;
   }
   for (std::uint32_t a = 0; a < g.arc_count(); ++a) {

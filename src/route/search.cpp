@@ -146,7 +146,10 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
       p.sources.push_back(g.departure[q.from.value][y]);
   p.is_target.assign(g.node_count(), 0);
   for (int y = 0; y < nw::kLayerCount; ++y)
-    if (g.arrival[q.to.value][y] != nw::kNone) p.is_target[g.arrival[q.to.value][y]] = 1;
+    if (g.arrival[q.to.value][y] != nw::kNone) {
+      p.is_target[g.arrival[q.to.value][y]] = 1;
+      p.targets.push_back(g.arrival[q.to.value][y]);
+    }
   p.start_risk = cost::risk_weight(net.country(origin_country).disruption_probability) +
                  cost::risk_weight(net.location(q.from).disruption_probability);
   return p;
@@ -265,7 +268,7 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
   const std::uint8_t* allowed = p.allowed.data();
   while (!heap.empty()) {
     const auto [d, v] = heap.pop();
-    if (p.is_target[v]) {
+    if (std::find(p.targets.begin(), p.targets.end(), v) != p.targets.end()) {
       Path path;
       path.weight = d;
       for (std::uint32_t x = v; pred_arc[x] != UINT32_MAX; x = g.arcs[pred_arc[x]].tail.value)

@@ -32,6 +32,7 @@ struct Prepared {
   std::uint16_t full_mask = 0;
   std::vector<std::uint32_t> sources;   // departure nodes at the origin
   std::vector<std::uint8_t> is_target;  // per node: arrival node at the destination
+  std::vector<std::uint32_t> targets;   // the same nodes, as a short list
   std::uint32_t start_state = 0;
   double start_risk = 0.0;  // origin country and location
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }

@@ -63,10 +63,16 @@ void send_json(httplib::Response& res, const std::string& body, int status = 200
   res.set_content(body, "application/json");
 }
 
+// JSON text; invalid UTF-8 (from a query string, echoed in a message) becomes U+FFFD instead of
+// throwing.
+std::string text_of(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 void send_error(httplib::Response& res, const Error& e) {
   const auto& info = api::error_info(e.code);
   res.set_header(kErrorHeader, std::string(info.name));
-  send_json(res, api::error_json(e).dump(), info.http_status);
+  send_json(res, text_of(api::error_json(e)), info.http_status);
 }
 
 // A query value as JSON: true/false and plain numbers become booleans and numbers.
@@ -125,7 +131,7 @@ httplib::Server::Handler endpoint(Context& ctx, ApiFn fn) {
       auto r = ctx.pool.run([fn, request = std::move(*request)] { return fn(request); },
                             std::chrono::duration<double>(ctx.opt.request_seconds));
       if (!r) return send_error(res, r.error());
-      send_json(res, r->dump());
+      send_json(res, text_of(*r));
     } catch (const std::exception& e) {  // the one last-resort catch per handler
       send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
     }
@@ -298,7 +304,7 @@ void add_routes(httplib::Server& svr, Context& ctx) {
       if (!s)
         return send_error(res, make_error(ErrorCode::NotFound,
                                           "no job '" + std::string(req.matches[1]) + "'", "id"));
-      send_json(res, s->dump());
+      send_json(res, text_of(*s));
     } catch (const std::exception& e) {  // last resort
       send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
     }
@@ -309,7 +315,7 @@ void add_routes(httplib::Server& svr, Context& ctx) {
       if (req.has_param("limit")) request["limit"] = query_value(req.get_param_value("limit"));
       auto r = api::locate(ctx.net, request);
       if (!r) return send_error(res, r.error());
-      send_json(res, r->dump());
+      send_json(res, text_of(*r));
     } catch (const std::exception& e) {  // last resort
       send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
     }
@@ -319,7 +325,7 @@ void add_routes(httplib::Server& svr, Context& ctx) {
   });
   svr.Get("/v1/scenarios", [&](const httplib::Request&, httplib::Response& res) {
     try {
-      send_json(res, scenario_names(ctx.opt.network_dir).dump());
+      send_json(res, text_of(scenario_names(ctx.opt.network_dir)));
     } catch (const std::exception& e) {  // last resort (filesystem errors)
       send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
     }

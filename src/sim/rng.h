@@ -31,7 +31,8 @@ class Rng {
   // Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   // Exponential with the given mean.
-  double exponential(double mean) { return -mean * std::log1p(-uniform()); }
+  // 1 - uniform() is in (0, 1], so the log is finite; log is cheaper than log1p here.
+  double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

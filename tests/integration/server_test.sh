@@ -81,6 +81,7 @@ check not_object 400 'j["error"]["code"] == "invalid_request"' "${json[@]}" -d '
 check unknown_place 404 'j["error"]["code"] == "not_found" and j["error"]["field"] == "from"' "${json[@]}" -d '{"from": "Atlantis", "to": "Yokohama"}' "$BASE/v1/route"
 check unknown_field 400 'j["error"]["field"] == "colour"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": 1, "colour": "red"}' "$BASE/v1/route"
 check wrong_type 400 'j["error"]["field"] == "tonnes"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": "many"}' "$BASE/v1/route"
+check bad_utf8_query 404 'j["error"]["field"] == "from"' "$BASE/v1/route?from=%FF%FE&to=Yokohama&tonnes=1"
 check no_endpoint 404 'j["error"]["code"] == "not_found"' "$BASE/v1/teleport"
 check wrong_method 404 'j["error"]["code"] == "not_found"' -X DELETE "$BASE/v1/route"
 # Limits: body size (4 KiB here); alternatives (5) and samples (5000) are range errors naming the field.
