@@ -132,6 +132,8 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
           arc.from_layer != arc.to_layer || (arc.from_layer == nw::Layer::Sea && priced_hub);
     }
     p.allowed[a] = ok;
+    // A forbidden arc costs +infinity, so the stateless search needs no separate check.
+    if (!ok) p.scalar[a] = std::numeric_limits<double>::infinity();
     p.arc_bits[a] = bits;
   }
 
@@ -250,7 +252,8 @@ class NodeHeap {
 };
 
 // The common case: no constraint needs a state and nothing is banned: plain Dijkstra over nodes,
-// reading only the packed arrays (first_out, head, scalar, allowed) in the loop.
+// reading only the packed arrays (first_out, head, scalar; forbidden arcs cost +infinity) in the
+// loop.
 std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Start>& starts) {
   const auto& g = p.net->graph();
   const std::size_t n = g.node_count();
@@ -265,7 +268,6 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
   const std::uint32_t* first_out = g.first_out.data();
   const std::uint32_t* head = g.head.data();
   const double* scalar = p.scalar.data();
-  const std::uint8_t* allowed = p.allowed.data();
   while (!heap.empty()) {
     const auto [d, v] = heap.pop();
     if (std::find(p.targets.begin(), p.targets.end(), v) != p.targets.end()) {
@@ -277,7 +279,6 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
       return path;
     }
     for (std::uint32_t a = first_out[v], end = first_out[v + 1]; a < end; ++a) {
-      if (!allowed[a]) continue;
       const std::uint32_t h = head[a];
       const double nd = d + scalar[a];
       if (nd < dist[h]) {
