@@ -2,13 +2,16 @@
 .PHONY: run test deps build release bench format format-check clean web fuzz fuzz-smoke serve-bench
 JOBS ?= 2
 APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev \
-                libcpp-httplib-dev curl nodejs npm chromium clang libclang-rt-14-dev
+                libcpp-httplib-dev curl chromium clang libclang-rt-14-dev
+# Node.js and npm (for the map): Debian's packages unless a node and an npm are already on the PATH.
+NODE_PACKAGES := nodejs npm
 FLAGSHIP := compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 \
             --avoid-sets "none;CN;CN,RU,IR"
 
 # Installs whatever Debian packages are missing (needs root on a fresh machine).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then missing="$$missing $(NODE_PACKAGES)"; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" -ne 0 ]; then echo "error: run as root to install:$$missing" >&2; exit 1; fi; \

@@ -43,7 +43,8 @@ Result<json> run_one(const nw::Network& net, const json& request, const scenario
   if (!rel) return rel.error();
   if (auto s = f.no_unknown(); !s) return s.error();
   if (sc) {
-    r->query.constraints = route::merge(r->query.constraints, sc->extra);
+    r->query.constraints =
+        route::merge(r->query.constraints, scenario::constraints_for(*sc, r->query.hs));
     if (sc->month) r->params.month = *sc->month;
   }
   std::vector<route::Variant> variants;

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_reader.h"
+#include "route/planner.h"
 
 namespace caravan::scenario {
 namespace nw = caravan::network;
@@ -206,6 +207,51 @@ class Applier {
     return nw::Triangular{Hours{x[0]}, Hours{x[1]}, Hours{x[2]}};
   }
 
+  Result<std::string> hs_prefix(const Directive& d) const {
+    const auto* hs = arg(d, "commodity");
+    std::string digits;
+    for (char ch : *hs)
+      if (ch != '.') digits += ch;
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+      return error(d.line, "commodity", "expected an HS prefix of digits, found '" + *hs + "'");
+    return digits;
+  }
+
+  // value=KIND|p1|p2|p3: fixed|H, triangular|MIN|MODE|MAX, lognormal|MEDIAN|P90,
+  // exponential|MEAN, empirical|H1|H2|...; stored in the tables and used in every month.
+  Result<nw::MonthlyDist> distribution_value(const Directive& d, const std::string& value) {
+    const auto parts = text::split(value, '|');
+    std::vector<double> x;
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      const auto v = text::parse_double(parts[k]);
+      if (!v) return error(d.line, "value", "expected a number, found '" + parts[k] + "'");
+      x.push_back(*v);
+    }
+    const std::string& kind = parts.front();
+    auto need_n = [&](std::size_t n) { return x.size() == n; };
+    Result<nw::Distribution> dist = make_error(ErrorCode::InvalidData, "");
+    if (kind == "fixed" && need_n(1))
+      dist = nw::Distribution::fixed(x[0]);
+    else if (kind == "triangular" && need_n(3))
+      dist = nw::Distribution::triangular(x[0], x[1], x[2]);
+    else if (kind == "lognormal" && need_n(2))
+      dist = nw::Distribution::lognormal(x[0], x[1]);
+    else if (kind == "exponential" && need_n(1))
+      dist = nw::Distribution::exponential(x[0]);
+    else if (kind == "empirical" && !x.empty())
+      dist = nw::Distribution::empirical(x);
+    else
+      return error(d.line, "value",
+                   "expected fixed|H, triangular|MIN|MODE|MAX, lognormal|MEDIAN|P90, "
+                   "exponential|MEAN or empirical|H1|H2|..., found '" +
+                       value + "'");
+    if (!dist) return error(d.line, "value", dist.error().message);
+    s_.tables.distributions.push_back(std::move(*dist));
+    nw::MonthlyDist m;
+    m.fill(static_cast<std::uint32_t>(s_.tables.distributions.size() - 1));
+    return m;
+  }
+
   Status add_rows(const Directive& d, std::string_view table,
                   std::initializer_list<std::pair<std::string, std::string>> renames = {}) {
     io::CsvTable t;
@@ -248,36 +294,39 @@ class Applier {
         auto c = find(
             d, "country", t.countries, [](const nw::Country& x) { return x.iso2; }, "country");
         if (!c) return c.error();
-        if (const auto* hs = arg(d, "commodity")) {
-          std::string digits;
-          for (char ch : *hs)
-            if (ch != '.') digits += ch;
-          if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit))
-            return error(d.line, "commodity",
-                         "expected an HS prefix of digits, found '" + *hs + "'");
+        if (arg(d, "commodity")) {
+          auto digits = hs_prefix(d);
+          if (!digits) return digits.error();
           s_.extra.transit_rules.push_back(
-              {digits, CountryId{*c}, file_ + ":" + std::to_string(d.line)});
+              {*digits, CountryId{*c}, file_ + ":" + std::to_string(d.line)});
         } else {
           s_.extra.avoid_countries.push_back(CountryId{*c});
         }
         return Ok{};
       }
-      if (arg(d, "commodity")) return error(d.line, "commodity", "goes with country=");
+      // A location, link or chokepoint closed for all cargo, or for one commodity only.
+      route::Constraints* target = &s_.extra;
+      if (arg(d, "commodity")) {
+        auto digits = hs_prefix(d);
+        if (!digits) return digits.error();
+        s_.by_commodity.emplace_back(*digits, route::Constraints{});
+        target = &s_.by_commodity.back().second;
+      }
       if (arg(d, "location")) {
         auto l = find_location(d, "location");
         if (!l) return l.error();
-        s_.extra.avoid_locations.push_back(LocationId{*l});
+        target->avoid_locations.push_back(LocationId{*l});
       } else if (arg(d, "link")) {
         auto l = find(
             d, "link", t.links, [](const nw::Link& x) { return x.id; }, "link");
         if (!l) return l.error();
-        s_.extra.avoid_links.push_back(LinkId{*l});
+        target->avoid_links.push_back(LinkId{*l});
       } else if (arg(d, "chokepoint")) {
         auto c = find(
             d, "chokepoint", t.chokepoints, [](const nw::Chokepoint& x) { return x.id; },
             "chokepoint");
         if (!c) return c.error();
-        s_.extra.avoid_chokepoints.push_back(ChokepointId{*c});
+        target->avoid_chokepoints.push_back(ChokepointId{*c});
       } else {
         return error(d.line, "close", "expected country=, location=, link= or chokepoint=");
       }
@@ -369,7 +418,11 @@ class Applier {
       if (!li) return li.error();
       nw::Link& l = t.links[*li];
       const std::string& f = *field;
-      if (f == "wait_hours") {
+      if (f == "wait_distribution") {
+        auto m = distribution_value(d, *value);
+        if (!m) return m.error();
+        l.wait_dist = *m;
+      } else if (f == "wait_hours") {
         auto tri = triple(d, *value);
         if (!tri) return tri.error();
         l.wait = *tri;
@@ -407,7 +460,7 @@ class Applier {
         } else {
           return bad_field(
               "capacity_tpy, capacity_teu_py, tariff_usd_per_tkm, tariff_usd_per_teu, fixed_usd, "
-              "hours, speed_kmh, km, wait_hours, closed_months");
+              "hours, speed_kmh, km, wait_hours, wait_distribution, closed_months");
         }
       }
       l.prov.sources.insert(l.prov.sources.end(), src->begin(), src->end());
@@ -427,7 +480,11 @@ class Applier {
       for (auto& x : t.borders)
         if (x.from.value == *a && x.to.value == *b) border = &x;
       if (!border) return error(d.line, "border", "no border " + spec + " in the network");
-      if (*field == "hours") {
+      if (*field == "hours_distribution") {
+        auto m = distribution_value(d, *value);
+        if (!m) return m.error();
+        border->hours_dist = *m;
+      } else if (*field == "hours") {
         auto tri = triple(d, *value);
         if (!tri) return tri.error();
         border->hours = *tri;
@@ -442,7 +499,7 @@ class Applier {
         else if (*field == "fee_usd_per_t")
           border->fee_usd_per_t = *x;
         else
-          return bad_field("hours, fee_usd, fee_usd_per_teu, fee_usd_per_t");
+          return bad_field("hours, hours_distribution, fee_usd, fee_usd_per_teu, fee_usd_per_t");
       }
       border->prov.sources.insert(border->prov.sources.end(), src->begin(), src->end());
       return Ok{};
@@ -482,7 +539,11 @@ class Applier {
         return error(d.line, "transfer", "no transfer " + spec + " at the location or by default");
       for (auto i : rows) {
         auto& x = t.transfers[i];
-        if (*field == "hours") {
+        if (*field == "hours_distribution") {
+          auto m = distribution_value(d, *value);
+          if (!m) return m.error();
+          x.hours_dist = *m;
+        } else if (*field == "hours") {
           auto tri = triple(d, *value);
           if (!tri) return tri.error();
           x.hours = *tri;
@@ -497,7 +558,7 @@ class Applier {
           else if (*field == "fixed_usd")
             x.fixed_usd = *v;
           else
-            return bad_field("hours, usd_per_t, usd_per_teu, fixed_usd");
+            return bad_field("hours, hours_distribution, usd_per_t, usd_per_teu, fixed_usd");
         }
         x.prov.sources.insert(x.prov.sources.end(), src->begin(), src->end());
       }
@@ -530,6 +591,13 @@ class Applier {
 };
 
 }  // namespace
+
+route::Constraints constraints_for(const Scenario& s, const std::string& hs) {
+  route::Constraints c = s.extra;
+  for (const auto& [prefix, extra] : s.by_commodity)
+    if (hs.rfind(prefix, 0) == 0) c = route::merge(c, extra);
+  return c;
+}
 
 Result<Scenario> apply(const nw::Tables& base, std::string_view text, const std::string& file) {
   return Applier(base, file).run(text);

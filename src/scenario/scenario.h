@@ -24,9 +24,14 @@ struct Scenario {
   std::optional<int> month;
   network::Tables tables;    // the base tables with the overlay applied
   route::Constraints extra;  // closures and transit rules, applied to every query
+  // Closures for one commodity only: applied to queries whose HS code starts with the prefix.
+  std::vector<std::pair<std::string, route::Constraints>> by_commodity;
   std::vector<Subsidy> subsidies;
   int directives = 0;
 };
+
+// The constraints a scenario puts on a query for a commodity with this HS code (digits).
+route::Constraints constraints_for(const Scenario& s, const std::string& hs);
 
 // Applies the scenario text to a copy of `base`. Every error names `file`, the line and the field;
 // an overlay that names something missing is an error.

@@ -56,6 +56,36 @@ TEST(Scenario, SetAndScaleChangeTheTables) {
   }
 }
 
+TEST(Scenario, ClosesALocationForOneCommodityOnly) {
+  auto s =
+      apply(base(), "name \"x\"\nclose location=B commodity=2846\nclose link=EF-4\n", "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(constraints_for(*s, "284690").avoid_locations.size(), 1u);  // rare-earth oxide: closed
+  EXPECT_TRUE(constraints_for(*s, "100199").avoid_locations.empty());   // wheat: open
+  EXPECT_EQ(constraints_for(*s, "100199").avoid_links.size(), 1u);      // closed for all cargo
+}
+
+TEST(Scenario, SetsADistribution) {
+  auto s = apply(
+      base(),
+      "name \"x\"\nset link=AB-0 field=wait_distribution value=lognormal|48|120 sources=*:test\n"
+      "set border=A>B field=hours_distribution value=empirical|10|20|60 sources=*:test\n",
+      "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  const auto& l = s->tables.links[0];
+  ASSERT_NE(l.wait_dist[7], nw::kNoDist);
+  EXPECT_NEAR(s->tables.distributions[l.wait_dist[7]].quantile(0.9), 120, 1e-9);
+  EXPECT_EQ(
+      error_of(
+          "name \"x\"\nset link=AB-0 field=wait_distribution value=lognormal|48 sources=*:test\n")
+          .substr(0, 33),
+      "t.scenario:2: field 'value': expe");
+  EXPECT_NE(error_of("name \"x\"\nset link=AB-0 field=wait_distribution value=lognormal|120|48 "
+                     "sources=*:test\n")
+                .find("median <= p90"),
+            std::string::npos);
+}
+
 TEST(Scenario, AddsAPortAndALink) {
   auto s = apply(base(),
                  "name \"new port\"\n"
