@@ -18,6 +18,7 @@
 #include "api/table.h"
 #include "cli/extra_commands.h"
 #include "cli/landed_cost_command.h"
+#include "cli/shipment_options.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/geojson.h"
@@ -31,60 +32,6 @@ namespace {
 struct Output {
   bool json = false, geojson = false, csv = false;
 };
-
-struct ShipmentOptions {
-  std::string from, to, commodity = "general-container", objective, forbid_transit;
-  std::vector<std::string> avoid, via;
-  std::optional<double> tonnes, teu, value_usd, value_of_time, carrying_rate;
-  std::optional<int> month, max_transshipments, alternatives;
-  bool pareto = false, ignore_rules = false;
-};
-
-void add_shipment_options(CLI::App* cmd, ShipmentOptions& o, bool with_via = true) {
-  cmd->add_option("--from", o.from, "origin: name, alias or UN/LOCODE")->required();
-  cmd->add_option("--to", o.to, "destination: name, alias or UN/LOCODE")->required();
-  cmd->add_option("--commodity", o.commodity,
-                  "catalogue id, e.g. rare-earth-oxide (see 'network info')");
-  cmd->add_option("--tonnes", o.tonnes, "quantity in tonnes");
-  cmd->add_option("--teu", o.teu, "quantity in TEU (containerised commodities)");
-  cmd->add_option("--value-usd", o.value_usd,
-                  "value of the goods (default: catalogue value per tonne)");
-  cmd->add_option("--objective", o.objective, "cost|time|co2|risk|generalized (default cost)");
-  cmd->add_option("--avoid", o.avoid,
-                  "comma list of countries (ISO), locations, modes or chokepoints")
-      ->delimiter(',');
-  if (with_via)
-    cmd->add_option("--via", o.via, "comma list of locations to pass, in order")->delimiter(',');
-  cmd->add_option("--max-transshipments", o.max_transshipments,
-                  "cap on transshipments (changes of mode or gauge, hub transshipments)");
-  cmd->add_option("--forbid-transit", o.forbid_transit,
-                  "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN");
-  cmd->add_option("--month", o.month,
-                  "departure month 1..12 (links closed that month are not used)");
-  cmd->add_option("--value-of-time", o.value_of_time, "USD per hour for --objective generalized");
-  cmd->add_option("--carrying-rate", o.carrying_rate,
-                  "annual cost of capital on goods in transit (default from the network)");
-  cmd->add_flag("--ignore-network-rules", o.ignore_rules, "do not apply the network's rules.csv");
-}
-
-json shipment_request(const ShipmentOptions& o) {
-  json r = {{"from", o.from}, {"to", o.to}, {"commodity", o.commodity}};
-  if (o.tonnes) r["tonnes"] = *o.tonnes;
-  if (o.teu) r["teu"] = *o.teu;
-  if (o.value_usd) r["value_usd"] = *o.value_usd;
-  if (!o.objective.empty()) r["objective"] = o.objective;
-  if (!o.avoid.empty()) r["avoid"] = o.avoid;
-  if (!o.via.empty()) r["via"] = o.via;
-  if (o.max_transshipments) r["max_transshipments"] = *o.max_transshipments;
-  if (!o.forbid_transit.empty()) r["forbid_transit"] = o.forbid_transit;
-  if (o.month) r["month"] = *o.month;
-  if (o.value_of_time) r["value_of_time_usd_per_hour"] = *o.value_of_time;
-  if (o.carrying_rate) r["carrying_rate"] = *o.carrying_rate;
-  if (o.alternatives) r["alternatives"] = *o.alternatives;
-  if (o.pareto) r["pareto"] = true;
-  if (o.ignore_rules) r["ignore_network_rules"] = true;
-  return r;
-}
 
 void add_output_options(CLI::App* cmd, Output& o, bool spatial) {
   cmd->add_flag("--json", o.json, "JSON output");

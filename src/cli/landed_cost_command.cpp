@@ -5,6 +5,7 @@
 
 #include "api/error_table.h"
 #include "api/landed_cost_handler.h"
+#include "cli/shipment_options.h"
 #include "io/network_reader.h"
 
 namespace caravan::cli {
@@ -28,35 +29,18 @@ void add_landed_request(json& request, const LandedCliOptions& o) {
 
 namespace {
 
-// The shipment options of `route` (cli/commands.cpp), repeated here so that this command lives in
-// its own file.
+// The shared shipment options plus this command's own: an HS code instead of a commodity, the
+// landed-cost options and JSON output.
 struct Shipment {
-  std::string from, to, commodity, hs, objective, forbid_transit;
-  std::vector<std::string> avoid, via;
-  std::optional<double> tonnes, teu, value_usd, value_of_time, carrying_rate;
-  std::optional<int> month, max_transshipments, alternatives;
-  bool ignore_rules = false, json_out = false;
+  ShipmentOptions s;
+  std::string hs;
+  bool json_out = false;
   LandedCliOptions landed;
 };
 
 void add_shipment(CLI::App& app, Shipment& o) {
-  app.add_option("--from", o.from, "origin: name, alias or UN/LOCODE")->required();
-  app.add_option("--to", o.to, "destination: name, alias or UN/LOCODE")->required();
-  app.add_option("--commodity", o.commodity, "catalogue id (default general-container)");
+  add_shipment_options(&app, o.s);
   app.add_option("--hs", o.hs, "HS code instead of a catalogue commodity, e.g. 2846.90");
-  app.add_option("--tonnes", o.tonnes, "quantity in tonnes");
-  app.add_option("--teu", o.teu, "quantity in TEU");
-  app.add_option("--value-usd", o.value_usd, "value of the goods (default: catalogue value)");
-  app.add_option("--objective", o.objective, "cost|time|co2|risk|generalized (default cost)");
-  app.add_option("--avoid", o.avoid, "comma list of countries, locations, modes, chokepoints")
-      ->delimiter(',');
-  app.add_option("--via", o.via, "comma list of locations to pass, in order")->delimiter(',');
-  app.add_option("--max-transshipments", o.max_transshipments, "cap on transshipments");
-  app.add_option("--forbid-transit", o.forbid_transit, "comma list of HS_PREFIX:COUNTRY rules");
-  app.add_option("--month", o.month, "departure month 1..12");
-  app.add_option("--value-of-time", o.value_of_time, "USD per hour for --objective generalized");
-  app.add_option("--carrying-rate", o.carrying_rate, "annual cost of capital on goods in transit");
-  app.add_flag("--ignore-network-rules", o.ignore_rules, "do not apply the network's rules.csv");
   app.add_option("--incoterm", o.landed.incoterm, "EXW|FCA|FOB|CFR|CIF|DAP|DDP (default DAP)");
   app.add_option("--tariffs", o.landed.tariffs, "tariff folder (default: the embedded schedules)");
   app.add_option(
@@ -66,22 +50,8 @@ void add_shipment(CLI::App& app, Shipment& o) {
 }
 
 json request_of(const Shipment& o) {
-  json r = {{"from", o.from}, {"to", o.to}};
-  if (!o.commodity.empty()) r["commodity"] = o.commodity;
+  json r = shipment_request(o.s);
   if (!o.hs.empty()) r["hs"] = o.hs;
-  if (o.tonnes) r["tonnes"] = *o.tonnes;
-  if (o.teu) r["teu"] = *o.teu;
-  if (o.value_usd) r["value_usd"] = *o.value_usd;
-  if (!o.objective.empty()) r["objective"] = o.objective;
-  if (!o.avoid.empty()) r["avoid"] = o.avoid;
-  if (!o.via.empty()) r["via"] = o.via;
-  if (o.max_transshipments) r["max_transshipments"] = *o.max_transshipments;
-  if (!o.forbid_transit.empty()) r["forbid_transit"] = o.forbid_transit;
-  if (o.month) r["month"] = *o.month;
-  if (o.value_of_time) r["value_of_time_usd_per_hour"] = *o.value_of_time;
-  if (o.carrying_rate) r["carrying_rate"] = *o.carrying_rate;
-  if (o.alternatives) r["alternatives"] = *o.alternatives;
-  if (o.ignore_rules) r["ignore_network_rules"] = true;
   add_landed_request(r, o.landed);
   return r;
 }
@@ -117,7 +87,7 @@ int run_landed_cost(const std::vector<std::string>& args, const std::string& net
       "transit, insurance, carrying cost and the Incoterm split",
       "landed-cost"};
   Shipment o;
-  app.add_option("--alternatives", o.alternatives, "k distinct routes, ranked by landed cost");
+  app.add_option("--alternatives", o.s.alternatives, "k distinct routes, ranked by landed cost");
   bool processing = false;
   std::string product, plant;
   std::optional<double> grade, recovery, cost_origin, cost_dest;
