@@ -1,6 +1,6 @@
 // Assignment speed on the TNTP benchmarks: time to a relative gap, the gap-versus-time curve and
 // peak memory. A timing main rather than Google Benchmark: one solve is the measurement.
-// Usage: caravan_bench_assign [TNTP_DIR] [ALGORITHM=b] [GAP=1e-12]
+// Usage: caravan_bench_assign [TNTP_DIR] [ALGORITHM=b] [GAP=1e-12] [THREADS=1]
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -15,16 +15,20 @@ int main(int argc, char** argv) {
       argc > 1 ? argv[1] : std::string(CARAVAN_DATA_DIR) + "/../../shared/data/tntp/Chicago-Sketch";
   const std::string alg = argc > 2 ? argv[2] : "b";
   const double gap = argc > 3 ? std::stod(argv[3]) : 1e-12;
+  const int threads = argc > 4 ? std::stoi(argv[4]) : 1;
   auto inst = io::read_tntp(dir);
   if (!inst) {
     std::fprintf(stderr, "%s\n", inst.error().message.c_str());
     return 1;
   }
   const assign::Problem p = api::tntp_problem(*inst);
-  auto o = api::parse_assign_options({{"algorithm", alg}, {"gap", gap}, {"max_seconds", 120.0}});
+  auto o = api::parse_assign_options(
+      {{"algorithm", alg}, {"gap", gap}, {"max_seconds", 120.0}, {"threads", threads}});
   if (!o) return 1;
-  std::printf("# %s, algorithm %s, target gap %g\n# iteration seconds relative_gap objective\n",
-              inst->name.c_str(), alg.c_str(), gap);
+  std::printf(
+      "# %s, algorithm %s, target gap %g, %d thread(s)\n# iteration seconds relative_gap "
+      "objective\n",
+      inst->name.c_str(), alg.c_str(), gap, threads);
   o->progress = [](const assign::IterationReport& r) {
     std::printf("%d %.4f %.3e %.10g\n", r.iteration, r.seconds, r.relative_gap, r.objective);
   };

@@ -58,6 +58,9 @@ Result<assign::Options> options_from(Fields& f) {
   auto secs = f.opt_num("max_seconds", 0.0, 1e7);
   if (!secs) return secs.error();
   if (*secs) o.max_seconds = **secs;
+  auto threads = f.opt_int("threads", 0, 256);
+  if (!threads) return threads.error();
+  if (*threads) o.threads = **threads;
   return o;
 }
 
@@ -259,8 +262,8 @@ Result<json> assign_freight(const nw::Network& net, const json& request, std::os
     }
   }
   static const std::vector<std::string> kKnown = {
-      "demand",         "algorithm",   "objective",         "gap",
-      "max_iterations", "max_seconds", "queue_scale_hours", "capacity"};
+      "demand",      "algorithm",         "objective", "gap",    "max_iterations",
+      "max_seconds", "queue_scale_hours", "capacity",  "threads"};
   for (auto it = request.begin(); it != request.end(); ++it) {
     if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
       return bad(it.key(), "is not a known field");

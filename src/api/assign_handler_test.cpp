@@ -97,6 +97,10 @@ TEST(AssignTntp, BadOptionsAreInvalidRequests) {
   r = assign_tntp({{"tntp", "/no/such/folder"}});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::NotFound);
+  r = assign_tntp({{"tntp", tntp_dir("Braess-Example")}, {"threads", -1}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::InvalidRequest);
+  EXPECT_EQ(r.error().field, "threads");
 }
 
 TEST(AssignFreight, EmbeddedDemandLoadsTheCaspianFerries) {

@@ -158,6 +158,32 @@ TEST(Solve, AllAlgorithmsAgreeOnRandomMultiClassNetworks) {
   }
 }
 
+TEST(Solve, TheNumberOfThreadsDoesNotChangeTheResult) {
+  for (unsigned seed = 1; seed <= 4; ++seed) {
+    const Problem p = random_problem(seed, 2);
+    for (Algorithm alg : {Algorithm::B, Algorithm::ConjugateFw}) {
+      Options o;
+      o.algorithm = alg;
+      o.gap = 1e-10;
+      o.max_iterations = 200;
+      const auto one = solve(p, o);
+      o.threads = 2;
+      const auto two = solve(p, o);
+      o.threads = 0;  // every hardware thread
+      const auto all = solve(p, o);
+      ASSERT_TRUE(one && two && all);
+      ASSERT_EQ(one->history.size(), two->history.size()) << seed;
+      for (std::size_t i = 0; i < one->history.size(); ++i) {
+        EXPECT_EQ(one->history[i].relative_gap, two->history[i].relative_gap) << seed << " " << i;
+        EXPECT_EQ(one->history[i].objective, two->history[i].objective) << seed << " " << i;
+      }
+      EXPECT_EQ(one->volume, two->volume) << seed;
+      EXPECT_EQ(one->volume, all->volume) << seed;
+      EXPECT_EQ(one->relative_gap, two->relative_gap) << seed;
+    }
+  }
+}
+
 TEST(Solve, ReportsEveryIterationAndTheIterationCap) {
   const Problem p = random_problem(3, 1);
   Options o;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "assign/solver_detail.h"
 
@@ -30,12 +31,35 @@ Csr make_csr(const Problem& p, bool by_tail) {
   for (const Link& l : p.links) ++c.first[(by_tail ? l.tail : l.head) + 1];
   for (std::uint32_t v = 0; v < p.node_count; ++v) c.first[v + 1] += c.first[v];
   c.links.resize(p.links.size());
+  c.other.resize(p.links.size());
   std::vector<std::uint32_t> pos(c.first.begin(), c.first.end() - 1);
   for (std::uint32_t a = 0; a < p.links.size(); ++a) {
     const Link& l = p.links[a];
-    c.links[pos[by_tail ? l.tail : l.head]++] = a;
+    const std::uint32_t slot = pos[by_tail ? l.tail : l.head]++;
+    c.links[slot] = a;
+    c.other[slot] = by_tail ? l.head : l.tail;
   }
   return c;
+}
+
+// Marks in `seen` the nodes that class k reaches from `origin` (barred links excluded, zones other
+// than the origin not passed through).
+void reachable(const Model& m, std::size_t k, std::uint32_t origin, std::vector<std::uint8_t>& seen,
+               std::vector<std::uint32_t>& queue) {
+  std::fill(seen.begin(), seen.end(), 0);
+  queue.assign(1, origin);
+  seen[origin] = 1;
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const std::uint32_t u = queue[i];
+    if (!m.passable(u, origin)) continue;
+    for (std::uint32_t j = m.out.first[u]; j < m.out.first[u + 1]; ++j) {
+      const std::uint32_t v = m.out.other[j];
+      if (!seen[v] && !std::isinf(m.fixed[k][m.out.links[j]])) {
+        seen[v] = 1;
+        queue.push_back(v);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -48,11 +72,16 @@ Model build_model(const Problem& p, Objective objective) {
   m.m = static_cast<std::uint32_t>(p.links.size());
   m.out = make_csr(p, true);
   m.in = make_csr(p, false);
+  m.tail.resize(m.m);
+  m.head.resize(m.m);
+  for (std::uint32_t a = 0; a < m.m; ++a) {
+    m.tail[a] = p.links[a].tail;
+    m.head[a] = p.links[a].head;
+  }
   m.fixed.resize(p.classes.size());
   m.origins.resize(p.classes.size());
-  std::vector<double> free_cost(m.m);
-  for (std::uint32_t a = 0; a < m.m; ++a) free_cost[a] = m.cost(a, 0.0);
-  Dijkstra dijkstra(m.n);
+  std::vector<std::uint8_t> seen(m.n);
+  std::vector<std::uint32_t> queue;
   for (std::size_t k = 0; k < p.classes.size(); ++k) {
     const DemandClass& c = p.classes[k];
     auto& fixed = m.fixed[k];
@@ -66,10 +95,10 @@ Model build_model(const Problem& p, Objective objective) {
         by_origin[od.origin][od.destination] += od.volume;
     }
     for (auto& [o, dests] : by_origin) {
-      dijkstra.run(m, k, o, free_cost);
+      reachable(m, k, o, seen, queue);
       OriginDemand od{o, {}};
       for (auto& [d, vol] : dests) {
-        if (std::isinf(dijkstra.dist()[d])) {
+        if (!seen[d]) {
           m.unserved.push_back({k, o, d, vol});
         } else {
           od.destinations.emplace_back(d, vol);
@@ -81,29 +110,53 @@ Model build_model(const Problem& p, Objective objective) {
   return m;
 }
 
-void Dijkstra::run(const Model& m, std::size_t cls, std::uint32_t origin,
-                   const std::vector<double>& cost) {
+void Dijkstra::weigh(const Model& m, std::size_t cls, const std::vector<double>& cost) {
+  const std::vector<double>& fixed = m.fixed[cls];
+  weight_.resize(m.m);
+  for (std::uint32_t i = 0; i < m.m; ++i) {
+    const std::uint32_t a = m.out.links[i];
+    weight_[i] = cost[a] + fixed[a];
+  }
+}
+
+void Dijkstra::run(const Model& m, std::uint32_t origin) { search(m, origin, 0); }
+
+void Dijkstra::run_to(const Model& m, const OriginDemand& od) {
+  // Zones are leaves unless every node may be passed through; a leaf is never popped, so the
+  // search can stop early only when every destination is passable.
+  std::uint32_t wanted = 0;
+  if (++stamp_ == 0) {  // wrapped: clear the stamps
+    std::fill(wanted_.begin(), wanted_.end(), 0);
+    stamp_ = 1;
+  }
+  for (const auto& [d, vol] : od.destinations) {
+    if (!m.passable(d, od.origin)) return search(m, od.origin, 0);
+    if (wanted_[d] != stamp_) {
+      wanted_[d] = stamp_;
+      ++wanted;
+    }
+  }
+  search(m, od.origin, wanted);
+}
+
+void Dijkstra::search(const Model& m, std::uint32_t origin, std::uint32_t wanted) {
   std::fill(dist_.begin(), dist_.end(), kInf);
   std::fill(pred_.begin(), pred_.end(), kNoLink);
-  const std::vector<double>& fixed = m.fixed[cls];
-  auto greater = [](const auto& x, const auto& y) { return x.first > y.first; };
   heap_.clear();
   dist_[origin] = 0.0;
-  heap_.emplace_back(0.0, origin);
+  heap_.push_or_decrease(origin, 0.0);
+  // Zones other than the origin are not passed through: they are leaves whose label is final as
+  // soon as every node before them is, so they never enter the heap.
   while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), greater);
-    const auto [d, u] = heap_.back();
-    heap_.pop_back();
-    if (d > dist_[u] || !m.passable(u, origin)) continue;
+    const auto [d, u] = heap_.pop();
+    if (wanted > 0 && wanted_[u] == stamp_ && --wanted == 0) break;
     for (std::uint32_t i = m.out.first[u]; i < m.out.first[u + 1]; ++i) {
-      const std::uint32_t a = m.out.links[i];
-      const double nd = d + cost[a] + fixed[a];
-      const std::uint32_t v = m.p->links[a].head;
+      const double nd = d + weight_[i];
+      const std::uint32_t v = m.out.other[i];
       if (nd < dist_[v]) {
         dist_[v] = nd;
-        pred_[v] = a;
-        heap_.emplace_back(nd, v);
-        std::push_heap(heap_.begin(), heap_.end(), greater);
+        pred_[v] = m.out.links[i];
+        if (m.passable(v, origin)) heap_.push_or_decrease(v, nd);
       }
     }
   }
@@ -115,18 +168,33 @@ double all_or_nothing(const Model& m, const std::vector<double>& cost,
   target.resize(m.origins.size());
   for (std::size_t k = 0; k < m.origins.size(); ++k) {
     target[k].assign(m.m, 0.0);
+    dijkstra.weigh(m, k, cost);
     for (const OriginDemand& od : m.origins[k]) {
-      dijkstra.run(m, k, od.origin, cost);
+      dijkstra.run(m, od.origin);
       for (const auto& [d, vol] : od.destinations) {
         sptt += vol * dijkstra.dist()[d];
         for (std::uint32_t v = d; v != od.origin;) {
           const std::uint32_t a = dijkstra.pred()[v];
           target[k][a] += vol;
-          v = m.p->links[a].tail;
+          v = m.tail[a];
         }
       }
     }
   }
+  return sptt;
+}
+
+double shortest_path_total(const Model& m, const std::vector<double>& cost, int threads) {
+  std::size_t origins = 0;
+  for (const auto& k : m.origins) origins += k.size();
+  std::vector<double> part(origins, 0.0);
+  search_every_origin(m, cost, threads, false,
+                      [&](std::size_t i, std::size_t, const OriginDemand& od, const Dijkstra& d) {
+                        for (const auto& [dest, vol] : od.destinations)
+                          part[i] += vol * d.dist()[dest];
+                      });
+  double sptt = 0.0;
+  for (double x : part) sptt += x;
   return sptt;
 }
 
@@ -157,7 +225,8 @@ double objective_value(const Model& m, const std::vector<double>& volume,
   return z;
 }
 
-void finish(const Model& m, std::vector<std::vector<double>> class_volume, Solution& s) {
+void finish(const Model& m, std::vector<std::vector<double>> class_volume, int threads,
+            std::optional<double> known_gap, Solution& s) {
   s.volume.assign(m.m, 0.0);
   for (const auto& cv : class_volume) {
     for (std::uint32_t a = 0; a < m.m; ++a) s.volume[a] += cv[a];
@@ -179,11 +248,13 @@ void finish(const Model& m, std::vector<std::vector<double>> class_volume, Solut
   s.beckmann = beckmann + fixed;
   s.total_cost = total_cost(m, s.time, class_volume);
   s.objective = objective_value(m, s.volume, class_volume);
-  Dijkstra dijkstra(m.n);
-  std::vector<std::vector<double>> aon;
-  const double sptt = all_or_nothing(m, cost, aon, dijkstra);
-  const double tstt = total_cost(m, cost, class_volume);
-  s.relative_gap = tstt > 0 ? std::max(0.0, (tstt - sptt) / tstt) : 0.0;
+  if (known_gap) {
+    s.relative_gap = *known_gap;
+  } else {
+    const double sptt = shortest_path_total(m, cost, threads);
+    const double tstt = total_cost(m, cost, class_volume);
+    s.relative_gap = tstt > 0 ? std::max(0.0, (tstt - sptt) / tstt) : 0.0;
+  }
   s.class_volume = std::move(class_volume);
 }
 
@@ -217,7 +288,11 @@ Result<Solution> solve(const Problem& p, const Options& options) {
   const StopReason stop = s.stop;
   auto history = std::move(s.history);
   const int iterations = s.iterations;
-  detail::finish(m, std::move(s.class_volume), s);
+  // Algorithm B measures its last gap on the final volumes; the others are measured here.
+  std::optional<double> known_gap;
+  if (options.algorithm == Algorithm::B && !history.empty())
+    known_gap = history.back().relative_gap;
+  detail::finish(m, std::move(s.class_volume), worker_count(options.threads), known_gap, s);
   s.history = std::move(history);
   s.iterations = iterations;
   s.stop = stop;

@@ -29,6 +29,9 @@ struct Options {
   double gap = 1e-8;  // stop when the relative gap is at or below this
   int max_iterations = 10000;
   double max_seconds = 3600.0;
+  // Workers for the shortest-path passes (0: one per hardware thread). The result does not
+  // depend on it.
+  int threads = 1;
   std::function<void(const IterationReport&)> progress;  // called after every iteration
 };
 

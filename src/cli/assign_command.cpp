@@ -106,6 +106,7 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
   std::string demand, tntp, algorithm = "b", objective = "ue", network = network_dir;
   double gap = 1e-8;
   std::optional<int> max_iterations;
+  int threads = 0;
   std::optional<double> max_seconds, queue_scale;
   std::vector<std::string> capacity;
   bool as_json = false, as_csv = false, as_geojson = false, quiet = false;
@@ -117,6 +118,9 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
   app.add_option("--objective", objective, "ue (user equilibrium, default) or so (system optimum)");
   app.add_option("--max-iterations", max_iterations, "iteration cap");
   app.add_option("--max-seconds", max_seconds, "time cap");
+  app.add_option("--threads", threads,
+                 "workers for the shortest-path passes (default 0: all cores; same result)")
+      ->check(CLI::Range(0, 256));
   app.add_option("--queue-scale-hours", queue_scale,
                  "queue delay at half capacity at ports, ferries, borders (default 24)");
   app.add_option("--capacity", capacity,
@@ -147,6 +151,7 @@ int run_assign(const std::vector<std::string>& args, const std::string& network_
   json req = {{"algorithm", algorithm}, {"objective", objective}, {"gap", gap}};
   if (max_iterations) req["max_iterations"] = *max_iterations;
   if (max_seconds) req["max_seconds"] = *max_seconds;
+  req["threads"] = threads;
   std::ostream* progress = quiet ? nullptr : &err;
   if (!tntp.empty()) {
     if (!capacity.empty() || queue_scale || as_geojson) {

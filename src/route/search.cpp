@@ -5,6 +5,8 @@
 #include <limits>
 #include <queue>
 
+#include "core/node_heap.h"
+
 namespace caravan::route {
 namespace nw = caravan::network;
 
@@ -182,75 +184,6 @@ bool is_final_state(const Prepared& p, std::uint32_t state) {
 
 namespace {
 
-// A 4-ary min-heap of nodes keyed by distance, with decrease-key (positions per node).
-class NodeHeap {
- public:
-  explicit NodeHeap(std::size_t n) : pos_(n, kAbsent) {}
-  bool empty() const { return heap_.empty(); }
-  void push_or_decrease(std::uint32_t v, double key) {
-    std::size_t i;
-    if (pos_[v] == kAbsent) {
-      i = heap_.size();
-      heap_.push_back({key, v});
-    } else {
-      i = pos_[v];
-      heap_[i].key = key;
-    }
-    sift_up(i);
-  }
-  std::pair<double, std::uint32_t> pop() {
-    const Entry top = heap_.front();
-    pos_[top.node] = kAbsent;
-    const Entry last = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) {
-      heap_.front() = last;
-      pos_[last.node] = 0;
-      sift_down(0);
-    }
-    return {top.key, top.node};
-  }
-
- private:
-  static constexpr std::uint32_t kAbsent = UINT32_MAX;
-  struct Entry {
-    double key;
-    std::uint32_t node;
-  };
-  void sift_up(std::size_t i) {
-    const Entry e = heap_[i];
-    while (i > 0) {
-      const std::size_t parent = (i - 1) / 4;
-      if (heap_[parent].key <= e.key) break;
-      heap_[i] = heap_[parent];
-      pos_[heap_[i].node] = static_cast<std::uint32_t>(i);
-      i = parent;
-    }
-    heap_[i] = e;
-    pos_[e.node] = static_cast<std::uint32_t>(i);
-  }
-  void sift_down(std::size_t i) {
-    const Entry e = heap_[i];
-    const std::size_t n = heap_.size();
-    for (;;) {
-      const std::size_t first = 4 * i + 1;
-      if (first >= n) break;
-      std::size_t best = first;
-      const std::size_t last = std::min(first + 4, n);
-      for (std::size_t c = first + 1; c < last; ++c)
-        if (heap_[c].key < heap_[best].key) best = c;
-      if (heap_[best].key >= e.key) break;
-      heap_[i] = heap_[best];
-      pos_[heap_[i].node] = static_cast<std::uint32_t>(i);
-      i = best;
-    }
-    heap_[i] = e;
-    pos_[e.node] = static_cast<std::uint32_t>(i);
-  }
-  std::vector<Entry> heap_;
-  std::vector<std::uint32_t> pos_;
-};
-
 // The common case: no constraint needs a state and nothing is banned: plain Dijkstra over nodes,
 // reading only the packed arrays (first_out, head, scalar; forbidden arcs cost +infinity) in the
 // loop.
@@ -260,7 +193,7 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
   constexpr double kInf = std::numeric_limits<double>::infinity();
   std::vector<double> dist(n, kInf);
   std::vector<std::uint32_t> pred_arc(n, UINT32_MAX);
-  NodeHeap heap(n);
+  caravan::NodeHeap heap(n);
   for (const auto& s : starts) {
     dist[s.node] = 0;
     heap.push_or_decrease(s.node, 0);

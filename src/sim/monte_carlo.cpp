@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <thread>
 
+#include "core/parallel.h"
 #include "sim/rng.h"
 
 namespace caravan::sim {
@@ -253,17 +253,9 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     *legs_out = legs;
   };
 
-  int threads = o.threads > 0 ? o.threads
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::min(threads, blocks);
+  const int threads = std::min(worker_count(o.threads), blocks);
   std::vector<std::uint64_t> legs(threads, 0);
-  if (threads == 1) {
-    run_blocks(0, 1, &legs[0]);
-  } else {
-    std::vector<std::thread> pool;
-    for (int i = 0; i < threads; ++i) pool.emplace_back(run_blocks, i, threads, &legs[i]);
-    for (auto& th : pool) th.join();
-  }
+  run_workers(threads, [&](int w) { run_blocks(w, threads, &legs[w]); });
   for (auto l : legs) r.legs_sampled += l;
 
   double sum = 0, late_days = 0, delay_hours = 0;
