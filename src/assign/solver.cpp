@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <optional>
 
 #include "assign/solver_detail.h"
@@ -89,15 +88,23 @@ Model build_model(const Problem& p, Objective objective) {
     for (std::uint32_t a = 0; a < m.m; ++a) {
       fixed[a] = (!c.allowed.empty() && !c.allowed[a]) ? kInf : class_fixed_cost(p, k, a);
     }
-    std::map<std::uint32_t, std::map<std::uint32_t, double>> by_origin;
+    // Demand by origin, then destination; repeated pairs add up in the order given.
+    std::vector<OdVolume> pairs;
     for (const OdVolume& od : c.demand) {
-      if (od.volume > 0 && od.origin != od.destination)
-        by_origin[od.origin][od.destination] += od.volume;
+      if (od.volume > 0 && od.origin != od.destination) pairs.push_back(od);
     }
-    for (auto& [o, dests] : by_origin) {
+    std::stable_sort(pairs.begin(), pairs.end(), [](const OdVolume& x, const OdVolume& y) {
+      return std::pair(x.origin, x.destination) < std::pair(y.origin, y.destination);
+    });
+    for (std::size_t i = 0; i < pairs.size();) {
+      const std::uint32_t o = pairs[i].origin;
       reachable(m, k, o, seen, queue);
       OriginDemand od{o, {}};
-      for (auto& [d, vol] : dests) {
+      for (; i < pairs.size() && pairs[i].origin == o;) {
+        const std::uint32_t d = pairs[i].destination;
+        double vol = 0.0;
+        for (; i < pairs.size() && pairs[i].origin == o && pairs[i].destination == d; ++i)
+          vol += pairs[i].volume;
         if (!seen[d]) {
           m.unserved.push_back({k, o, d, vol});
         } else {

@@ -13,6 +13,7 @@ class NodeHeap {
  public:
   explicit NodeHeap(std::size_t n) : pos_(n, kAbsent) {}
   bool empty() const { return heap_.empty(); }
+  std::size_t capacity() const { return pos_.size(); }  // the number of node ids it takes
   // Empties the heap (after a search stopped early).
   void clear() {
     for (const Entry& e : heap_) pos_[e.node] = kAbsent;
@@ -66,11 +67,29 @@ class NodeHeap {
     for (;;) {
       const std::size_t first = 4 * i + 1;
       if (first >= n) break;
+      // The smallest child, its key kept in a register; a fixed count of 4 in the common case
+      // lets the compiler select without branches.
       std::size_t best = first;
-      const std::size_t last = std::min(first + 4, n);
-      for (std::size_t c = first + 1; c < last; ++c)
-        if (heap_[c].key < heap_[best].key) best = c;
-      if (heap_[best].key >= e.key) break;
+      double best_key = heap_[first].key;
+      const std::size_t count = std::min<std::size_t>(4, n - first);
+      if (count == 4) {
+        for (std::size_t c = 1; c < 4; ++c) {
+          const double k = heap_[first + c].key;
+          if (k < best_key) {
+            best = first + c;
+            best_key = k;
+          }
+        }
+      } else {
+        for (std::size_t c = 1; c < count; ++c) {
+          const double k = heap_[first + c].key;
+          if (k < best_key) {
+            best = first + c;
+            best_key = k;
+          }
+        }
+      }
+      if (best_key >= e.key) break;
       heap_[i] = heap_[best];
       pos_[heap_[i].node] = static_cast<std::uint32_t>(i);
       i = best;
