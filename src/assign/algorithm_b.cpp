@@ -211,27 +211,33 @@ void Solver::labels(const Bush& b, bool used_only) {
 bool Solver::update_bush(Bush& b) {
   const std::uint32_t origin = b.demand->origin;
   labels(b, false);
+  // A link (t, h) belongs in the bush when it shortens the longest path to h (Dial's rule,
+  // max[t] + c < max[h]) or the shortest path to h while running up the max labels
+  // (min[t] + c < min[h] and max[t] < max[h], the strict criterion of Boyles' tap-b). Either way
+  // max[t] < max[h]: max labels never decrease along bush links, so the bush stays acyclic.
+  const auto qualifies = [&](std::uint32_t t, std::uint32_t h, double c) {
+    return max_[t] + c < max_[h] - 1e-14 * max_[h] ||
+           (max_[t] < max_[h] && min_[t] + c < min_[h] - 1e-14 * min_[h]);
+  };
   // Drop unused links that are neither on the shortest-path tree (which keeps every node
-  // reachable) nor shortcuts by the rule below (dropping and re-adding them every iteration would
-  // slow convergence to linear).
+  // reachable) nor qualify again (dropping and re-adding them every iteration would slow
+  // convergence to linear).
   bool removed = false;
   for (std::uint32_t a : b.links) {
     if (b.flow[a] > 0.0) continue;
     const std::uint32_t t = m_.tail[a], h = m_.head[a];
-    if (min_pred_[h] != a && !(max_[t] + class_cost(b, a) < max_[h])) {
+    if (min_pred_[h] != a && !qualifies(t, h, class_cost(b, a))) {
       b.in[a] = 0;
       removed = true;
     }
   }
-  // Add links that shorten the longest paths: max[i] + c < max[j] keeps the bush acyclic, since
-  // max labels never decrease along bush links.
   bool added = false, backward = false;
   for (std::uint32_t a = 0; a < m_.m; ++a) {
     if (b.in[a]) continue;
     const std::uint32_t t = m_.tail[a], h = m_.head[a];
     if (b.pos[t] == kNoPos || b.pos[h] == kNoPos || h == origin) continue;
     if (!m_.passable(t, origin) || std::isinf(m_.fixed[b.cls][a])) continue;
-    if (max_[t] + class_cost(b, a) < max_[h] - 1e-14 * max_[h]) {
+    if (qualifies(t, h, class_cost(b, a))) {
       b.in[a] = 1;
       added = true;
       backward = backward || b.pos[t] > b.pos[h];
