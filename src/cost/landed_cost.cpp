@@ -2,6 +2,7 @@
 #include "cost/landed_cost.h"
 
 #include <cmath>
+#include <optional>
 
 #include "core/text.h"
 
@@ -42,6 +43,52 @@ struct Builder {
     return &p->value;
   }
 };
+
+// What a line charges: `rate_pct` of `base` plus its specific part per tonne at the dated rate.
+// Not known when either figure or the exchange rate is unknown.
+struct Charge {
+  Usd usd{0};
+  bool known = true;
+  std::string detail;
+  std::vector<std::string> sources;
+};
+
+Charge charge(const tf::Schedule& s, const tf::Figure& rate_pct,
+              const std::optional<tf::SpecificRate>& specific, Usd base,
+              const std::string& base_text, Tonnes tonnes) {
+  Charge c;
+  c.sources = rate_pct.sources;
+  if (!rate_pct.known()) {
+    c.known = false;
+    c.detail = "rate unknown";
+  } else {
+    c.usd = base * (*rate_pct.value / 100.0);
+    c.detail = pct(*rate_pct.value) + " of " + base_text + " " + usd(base);
+  }
+  if (!specific) return c;
+  const auto& sp = *specific;
+  c.sources.insert(c.sources.end(), sp.per_tonne.sources.begin(), sp.per_tonne.sources.end());
+  std::string part = sp.currency + " " + text::thousands(sp.per_tonne.value.value_or(0)) + "/t x " +
+                     text::compact(tonnes.value) + " t";
+  const auto* fx = sp.currency == "USD" ? nullptr : s.fx_rate(sp.currency);
+  if (!sp.per_tonne.known()) {
+    c.known = false;
+    part = "specific rate per tonne unknown";
+  } else if (sp.currency == "USD") {
+    c.usd += Usd{*sp.per_tonne.value * tonnes.value};
+  } else if (!fx || !fx->usd_per_unit.known()) {
+    c.known = false;
+    part += ", no dated USD rate for " + sp.currency;
+  } else {
+    const Usd v{*sp.per_tonne.value * tonnes.value * *fx->usd_per_unit.value};
+    c.usd += v;
+    part += " = " + usd(v) + " at the " + fx->usd_per_unit.date + " rate";
+    c.sources.insert(c.sources.end(), fx->usd_per_unit.sources.begin(),
+                     fx->usd_per_unit.sources.end());
+  }
+  c.detail += (c.detail.empty() ? "" : " + ") + part;
+  return c;
+}
 
 }  // namespace
 
@@ -133,16 +180,12 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
       if (e->licence)
         out.notes.push_back("export of HS " + in.hs + " from " + e->exporter +
                             " needs a licence (" + e->rate_pct.where + "): " + e->note);
-      if (e->rate_pct.known())
-        b.add("export_duty", in.goods_value * (*e->rate_pct.value / 100.0),
-              tf::Duty::ExportClearance,
-              pct(*e->rate_pct.value) + " of the goods' value (" + e->exporter + " HS " +
-                  e->hs_prefix + ", " + e->rate_pct.where + ", " + e->rate_pct.date + ")",
-              e->rate_pct.sources);
-      else
-        b.add("export_duty", Usd{0}, tf::Duty::ExportClearance,
-              e->exporter + " HS " + e->hs_prefix + " rate unknown (" + e->rate_pct.where + ")",
-              e->rate_pct.sources, false);
+      const Charge c =
+          charge(s, e->rate_pct, e->specific, in.goods_value, "the goods' value", in.tonnes);
+      b.add("export_duty", c.usd, tf::Duty::ExportClearance,
+            c.detail + " (" + e->exporter + " HS " + e->hs_prefix + ", " + e->rate_pct.where +
+                (c.known ? ", " + e->rate_pct.date : "") + ")",
+            c.sources, c.known);
     }
 
     // Customs value, duty, excise and VAT at the destination.
@@ -164,36 +207,28 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
         b.add("import_duty", Usd{0}, tf::Duty::ImportClearance,
               "no duty line for " + in.destination_country + " HS " + in.hs + " in the schedule",
               {}, false);
-      else if (!d->rate_pct.known())
-        b.add("import_duty", Usd{0}, tf::Duty::ImportClearance,
-              d->importer + " HS " + d->hs_prefix + " (" +
-                  (d->origin == "*" ? std::string("MFN") : d->agreement) + ") rate unknown (" +
-                  d->rate_pct.where + ")",
-              d->rate_pct.sources, false);
       else {
-        duty_known = true;
-        duty = out.customs_value * (*d->rate_pct.value / 100.0);
+        const Charge c = charge(s, d->rate_pct, d->specific, out.customs_value,
+                                "the " + basis + " customs value", in.tonnes);
+        duty_known = c.known;
+        duty = c.usd;
         b.add("import_duty", duty, tf::Duty::ImportClearance,
-              pct(*d->rate_pct.value) + " of the " + basis + " customs value " +
-                  usd(out.customs_value) + " (" + d->importer + " HS " + d->hs_prefix + ", " +
+              c.detail + " (" + d->importer + " HS " + d->hs_prefix + ", " +
                   (d->origin == "*" ? std::string("MFN") : d->agreement) + ", " +
-                  d->rate_pct.where + ", " + d->rate_pct.date + ")",
-              d->rate_pct.sources);
+                  d->rate_pct.where + (c.known ? ", " + d->rate_pct.date : "") + ")",
+              c.sources, c.known);
       }
       // Excise: only where the schedule lists one for the line.
       if (const auto* x =
               s.line(in.destination_country, in.origin_country, in.hs, tf::LineKind::Excise)) {
-        if (x->rate_pct.known()) {
-          excise = out.customs_value * (*x->rate_pct.value / 100.0);
-          b.add("excise", excise, tf::Duty::ImportClearance,
-                pct(*x->rate_pct.value) + " of the customs value (" + x->rate_pct.where + ")",
-                x->rate_pct.sources);
-        } else {
-          excise_known = false;
-          b.add("excise", Usd{0}, tf::Duty::ImportClearance,
-                x->importer + " HS " + x->hs_prefix + " excise unknown (" + x->rate_pct.where + ")",
-                x->rate_pct.sources, false);
-        }
+        const Charge c =
+            charge(s, x->rate_pct, x->specific, out.customs_value, "the customs value", in.tonnes);
+        excise_known = c.known;
+        excise = c.usd;
+        b.add(
+            "excise", excise, tf::Duty::ImportClearance,
+            c.detail + " (" + x->importer + " HS " + x->hs_prefix + ", " + x->rate_pct.where + ")",
+            c.sources, c.known);
       }
       const Usd base = out.customs_value + duty + (g->base_includes_excise ? excise : Usd{0});
       const std::string base_text =

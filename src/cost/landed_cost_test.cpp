@@ -18,12 +18,18 @@ tf::Schedule schedule() {
                {"KZ", "EAEU", tf::Valuation::Cif, known(12), true, "KZT", ""},
                {"US", "", tf::Valuation::Fob, known(0), true, "USD", ""},
                {"DE", "EU", tf::Valuation::Cif, known(19), false, "EUR", ""}};
-  s.lines = {{"JP", "2846", "*", "MFN", tf::LineKind::Duty, known(3.3), ""},
-             {"US", "2846", "*", "MFN", tf::LineKind::Duty, known(5), ""},
-             {"DE", "2709", "*", "MFN", tf::LineKind::Duty, known(0), ""},
-             {"DE", "2709", "*", "", tf::LineKind::Excise, known(10), ""},
-             {"JP", "2709", "*", "MFN", tf::LineKind::Duty, unknown(), ""}};
-  s.exports = {{"EAEU", "2846", known(0), false, false, ""}};
+  s.lines = {{"JP", "2846", "*", "MFN", tf::LineKind::Duty, known(3.3), {}, ""},
+             {"US", "2846", "*", "MFN", tf::LineKind::Duty, known(5), {}, ""},
+             {"DE", "2709", "*", "MFN", tf::LineKind::Duty, known(0), {}, ""},
+             {"DE", "2709", "*", "", tf::LineKind::Excise, known(10), {}, ""},
+             {"JP", "2709", "*", "MFN", tf::LineKind::Duty, unknown(), {}, ""},
+             // A compound duty: 2% plus 55 yen/kg.
+             {"JP", "1001", "*", "MFN", tf::LineKind::Duty, known(2),
+              tf::SpecificRate{known(55000), "JPY"}, ""},
+             {"US", "1001", "*", "MFN", tf::LineKind::Duty, known(0),
+              tf::SpecificRate{known(3), "BRL"}, ""}};
+  s.exports = {{"EAEU", "2846", known(0), {}, false, false, ""},
+               {"EAEU", "2709", known(0), tf::SpecificRate{known(60), "USD"}, false, false, ""}};
   s.fx = {{"JPY", known(0.0065)}};
   s.parameters = {{"insurance_base_pct", known(0.2)},
                   {"insurance_risk_loading_pct", known(1.0)},
@@ -59,6 +65,32 @@ TEST(LandedCost, DutyIsLevied_OnTheCifValue_AndVatOnTheDutyInclusiveBase) {
   EXPECT_NEAR(lc.total().value, 100000 + 4000 + 300 + 343.2 + 3443.3256 + 10778.65256, 1e-6);
   ASSERT_TRUE(lc.usd_per_unit);
   EXPECT_DOUBLE_EQ(*lc.usd_per_unit, 0.0065);
+}
+
+TEST(LandedCost, SpecificDutiesArePerTonneAtTheDatedRate) {
+  auto in = input();
+  in.hs = "100199";
+  const auto lc = landed_cost(schedule(), in);
+  // 2% of the CIF value 104343.2 = 2086.864, plus 55,000 JPY/t x 10 t x 0.0065 USD/JPY = 3575.
+  EXPECT_NEAR(lc.find("import_duty")->usd.value, 2086.864 + 3575, 1e-6);
+  EXPECT_NE(lc.find("import_duty")->detail.find("JPY 55,000/t x 10 t"), std::string::npos);
+  EXPECT_TRUE(lc.find("import_duty")->known);
+  // The VAT base includes the whole duty.
+  EXPECT_NEAR(lc.find("import_vat")->usd.value, 0.10 * (104343.2 + 2086.864 + 3575), 1e-6);
+  // An export duty in USD per tonne: 60 x 10.
+  in.hs = "270900";
+  in.destination_country = "US";
+  EXPECT_NEAR(landed_cost(schedule(), in).find("export_duty")->usd.value, 600, 1e-9);
+}
+
+TEST(LandedCost, ASpecificDutyInACurrencyWithoutARateIsUnknownNotZero) {
+  auto in = input();
+  in.hs = "100199";
+  in.destination_country = "US";  // 0% + 3 BRL/t, and fx.csv has no BRL
+  const auto lc = landed_cost(schedule(), in);
+  EXPECT_FALSE(lc.find("import_duty")->known);
+  EXPECT_FALSE(lc.complete());
+  EXPECT_NE(lc.find("import_duty")->detail.find("no dated USD rate for BRL"), std::string::npos);
 }
 
 TEST(LandedCost, FobValuationExcludesMainCarriageAndInsurance) {

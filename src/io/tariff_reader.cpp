@@ -108,6 +108,25 @@ tf::ProcessingFigure pfigure(RowReader& r, const Ctx& ctx, const Names& figures,
   return tf::ProcessingFigure{f.value, f.sources};
 }
 
+// The optional specific part of a duty line: `per_tonne` (a number or unknown) in `currency`
+// (ISO 4217, USD when empty).
+std::optional<tf::SpecificRate> specific(RowReader& r, const Ctx& ctx, const Names& figures) {
+  if (r.raw("per_tonne").empty()) {
+    if (!r.raw("currency").empty())
+      r.fail("currency", "a currency needs a per_tonne amount in the same row");
+    return std::nullopt;
+  }
+  tf::SpecificRate sr;
+  sr.per_tonne = figure(r, ctx, figures, "per_tonne", 0, 1e9, true);
+  const auto cur = r.text("currency", false);
+  if (!cur.empty()) {
+    if (cur.size() != 3 || !std::all_of(cur.begin(), cur.end(), ::isupper))
+      r.fail("currency", "expected an ISO 4217 code such as JPY, found '" + cur + "'");
+    sr.currency = cur;
+  }
+  return sr;
+}
+
 std::string hs_prefix(RowReader& r, std::string_view col) {
   const auto s = r.text(col);
   if (!r.ok() || s == "*") return s;
@@ -217,7 +236,7 @@ Status read_regimes(Ctx& ctx, tf::Schedule& out) {
 Status read_duties(Ctx& ctx, tf::Schedule& out) {
   CARAVAN_TRY_TABLE(t, table(ctx, "duties.csv",
                              {"importer", "hs", "origin", "kind", "rate_pct", "date", "sources"},
-                             {"agreement", "note"}));
+                             {"per_tonne", "currency", "agreement", "note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::DutyLine l;
@@ -234,7 +253,8 @@ Status read_duties(Ctx& ctx, tf::Schedule& out) {
         r.fail("kind", "expected duty or excise, found '" + k + "'");
     }
     // Ad valorem rates above 1000% do not exist in these schedules: a typo.
-    l.rate_pct = figure(r, ctx, {"rate_pct"}, "rate_pct", 0, 1000, true);
+    l.rate_pct = figure(r, ctx, {"rate_pct", "per_tonne"}, "rate_pct", 0, 1000, true);
+    l.specific = specific(r, ctx, {"rate_pct", "per_tonne"});
     l.agreement = r.text("agreement", false);
     l.note = r.text("note", false);
     if (!r.ok()) return r.error();
@@ -245,13 +265,15 @@ Status read_duties(Ctx& ctx, tf::Schedule& out) {
 
 Status read_exports(Ctx& ctx, tf::Schedule& out) {
   CARAVAN_TRY_TABLE(t, table(ctx, "export.csv", {"exporter", "hs", "rate_pct", "date", "sources"},
-                             {"banned", "licence", "note"}));
+                             {"per_tonne", "currency", "banned", "licence", "note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::ExportLine l;
     l.exporter = code(r, ctx, "exporter", false);
     l.hs_prefix = hs_prefix(r, "hs");
-    l.rate_pct = figure(r, ctx, {"rate_pct", "banned", "licence"}, "rate_pct", 0, 1000, true);
+    const Names figures = {"rate_pct", "per_tonne", "banned", "licence"};
+    l.rate_pct = figure(r, ctx, figures, "rate_pct", 0, 1000, true);
+    l.specific = specific(r, ctx, figures);
     l.banned = flag(r, "banned");
     l.licence = flag(r, "licence");
     l.note = r.text("note", false);

@@ -60,6 +60,9 @@ class TempTariffs : public ::testing::Test {
   void append(const std::string& file, const std::string& line) {
     std::ofstream(dir_ / file, std::ios::app) << line << "\n";
   }
+  void write(const std::string& file, const std::string& text) {
+    std::ofstream(dir_ / file, std::ios::trunc) << text;
+  }
   fs::path dir_;
 };
 
@@ -97,6 +100,38 @@ TEST_F(TempTariffs, MalformedHsAndUnknownCountryAreErrors) {
   auto s = load_tariffs(dir_.string());
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("field 'hs'"), std::string::npos) << s.error().message;
+}
+
+constexpr const char* kSpecificHeader =
+    "importer,hs,origin,kind,rate_pct,per_tonne,currency,agreement,date,sources,note\n";
+
+TEST_F(TempTariffs, SpecificDutiesPerTonneLoadWithTheirCurrency) {
+  write("duties.csv", std::string(kSpecificHeader) +
+                          "JP,1001.99,*,duty,0,55000,JPY,MFN,2025,*:search_notfound,55 yen/kg\n"
+                          "JP,2846.90,*,duty,3.3,,,MFN,2025,rate_pct:search_notfound,\n");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_TRUE(s) << s.error().message;
+  const auto* wheat = s->line("JP", "KZ", "100199", tariff::LineKind::Duty);
+  ASSERT_NE(wheat, nullptr);
+  ASSERT_TRUE(wheat->specific);
+  EXPECT_EQ(*wheat->specific->per_tonne.value, 55000);
+  EXPECT_EQ(wheat->specific->currency, "JPY");
+  EXPECT_FALSE(s->line("JP", "KZ", "284690", tariff::LineKind::Duty)->specific);
+}
+
+TEST_F(TempTariffs, SpecificDutyErrorsNameTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"JP,1001.99,*,duty,0,55000,JPY,MFN,2025,rate_pct:search_notfound,", "has no source"},
+      {"JP,1001.99,*,duty,0,55000,yen,MFN,2025,*:search_notfound,", "field 'currency'"},
+      {"JP,1001.99,*,duty,0,,JPY,MFN,2025,*:search_notfound,", "field 'currency'"},
+      {"JP,1001.99,*,duty,0,-5,JPY,MFN,2025,*:search_notfound,", "field 'per_tonne'"}};
+  for (const auto& [row, expected] : cases) {
+    write("duties.csv", std::string(kSpecificHeader) + row + "\n");
+    auto s = load_tariffs(dir_.string());
+    ASSERT_FALSE(s) << row;
+    EXPECT_NE(s.error().message.find(expected), std::string::npos) << s.error().message;
+    EXPECT_NE(s.error().message.find("duties.csv:2"), std::string::npos) << s.error().message;
+  }
 }
 
 TEST(Nomenclature, SharedHs2022FileLoadsAndFindsTheCatalogueLines) {

@@ -40,18 +40,28 @@ struct ImportRegime {
 
 enum class LineKind { Duty, Excise };
 
+// A specific duty: an amount in `currency` per tonne of goods (55 yen/kg is 55,000 JPY per
+// tonne), converted at the schedule's dated exchange rate.
+struct SpecificRate {
+  Figure per_tonne;
+  std::string currency = "USD";
+};
+
 // An import line: importer (country or union), HS prefix, origin ("*" = MFN, or a country or
-// union for a preference), ad valorem rate in percent of the customs value.
+// union for a preference), ad valorem rate in percent of the customs value, plus an optional
+// specific part (a compound duty when both are non-zero).
 struct DutyLine {
   std::string importer, hs_prefix, origin, agreement;
   LineKind kind = LineKind::Duty;
   Figure rate_pct;
+  std::optional<SpecificRate> specific;
   std::string note;
 };
 
 struct ExportLine {
   std::string exporter, hs_prefix;
   Figure rate_pct;  // of the goods' value
+  std::optional<SpecificRate> specific;
   bool banned = false, licence = false;
   std::string note;
 };
