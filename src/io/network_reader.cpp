@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "io/csv.h"
+#include "io/source_row.h"
 
 #ifndef CARAVAN_DEFAULT_NETWORK
 #define CARAVAN_DEFAULT_NETWORK ""
@@ -130,31 +131,20 @@ Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& r
   return t;
 }
 
-#define CARAVAN_TRY_TABLE(var, expr)    \
-  auto var##_r = (expr);                \
-  if (!var##_r) return var##_r.error(); \
-  const CsvTable& var = *var##_r
-
 Status read_sources(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", {"id", "title", "url", "date", "reliability"},
-                             {"publisher", "note"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "sources.csv", Names(std::begin(kSourceColumns), std::end(kSourceColumns)),
+               Names(std::begin(kSourceOptionalColumns), std::end(kSourceOptionalColumns))));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
-    nw::Source s{r.text("id"),   r.text("title"),       r.text("publisher", false), r.text("url"),
-                 r.text("date"), r.text("reliability"), r.text("note", false)};
-    if (r.ok() && s.reliability != "P" && s.reliability != "S" && s.reliability != "W" &&
-        s.reliability != "D")
-      r.fail("reliability", "expected P, S, W or D, found '" + s.reliability + "'");
-    if (r.ok() && s.reliability == "D" && s.note.empty())
-      r.fail("note", "a derived (D) source must say how it was derived");
-    if (r.ok() &&
-        !(s.date.size() >= 4 && std::all_of(s.date.begin(), s.date.begin() + 4, ::isdigit)))
-      r.fail("date", "expected YYYY, YYYY-MM or YYYY-MM-DD, found '" + s.date + "'");
+    SourceRow s = read_source_row(r);
     if (r.ok() &&
         !ctx.sources.emplace(s.id, SourceId{static_cast<std::uint32_t>(out.sources.size())}).second)
       r.fail("id", "duplicate source id '" + s.id + "'");
     if (!r.ok()) return r.error();
-    out.sources.push_back(std::move(s));
+    out.sources.push_back(nw::Source{std::move(s.id), std::move(s.title), std::move(s.publisher),
+                                     std::move(s.url), std::move(s.date), std::move(s.reliability),
+                                     std::move(s.note)});
   }
   return Ok{};
 }

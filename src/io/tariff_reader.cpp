@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_reader.h"
+#include "io/source_row.h"
 
 #ifndef CARAVAN_DEFAULT_TARIFFS
 #define CARAVAN_DEFAULT_TARIFFS ""
@@ -38,10 +39,6 @@ Result<CsvTable> table(const Ctx& ctx, std::string_view file, const Names& requi
   if (!t) return t.error();
   if (auto s = check_header(*t, required, optional); !s) return s.error();
   return t;
-}
-
-bool is_date(const std::string& d) {
-  return d.size() >= 4 && std::all_of(d.begin(), d.begin() + 4, ::isdigit);
 }
 
 // `field:source_id|...` with `*` for every figure; checks that every non-empty figure column is
@@ -155,30 +152,19 @@ bool flag(RowReader& r, std::string_view col) {
   return false;
 }
 
-#define CARAVAN_TRY_TABLE(var, expr)    \
-  auto var##_r = (expr);                \
-  if (!var##_r) return var##_r.error(); \
-  const CsvTable& var = *var##_r
-
 Status read_sources(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", {"id", "title", "url", "date", "reliability"},
-                             {"publisher", "note"}));
+  CARAVAN_TRY_TABLE(
+      t, table(ctx, "sources.csv", Names(std::begin(kSourceColumns), std::end(kSourceColumns)),
+               Names(std::begin(kSourceOptionalColumns), std::end(kSourceOptionalColumns))));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
-    tf::SourceInfo s{r.text("id"),         r.text("title"), r.text("publisher", false),
-                     r.text("url"),        r.text("date"),  r.text("reliability"),
-                     r.text("note", false)};
-    if (r.ok() && s.reliability != "P" && s.reliability != "S" && s.reliability != "W" &&
-        s.reliability != "D")
-      r.fail("reliability", "expected P, S, W or D, found '" + s.reliability + "'");
-    if (r.ok() && s.reliability == "D" && s.note.empty())
-      r.fail("note", "a derived (D) source must say how it was derived");
-    if (r.ok() && !is_date(s.date))
-      r.fail("date", "expected YYYY, YYYY-MM or YYYY-MM-DD, found '" + s.date + "'");
+    SourceRow s = read_source_row(r);
     if (r.ok() && !ctx.sources.insert(s.id).second)
       r.fail("id", "duplicate source id '" + s.id + "'");
     if (!r.ok()) return r.error();
-    out.sources.push_back(std::move(s));
+    out.sources.push_back(tf::SourceInfo{
+        std::move(s.id), std::move(s.title), std::move(s.publisher), std::move(s.url),
+        std::move(s.date), std::move(s.reliability), std::move(s.note)});
   }
   return Ok{};
 }

@@ -1,0 +1,32 @@
+// What the network and tariff readers share: the sources.csv row and its checks, dates, and the
+// early return on a table that failed to load.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "io/csv.h"
+
+// `const CsvTable& var` from a Result<CsvTable> expression, or return its error.
+#define CARAVAN_TRY_TABLE(var, expr)    \
+  auto var##_r = (expr);                \
+  if (!var##_r) return var##_r.error(); \
+  const CsvTable& var = *var##_r
+
+namespace caravan::io {
+
+// YYYY, YYYY-MM or YYYY-MM-DD (checked on the year).
+bool is_date(std::string_view d);
+
+// One row of a sources.csv: id, title, url, date and reliability required; publisher and note
+// optional.
+struct SourceRow {
+  std::string id, title, publisher, url, date, reliability, note;
+};
+inline constexpr std::string_view kSourceColumns[] = {"id", "title", "url", "date", "reliability"};
+inline constexpr std::string_view kSourceOptionalColumns[] = {"publisher", "note"};
+
+// Reads the row; reliability must be P, S, W or D, a D source must say how it was derived in its
+// note, and the date must be a date. Failures go to `r` (check r.ok()).
+SourceRow read_source_row(RowReader& r);
+
+}  // namespace caravan::io
