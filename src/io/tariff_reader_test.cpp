@@ -67,7 +67,7 @@ class TempTariffs : public ::testing::Test {
 };
 
 TEST_F(TempTariffs, RateOutOfRangeNamesFileLineAndField) {
-  append("duties.csv", "JP,2846.90,*,duty,1500,MFN,2025,rate_pct:search_notfound,");
+  append("duties.csv", "JP,2846.90,*,duty,1500,MFN,2025,rate_pct:search_notfound,,,");
   auto s = load_tariffs(dir_.string());
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("duties.csv:"), std::string::npos) << s.error().message;
@@ -83,20 +83,20 @@ TEST_F(TempTariffs, VatAboveOneHundredPercentIsAnError) {
 }
 
 TEST_F(TempTariffs, RateWithoutSourceOrDateIsAnError) {
-  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,2025,,");
+  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,2025,,,,");
   auto s = load_tariffs(dir_.string());
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("has no source"), std::string::npos) << s.error().message;
   TearDown();
   SetUp();
-  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,,rate_pct:search_notfound,");
+  append("duties.csv", "JP,2846.90,*,duty,3.3,MFN,,rate_pct:search_notfound,,,");
   auto t = load_tariffs(dir_.string());
   ASSERT_FALSE(t);
   EXPECT_NE(t.error().message.find("field 'date'"), std::string::npos) << t.error().message;
 }
 
 TEST_F(TempTariffs, MalformedHsAndUnknownCountryAreErrors) {
-  append("duties.csv", "JP,28x6,*,duty,3.3,MFN,2025,rate_pct:search_notfound,");
+  append("duties.csv", "JP,28x6,*,duty,3.3,MFN,2025,rate_pct:search_notfound,,,");
   auto s = load_tariffs(dir_.string());
   ASSERT_FALSE(s);
   EXPECT_NE(s.error().message.find("field 'hs'"), std::string::npos) << s.error().message;
