@@ -39,10 +39,10 @@ Schedule sample() {
                {"KZ", "EAEU", Valuation::Cif, known(12), true, "KZT", ""},
                {"RU", "EAEU", Valuation::Cif, known(20), true, "RUB", ""},
                {"DE", "EU", Valuation::Cif, known(19), false, "EUR", ""}};
-  s.lines = {{"EU", "2846", "*", "MFN", LineKind::Duty, known(3.2), ""},
-             {"EU", "284610", "*", "MFN", LineKind::Duty, known(3.5), ""},
-             {"EAEU", "*", "*", "MFN", LineKind::Duty, known(5), ""},
-             {"EAEU", "*", "EAEU", "internal", LineKind::Duty, known(0), ""}};
+  s.lines = {{"EU", "2846", "*", "MFN", LineKind::Duty, known(3.2), {}, ""},
+             {"EU", "284610", "*", "MFN", LineKind::Duty, known(3.5), {}, ""},
+             {"EAEU", "*", "*", "MFN", LineKind::Duty, known(5), {}, ""},
+             {"EAEU", "*", "EAEU", "internal", LineKind::Duty, known(0), {}, ""}};
   return s;
 }
 
