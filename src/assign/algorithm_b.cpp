@@ -1,6 +1,7 @@
 // Algorithm B (Dial, Transportation Research B 40, 2006): one acyclic bush per class and origin;
 // flow moves from the longest to the shortest used path segment to every node by a Newton step,
-// and the bush grows by links that shorten its longest paths.
+// and the bush grows by links that shorten its longest paths, or its shortest paths while running
+// up the longest-path labels (the strict criterion of tap-b, Boyles et al.).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
