@@ -130,11 +130,9 @@ Result<json> reliability(const nw::Network& net, const json& request, const Limi
   if (!request.is_object())
     return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
   json req = request;
-  if (req.contains("corridors") && !req["corridors"].is_boolean())
-    return make_error(ErrorCode::InvalidRequest, "field 'corridors': expected true or false",
-                      "corridors");
-  const bool corridors = req.value("corridors", false) || req.contains("avoid_sets");
-  req.erase("corridors");
+  auto corridors_flag = take_bool(req, "corridors", false);
+  if (!corridors_flag) return corridors_flag.error();
+  const bool corridors = *corridors_flag || req.contains("avoid_sets");
   return corridors ? compare_impl(net, req, limits, samples, true)
                    : route_impl(net, req, limits, samples, true);
 }

@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "api/render.h"
+#include "api/request.h"
 #include "core/text.h"
 #include "io/tariff_reader.h"
 #include "network/locate.h"
@@ -25,10 +29,6 @@ namespace {
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-Error bad(const std::string& field, const std::string& msg) {
-  return make_error(ErrorCode::InvalidRequest, "field '" + field + "': " + msg, field);
-}
-
 // The request with "hs" replaced by a catalogue commodity of the same heading (for the handling
 // class), and the HS digits to use. A code with no such commodity needs "value_usd".
 struct HsRequest {
@@ -39,7 +39,7 @@ Result<HsRequest> resolve_hs(const nw::Network& net, const json& request,
                              const tf::Nomenclature& nom) {
   HsRequest out{request, {}};
   if (!request.is_object() || !request.contains("hs")) return out;
-  if (!request["hs"].is_string()) return bad("hs", "expected a string such as 2846.90");
+  if (!request["hs"].is_string()) return field_error("hs", "expected a string such as 2846.90");
   CARAVAN_TRY_LC(hs, tf::validate_hs(request["hs"].get<std::string>(), nom, "hs"));
   out.hs = hs;
   out.request.erase("hs");
@@ -58,9 +58,9 @@ Result<HsRequest> resolve_hs(const nw::Network& net, const json& request,
       }
     }
     if (best == "general-container" && !request.contains("value_usd"))
-      return bad("value_usd", "HS " + hs +
-                                  " matches no catalogue commodity: give the goods' value "
-                                  "(--value-usd)");
+      return field_error("value_usd", "HS " + hs +
+                                          " matches no catalogue commodity: give the goods' value "
+                                          "(--value-usd)");
     out.request["commodity"] = best;
   }
   return out;
@@ -78,8 +78,8 @@ Result<LandedOptions> parse_landed_options(Fields& f) {
   if (inc) {
     auto t = tf::parse_incoterm(*inc);
     if (!t)
-      return bad("incoterm",
-                 "unknown Incoterm '" + *inc + "' (expected EXW, FCA, FOB, CFR, CIF, DAP, DDP)");
+      return field_error("incoterm", "unknown Incoterm '" + *inc +
+                                         "' (expected EXW, FCA, FOB, CFR, CIF, DAP, DDP)");
     o.incoterm = *t;
   }
   CARAVAN_TRY_LC(dir, f.opt_str("tariffs"));
@@ -89,15 +89,55 @@ Result<LandedOptions> parse_landed_options(Fields& f) {
   return o;
 }
 
-Result<TradeData> load_trade_data(const LandedOptions& o) {
-  TradeData d;
+namespace {
+
+// The last-write times of every file the trade data is read from, in name order; nullopt when
+// one cannot be read (then the data is read afresh, and the reader reports the error).
+using Stamp = std::vector<std::pair<std::string, std::filesystem::file_time_type>>;
+std::optional<Stamp> stamp_of(const LandedOptions& o) {
+  std::error_code ec;
+  Stamp s;
+  for (const auto& e : std::filesystem::directory_iterator(o.tariffs_dir, ec)) {
+    s.emplace_back(e.path().string(), e.last_write_time(ec));
+    if (ec) return std::nullopt;
+  }
+  if (ec) return std::nullopt;
+  if (!o.hs_nomenclature.empty()) {
+    s.emplace_back(o.hs_nomenclature, std::filesystem::last_write_time(o.hs_nomenclature, ec));
+    if (ec) return std::nullopt;
+  }
+  std::sort(s.begin(), s.end());
+  return s;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>,
+                  std::pair<Stamp, std::shared_ptr<const TradeData>>>
+      cache;
+  constexpr std::size_t kMaxCached = 8;  // user folders cannot grow it without bound
+  const auto key = std::make_pair(o.tariffs_dir, o.hs_nomenclature);
+  const auto stamp = stamp_of(o);
+  if (stamp) {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end() && it->second.first == *stamp)
+      return it->second.second;
+  }
+  auto d = std::make_shared<TradeData>();
   CARAVAN_TRY_LC(s, io::load_tariffs(o.tariffs_dir));
-  d.schedule = std::move(s);
+  d->schedule = std::move(s);
   if (!o.hs_nomenclature.empty()) {
     CARAVAN_TRY_LC(n, io::load_nomenclature(o.hs_nomenclature));
-    d.nomenclature = std::move(n);
+    d->nomenclature = std::move(n);
   }
-  return d;
+  if (stamp) {
+    std::lock_guard lock(mutex);
+    if (cache.size() >= kMaxCached) cache.clear();
+    cache[key] = {*stamp, d};
+  }
+  return std::shared_ptr<const TradeData>(std::move(d));
 }
 
 cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& it,
@@ -193,7 +233,8 @@ double landed_of(const json& j) {
 
 Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
                         const std::vector<route::Itinerary>& routes, json& routes_json) {
-  CARAVAN_TRY_LC(d, load_trade_data(o));
+  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  const TradeData& d = *trade;
   for (std::size_t i = 0; i < routes.size(); ++i) {
     CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, routes[i]));
     routes_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
@@ -206,7 +247,8 @@ Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, con
 
 Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
                         const std::vector<route::VariantResult>& variants, json& variants_json) {
-  CARAVAN_TRY_LC(d, load_trade_data(o));
+  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  const TradeData& d = *trade;
   for (std::size_t i = 0; i < variants.size(); ++i) {
     if (!variants[i].route) continue;
     CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, *variants[i].route));
@@ -225,7 +267,7 @@ namespace {
 struct Parsed {
   route::PlanRequest plan;
   LandedOptions options;
-  TradeData data;
+  std::shared_ptr<const TradeData> data;
 };
 Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
                                     const Limits& limits) {
@@ -235,7 +277,8 @@ Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
     if (request.is_object() && request.contains(k)) opts_only[k] = request[k];
   Fields of(opts_only);
   CARAVAN_TRY_LC(o, parse_landed_options(of));
-  CARAVAN_TRY_LC(d, load_trade_data(o));
+  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  const TradeData& d = *trade;
   CARAVAN_TRY_LC(hr, resolve_hs(net, request, d.nomenclature));
   Fields f(hr.request);
   CARAVAN_TRY_LC(lo, parse_landed_options(f));  // marks the option fields as read
@@ -249,7 +292,7 @@ Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
     auto ok = tf::validate_hs(plan.shipment.hs, d.nomenclature, "commodity");
     if (!ok) return ok.error();
   }
-  return Parsed{std::move(plan), o, std::move(d)};
+  return Parsed{std::move(plan), o, std::move(trade)};
 }
 
 }  // namespace
@@ -261,13 +304,13 @@ Result<json> landed_cost(const nw::Network& net, const json& request, const Limi
   out["query"] = shipment_json(net, p.plan);
   out["query"]["incoterm"] = tf::name(p.options.incoterm);
   out["query"]["tariffs"] = p.options.tariffs_dir;
-  out["query"]["hs_nomenclature"] = p.data.nomenclature.empty()
+  out["query"]["hs_nomenclature"] = p.data->nomenclature.empty()
                                         ? std::string("(none: format check only)")
                                         : p.options.hs_nomenclature;
   json routes = json::array();
   for (const auto& it : result.routes) {
     json rj = itinerary_json(net, it);
-    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, p.data, p.options.incoterm, it));
+    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, *p.data, p.options.incoterm, it));
     rj["landed_cost_usd"] = lj["landed_cost_usd"];
     rj["landed_cost"] = std::move(lj);
     routes.push_back(std::move(rj));
@@ -321,7 +364,7 @@ Result<LegResult> plan_leg(const nw::Network& net, const json& base, const std::
 }  // namespace
 
 Result<json> processing_compare(const nw::Network& net, const json& request, const Limits& limits) {
-  if (!request.is_object()) return bad("request", "expected a JSON object");
+  if (!request.is_object()) return field_error("request", "expected a JSON object");
   json rq = request;
   const auto take_str = [&](const std::string& k, const std::string& def) {
     std::string v = rq.contains(k) && rq[k].is_string() ? rq[k].get<std::string>() : def;
@@ -340,7 +383,8 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
     CARAVAN_TRY_LC(v, parse_landed_options(f));
     o = v;
   }
-  CARAVAN_TRY_LC(d, load_trade_data(o));
+  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  const TradeData& d = *trade;
   const std::string input = take_str("commodity", "rare-earth-concentrate");
   const std::string product = take_str("product", "rare-earth-oxide");
   std::string plant = take_str("plant", "");
@@ -353,8 +397,10 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
        {"tonnes", "teu", "input_grade", "recovery", "processing_cost_origin_usd_per_t",
         "processing_cost_destination_usd_per_t", "compare_processing", "value_usd"})
     rq.erase(k);
-  if (!net.find_commodity(input)) return bad("commodity", "unknown commodity '" + input + "'");
-  if (!net.find_commodity(product)) return bad("product", "unknown commodity '" + product + "'");
+  if (!net.find_commodity(input))
+    return field_error("commodity", "unknown commodity '" + input + "'");
+  if (!net.find_commodity(product))
+    return field_error("product", "unknown commodity '" + product + "'");
   auto steps = d.schedule.processing;
   if (!steps.empty()) {
     for (auto& s : steps)
@@ -365,9 +411,9 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
   }
   CARAVAN_TRY_LC(ch, tf::chain(steps, input, product));
   if (ch.input_per_output < 1.0)
-    return bad("input_grade", "the mass ratio " + text::compact(ch.input_per_output) +
-                                  " is below 1: processing cannot create mass");
-  if (!rq.contains("from") || !rq.contains("to")) return bad("from", "give from and to");
+    return field_error("input_grade", "the mass ratio " + text::compact(ch.input_per_output) +
+                                          " is below 1: processing cannot create mass");
+  if (!rq.contains("from") || !rq.contains("to")) return field_error("from", "give from and to");
   CARAVAN_TRY_LC(from_id, nw::resolve_location(net, rq["from"].get<std::string>(), "from"));
   CARAVAN_TRY_LC(to_id, nw::resolve_location(net, rq["to"].get<std::string>(), "to"));
   const auto origin_country = net.location(from_id).country;
@@ -378,7 +424,8 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
         break;
       }
     if (plant.empty())
-      return bad("plant", "no plant of step '" + ch.steps.front().id + "' in the origin's country");
+      return field_error("plant",
+                         "no plant of step '" + ch.steps.front().id + "' in the origin's country");
   }
   CARAVAN_TRY_LC(plant_id, nw::resolve_location(net, plant, "plant"));
   const double input_t = t * ch.input_per_output;
@@ -473,12 +520,12 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
 }
 
 Result<json> deal(const nw::Network& net, const json& request, const Limits& limits) {
-  if (!request.is_object()) return bad("request", "expected a JSON object");
+  if (!request.is_object()) return field_error("request", "expected a JSON object");
   json rq = request;
   CARAVAN_TRY_LC(annual, num(rq, "annual_tonnes", -1, 1e-6, 1e9));
-  if (annual < 0) return bad("annual_tonnes", "is required");
+  if (annual < 0) return field_error("annual_tonnes", "is required");
   CARAVAN_TRY_LC(price, num(rq, "sale_price_usd_per_t", -1, 0, 1e9));
-  if (price < 0) return bad("sale_price_usd_per_t", "is required");
+  if (price < 0) return field_error("sale_price_usd_per_t", "is required");
   CARAVAN_TRY_LC(n, num(rq, "shipments_per_year", 12, 1, 10000));
   for (const char* k : {"annual_tonnes", "sale_price_usd_per_t", "shipments_per_year"}) rq.erase(k);
   const double per_shipment = annual / std::round(n);
@@ -496,7 +543,7 @@ Result<json> deal(const nw::Network& net, const json& request, const Limits& lim
       continue;
     }
     const auto lc = cost::landed_cost(
-        p.data.schedule, landed_input(net, *v.route, p.plan.shipment, p.options.incoterm));
+        p.data->schedule, landed_input(net, *v.route, p.plan.shipment, p.options.incoterm));
     const double per_t = lc.total().value / per_shipment;
     row["landed_cost_usd_per_t"] = round2(per_t);
     row["margin_usd_per_t"] = round2(price - per_t);

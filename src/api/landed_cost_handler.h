@@ -1,6 +1,7 @@
 // Landed cost as JSON: `caravan landed-cost`, `caravan deal`, the processing comparison, and the
 // `landed_cost` option of route and compare (routes ranked by landed cost, components per route).
 #pragma once
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -26,7 +27,10 @@ struct TradeData {
   tariff::Schedule schedule;
   tariff::Nomenclature nomenclature;  // empty: HS codes are checked for format only
 };
-Result<TradeData> load_trade_data(const LandedOptions& o);
+// Read once per (tariffs folder, nomenclature file) and shared while none of their files changes:
+// a server does not re-read the schedules and the 7,000-line HS file on every request, and an
+// edited schedule is picked up by the next one.
+Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o);
 
 // The itinerary cut at its port of shipment (first sea or ferry leg), with its countries.
 cost::LandedInput landed_input(const network::Network& net, const route::Itinerary& it,

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "io/network_reader.h"
 #include "io/tariff_reader.h"
 
@@ -81,6 +83,29 @@ TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
   EXPECT_NE(unknown.error().message.find("284690"), std::string::npos);
+}
+
+TEST(LandedCostHandler, TradeDataIsReadOnceAndAgainWhenAFileChanges) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "caravan_trade_data_cache";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(io::default_tariffs_dir()))
+    fs::copy_file(e.path(), dir / e.path().filename());
+  LandedOptions o;
+  o.tariffs_dir = dir.string();
+  auto first = load_trade_data(o);
+  auto second = load_trade_data(o);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->get(), second->get());  // the same data, not read again
+  const fs::path fx = dir / "fx.csv";
+  fs::last_write_time(fx, fs::last_write_time(fx) + std::chrono::seconds(5));
+  auto third = load_trade_data(o);
+  ASSERT_TRUE(third);
+  EXPECT_NE(first->get(), third->get());  // an edited schedule is read again
+  fs::remove(fx);
+  EXPECT_FALSE(load_trade_data(o));  // and a broken folder is an error, not the old data
+  fs::remove_all(dir);
 }
 
 }  // namespace

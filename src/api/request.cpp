@@ -5,10 +5,19 @@
 #include "network/locate.h"
 
 namespace caravan::api {
-namespace {
-Error bad(const std::string& field, const std::string& msg) {
-  return make_error(ErrorCode::InvalidRequest, "field '" + field + "': " + msg, field);
+Error field_error(const std::string& field, const std::string& message) {
+  return make_error(ErrorCode::InvalidRequest, "field '" + field + "': " + message, field);
 }
+
+Result<bool> take_bool(nlohmann::json& request, const std::string& key, bool fallback) {
+  if (!request.contains(key)) return fallback;
+  if (!request[key].is_boolean()) return field_error(key, "expected true or false");
+  const bool v = request[key].get<bool>();
+  request.erase(key);
+  return v;
+}
+
+namespace {
 const char* type_name(const nlohmann::json& v) { return v.type_name(); }
 }  // namespace
 
@@ -18,9 +27,9 @@ bool Fields::has(const std::string& k) const {
 
 Result<std::string> Fields::str(const std::string& k) {
   read_.insert(k);
-  if (!has(k)) return bad(k, "is required");
+  if (!has(k)) return field_error(k, "is required");
   if (!j_[k].is_string())
-    return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
+    return field_error(k, std::string("expected a string, found ") + type_name(j_[k]));
   return j_[k].get<std::string>();
 }
 
@@ -28,7 +37,7 @@ Result<std::optional<std::string>> Fields::opt_str(const std::string& k) {
   read_.insert(k);
   if (!has(k)) return std::optional<std::string>{};
   if (!j_[k].is_string())
-    return bad(k, std::string("expected a string, found ") + type_name(j_[k]));
+    return field_error(k, std::string("expected a string, found ") + type_name(j_[k]));
   return std::optional<std::string>{j_[k].get<std::string>()};
 }
 
@@ -41,14 +50,14 @@ Result<std::optional<double>> Fields::opt_num(const std::string& k, double min, 
     d = v.get<double>();
   else if (v.is_string()) {
     auto p = text::parse_double(v.get<std::string>());
-    if (!p) return bad(k, "expected a number, found '" + v.get<std::string>() + "'");
+    if (!p) return field_error(k, "expected a number, found '" + v.get<std::string>() + "'");
     d = *p;
   } else {
-    return bad(k, std::string("expected a number, found ") + type_name(v));
+    return field_error(k, std::string("expected a number, found ") + type_name(v));
   }
   if (!(d >= min && d <= max))
-    return bad(k, "value " + text::compact(d) + " is out of range [" + text::compact(min) + ", " +
-                      text::compact(max) + "]");
+    return field_error(k, "value " + text::compact(d) + " is out of range [" + text::compact(min) +
+                              ", " + text::compact(max) + "]");
   return std::optional<double>{d};
 }
 
@@ -56,7 +65,8 @@ Result<std::optional<int>> Fields::opt_int(const std::string& k, int min, int ma
   auto d = opt_num(k, min, max);
   if (!d) return d.error();
   if (!*d) return std::optional<int>{};
-  if (**d != static_cast<double>(static_cast<int>(**d))) return bad(k, "expected a whole number");
+  if (**d != static_cast<double>(static_cast<int>(**d)))
+    return field_error(k, "expected a whole number");
   return std::optional<int>{static_cast<int>(**d)};
 }
 
@@ -64,7 +74,7 @@ Result<bool> Fields::flag(const std::string& k) {
   read_.insert(k);
   if (!has(k)) return false;
   if (!j_[k].is_boolean())
-    return bad(k, std::string("expected true or false, found ") + type_name(j_[k]));
+    return field_error(k, std::string("expected true or false, found ") + type_name(j_[k]));
   return j_[k].get<bool>();
 }
 
@@ -79,10 +89,10 @@ Result<std::vector<std::string>> Fields::list(const std::string& k) {
     return out;
   }
   if (!v.is_array())
-    return bad(k, std::string("expected a list of strings, found ") + type_name(v));
+    return field_error(k, std::string("expected a list of strings, found ") + type_name(v));
   for (const auto& e : v) {
     if (!e.is_string())
-      return bad(
+      return field_error(
           k, std::string("expected a list of strings, found an element of type ") + type_name(e));
     out.push_back(e.get<std::string>());
   }
@@ -95,7 +105,7 @@ Status Fields::no_unknown() const {
   for (auto it = j_.begin(); it != j_.end(); ++it)
     if (!read_.count(it.key())) {
       std::vector<std::string> known(read_.begin(), read_.end());
-      return bad(it.key(), "unknown field (known: " + text::join(known, ", ") + ")");
+      return field_error(it.key(), "unknown field (known: " + text::join(known, ", ") + ")");
     }
   return Ok{};
 }
@@ -111,8 +121,9 @@ Result<std::vector<CountryId>> parse_countries(const network::Network& net,
     if (!id) {
       std::vector<std::string> all;
       for (const auto& k : net.tables().countries) all.push_back(k.iso2);
-      return bad(field, "unknown country '" + c + "' (expected an ISO code in the network: " +
-                            text::join(all, " ") + ")");
+      return field_error(
+          field, "unknown country '" + c +
+                     "' (expected an ISO code in the network: " + text::join(all, " ") + ")");
     }
     out.push_back(*id);
   }
@@ -150,8 +161,8 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   if (objective) {
     auto o = route::parse_objective(*objective);
     if (!o)
-      return bad("objective", "unknown objective '" + *objective +
-                                  "' (expected cost, time, co2, risk, generalized)");
+      return field_error("objective", "unknown objective '" + *objective +
+                                          "' (expected cost, time, co2, risk, generalized)");
     r.query.objective = *o;
   }
   CARAVAN_TRY(month, f.opt_int("month", 1, 12));
@@ -207,16 +218,17 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   for (const auto& rule : rules) {
     const auto colon = rule.find(':');
     if (colon == std::string::npos)
-      return bad("forbid_transit",
-                 "expected HS_PREFIX:COUNTRY such as 2846:CN, found '" + rule + "'");
+      return field_error("forbid_transit",
+                         "expected HS_PREFIX:COUNTRY such as 2846:CN, found '" + rule + "'");
     std::string prefix = rule.substr(0, colon);
     std::string digits;
     for (char ch : prefix)
       if (ch != '.') digits += ch;
     if (digits != "*" && (digits.empty() || digits.size() > 10 ||
                           !std::all_of(digits.begin(), digits.end(), ::isdigit)))
-      return bad("forbid_transit",
-                 "expected an HS prefix of digits (or *) before ':', found '" + prefix + "'");
+      return field_error(
+          "forbid_transit",
+          "expected an HS prefix of digits (or *) before ':', found '" + prefix + "'");
     auto country = parse_countries(net, {rule.substr(colon + 1)}, "forbid_transit");
     if (!country) return country.error();
     c.transit_rules.push_back(route::TransitRule{digits, country->front(), "request"});

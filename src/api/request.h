@@ -32,6 +32,12 @@ class Fields {
   std::set<std::string> read_;
 };
 
+// An InvalidRequest error naming the request field: "field 'f': message".
+Error field_error(const std::string& field, const std::string& message);
+
+// Removes the boolean `key` from `request` and returns it (`fallback` when absent).
+Result<bool> take_bool(nlohmann::json& request, const std::string& key, bool fallback);
+
 // Work limits per request.
 struct Limits {
   int max_alternatives = 20;

@@ -7,6 +7,7 @@
 
 #include "api/reliability.h"
 #include "api/render.h"
+#include "api/request.h"
 #include "core/text.h"
 
 namespace caravan::api {
@@ -92,11 +93,9 @@ Result<json> run_scenarios(const nw::Network& base, const json& request,
   if (!request.is_object())
     return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
   json req = request;
-  if (req.contains("corridors") && !req["corridors"].is_boolean())
-    return make_error(ErrorCode::InvalidRequest, "field 'corridors': expected true or false",
-                      "corridors");
-  const bool corridors = req.value("corridors", true);
-  req.erase("corridors");
+  auto corridors_flag = take_bool(req, "corridors", true);
+  if (!corridors_flag) return corridors_flag.error();
+  const bool corridors = *corridors_flag;
   if (scenarios.empty())
     return make_error(ErrorCode::InvalidRequest, "give at least one scenario", "scenario");
   json out;

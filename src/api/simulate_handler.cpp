@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "api/request.h"
 #include "core/text.h"
 
 namespace caravan::api {
@@ -13,32 +14,30 @@ using nlohmann::json;
 
 namespace {
 
-Error bad(const std::string& path, const std::string& msg) {
-  return make_error(ErrorCode::InvalidRequest, "field '" + path + "': " + msg, path);
-}
-
 Result<double> number(const json& j, const std::string& path, double min, double max) {
-  if (!j.is_number()) return bad(path, std::string("expected a number, found ") + j.type_name());
+  if (!j.is_number())
+    return field_error(path, std::string("expected a number, found ") + j.type_name());
   const double v = j.get<double>();
   if (!(v >= min && v <= max))
-    return bad(path, "value " + text::compact(v) + " is out of range [" + text::compact(min) +
-                         ", " + text::compact(max) + "]");
+    return field_error(path, "value " + text::compact(v) + " is out of range [" +
+                                 text::compact(min) + ", " + text::compact(max) + "]");
   return v;
 }
 
 Result<nw::Distribution> distribution(const json& j, const std::string& path) {
   if (j.is_number()) {
     auto d = nw::Distribution::fixed(j.get<double>());
-    if (!d) return bad(path, d.error().message);
+    if (!d) return field_error(path, d.error().message);
     return d;
   }
   if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string())
-    return bad(path,
-               "expected a number of hours or {\"kind\": "
-               "fixed|triangular|lognormal|empirical|exponential, ...}");
+    return field_error(path,
+                       "expected a number of hours or {\"kind\": "
+                       "fixed|triangular|lognormal|empirical|exponential, ...}");
   const auto kind = j["kind"].get<std::string>();
   auto get = [&](const char* k) -> Result<double> {
-    if (!j.contains(k)) return bad(path + "." + k, "is required for a " + kind + " distribution");
+    if (!j.contains(k))
+      return field_error(path + "." + k, "is required for a " + kind + " distribution");
     return number(j[k], path + "." + k, -1e12, 1e12);
   };
   Result<nw::Distribution> d = make_error(ErrorCode::InvalidRequest, "");
@@ -63,45 +62,46 @@ Result<nw::Distribution> distribution(const json& j, const std::string& path) {
     d = nw::Distribution::exponential(*m);
   } else if (kind == "empirical") {
     if (!j.contains("values") || !j["values"].is_array())
-      return bad(path + ".values", "expected a list of hours");
+      return field_error(path + ".values", "expected a list of hours");
     std::vector<double> v;
     for (const auto& x : j["values"]) {
-      if (!x.is_number()) return bad(path + ".values", "expected numbers");
+      if (!x.is_number()) return field_error(path + ".values", "expected numbers");
       v.push_back(x.get<double>());
     }
     d = nw::Distribution::empirical(std::move(v));
   } else {
-    return bad(path + ".kind",
-               "unknown distribution '" + kind +
-                   "' (expected fixed, triangular, lognormal, empirical, exponential)");
+    return field_error(path + ".kind",
+                       "unknown distribution '" + kind +
+                           "' (expected fixed, triangular, lognormal, empirical, exponential)");
   }
-  if (!d) return bad(path, d.error().message);
+  if (!d) return field_error(path, d.error().message);
   return d;
 }
 
 Status check_keys(const json& j, const std::string& path,
                   std::initializer_list<const char*> allowed) {
-  if (!j.is_object()) return bad(path, "expected an object");
+  if (!j.is_object()) return field_error(path, "expected an object");
   for (auto it = j.begin(); it != j.end(); ++it)
     if (std::none_of(allowed.begin(), allowed.end(),
                      [&](const char* a) { return it.key() == a; })) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      return bad(path.empty() ? it.key() : path + "." + it.key(),
-                 "unknown field (expected " + list + ")");
+      return field_error(path.empty() ? it.key() : path + "." + it.key(),
+                         "unknown field (expected " + list + ")");
     }
   return Ok{};
 }
 
 Status check_sources(const json& j, const std::string& path, const nw::Network& net) {
   if (!j.contains("sources")) return Ok{};
-  if (!j["sources"].is_string()) return bad(path + ".sources", "expected \"field:source_id|...\"");
+  if (!j["sources"].is_string())
+    return field_error(path + ".sources", "expected \"field:source_id|...\"");
   for (const auto& entry : text::split(j["sources"].get<std::string>(), '|')) {
     const auto colon = entry.find(':');
     const std::string id = colon == std::string::npos ? entry : entry.substr(colon + 1);
     if (std::none_of(net.tables().sources.begin(), net.tables().sources.end(),
                      [&](const nw::Source& s) { return s.id == id; }))
-      return bad(path + ".sources", "unknown source id '" + id + "'");
+      return field_error(path + ".sources", "unknown source id '" + id + "'");
   }
   return Ok{};
 }
@@ -115,10 +115,10 @@ std::uint16_t months_mask(const json& j) {
 Result<std::uint16_t> closed_months(const json& j, const std::string& path) {
   if (!j.contains("closed_months")) return std::uint16_t{0};
   if (!j["closed_months"].is_array())
-    return bad(path + ".closed_months", "expected a list of months 1..12");
+    return field_error(path + ".closed_months", "expected a list of months 1..12");
   for (const auto& x : j["closed_months"])
     if (!x.is_number_integer() || x.get<int>() < 1 || x.get<int>() > 12)
-      return bad(path + ".closed_months", "expected months 1..12");
+      return field_error(path + ".closed_months", "expected months 1..12");
   return months_mask(j["closed_months"]);
 }
 
@@ -141,7 +141,7 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
   if (!warmup) return warmup.error();
   c.warmup_hours = *warmup * 24;
   if (c.warmup_hours >= c.horizon_hours)
-    return bad("warmup_days", "must be less than horizon_days");
+    return field_error("warmup_days", "must be less than horizon_days");
   auto month = opt("start_month", 1, 12, 1);
   if (!month) return month.error();
   c.start_month = static_cast<int>(*month);
@@ -155,9 +155,9 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
   if (!every) return every.error();
   c.sample_every_hours = *every;
   if (!j.contains("resources") || !j["resources"].is_array())
-    return bad("resources", "expected a list");
+    return field_error("resources", "expected a list");
   if (!j.contains("streams") || !j["streams"].is_array() || j["streams"].empty())
-    return bad("streams", "expected a non-empty list");
+    return field_error("streams", "expected a non-empty list");
   for (std::size_t i = 0; i < j["resources"].size(); ++i) {
     const auto& r = j["resources"][i];
     const std::string p = "resources[" + std::to_string(i) + "]";
@@ -169,10 +169,10 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
       return s.error();
     if (auto s = check_sources(r, p, net); !s) return s.error();
     sim::ResourceSpec x;
-    if (!r.contains("id") || !r["id"].is_string()) return bad(p + ".id", "is required");
+    if (!r.contains("id") || !r["id"].is_string()) return field_error(p + ".id", "is required");
     x.id = r["id"].get<std::string>();
     for (const auto& y : c.resources)
-      if (y.id == x.id) return bad(p + ".id", "duplicate resource id '" + x.id + "'");
+      if (y.id == x.id) return field_error(p + ".id", "duplicate resource id '" + x.id + "'");
     x.name = r.value("name", x.id);
     const std::string kind = r.value("kind", "server");
     if (kind == "ferry") {
@@ -182,14 +182,14 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
       if (!v) return v.error();
       x.servers = static_cast<int>(*v);
       if (!r.contains("capacity_units"))
-        return bad(p + ".capacity_units", "is required for a ferry");
+        return field_error(p + ".capacity_units", "is required for a ferry");
       auto cap = number(r["capacity_units"], p + ".capacity_units", 0, 1e6);
       if (!cap) return cap.error();
       if (*cap <= 0)
-        return bad(p + ".capacity_units", "a ferry that carries nothing can never sail");
+        return field_error(p + ".capacity_units", "a ferry that carries nothing can never sail");
       x.capacity_units = *cap;
       if (!r.contains("crossing_hours"))
-        return bad(p + ".crossing_hours", "is required for a ferry");
+        return field_error(p + ".crossing_hours", "is required for a ferry");
       auto d = distribution(r["crossing_hours"], p + ".crossing_hours");
       if (!d) return d.error();
       x.service = *d;
@@ -209,12 +209,12 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
       if (!v) return v.error();
       x.servers = static_cast<int>(*v);
       if (!r.contains("service_hours"))
-        return bad(p + ".service_hours", "is required for a server");
+        return field_error(p + ".service_hours", "is required for a server");
       auto d = distribution(r["service_hours"], p + ".service_hours");
       if (!d) return d.error();
       x.service = *d;
     } else {
-      return bad(p + ".kind", "expected server or ferry, found '" + kind + "'");
+      return field_error(p + ".kind", "expected server or ferry, found '" + kind + "'");
     }
     auto cm = closed_months(r, p);
     if (!cm) return cm.error();
@@ -231,10 +231,11 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
       return st.error();
     if (auto st = check_sources(s, p, net); !st) return st.error();
     sim::StreamSpec x;
-    if (!s.contains("id") || !s["id"].is_string()) return bad(p + ".id", "is required");
+    if (!s.contains("id") || !s["id"].is_string()) return field_error(p + ".id", "is required");
     x.id = s["id"].get<std::string>();
     x.name = s.value("name", x.id);
-    if (!s.contains("interarrival_hours")) return bad(p + ".interarrival_hours", "is required");
+    if (!s.contains("interarrival_hours"))
+      return field_error(p + ".interarrival_hours", "is required");
     auto d = distribution(s["interarrival_hours"], p + ".interarrival_hours");
     if (!d) return d.error();
     x.interarrival = *d;
@@ -254,24 +255,25 @@ Result<sim::SimConfig> parse_sim_config(const json& j, const nw::Network& net) {
       x.max_shipments = static_cast<int>(*m);
     }
     if (!s.contains("route") || !s["route"].is_array() || s["route"].empty())
-      return bad(p + ".route", "expected a non-empty list of steps");
+      return field_error(p + ".route", "expected a non-empty list of steps");
     for (std::size_t k = 0; k < s["route"].size(); ++k) {
       const auto& st = s["route"][k];
       const std::string q = p + ".route[" + std::to_string(k) + "]";
       if (auto e = check_keys(st, q, {"resource", "travel_hours"}); !e) return e.error();
       sim::Step step;
       if (st.contains("resource")) {
-        if (!st["resource"].is_string()) return bad(q + ".resource", "expected a resource id");
+        if (!st["resource"].is_string())
+          return field_error(q + ".resource", "expected a resource id");
         const auto id = st["resource"].get<std::string>();
         for (std::size_t r = 0; r < c.resources.size(); ++r)
           if (c.resources[r].id == id) step.resource = static_cast<int>(r);
-        if (step.resource < 0) return bad(q + ".resource", "unknown resource '" + id + "'");
+        if (step.resource < 0) return field_error(q + ".resource", "unknown resource '" + id + "'");
       } else if (st.contains("travel_hours")) {
         auto t = distribution(st["travel_hours"], q + ".travel_hours");
         if (!t) return t.error();
         step.travel = *t;
       } else {
-        return bad(q, "expected {\"resource\": ID} or {\"travel_hours\": ...}");
+        return field_error(q, "expected {\"resource\": ID} or {\"travel_hours\": ...}");
       }
       x.route.push_back(std::move(step));
     }

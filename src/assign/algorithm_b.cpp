@@ -123,8 +123,7 @@ void Solver::topological_order(Bush& b) {
   for (std::uint32_t v : b.order) indegree_[v] = 0;
   for (std::uint32_t v : b.order) {
     for (std::uint32_t i = m_.out.first[v]; i < m_.out.first[v + 1]; ++i) {
-      const std::uint32_t a = m_.out.links[i];
-      if (b.in[a]) ++indegree_[m_.head[a]];
+      if (b.in[m_.out.links[i]]) ++indegree_[m_.out.other[i]];
     }
   }
   const std::size_t count = b.order.size();
@@ -135,8 +134,8 @@ void Solver::topological_order(Bush& b) {
     stack_.pop_back();
     b.order.push_back(v);
     for (std::uint32_t i = m_.out.first[v]; i < m_.out.first[v + 1]; ++i) {
-      const std::uint32_t a = m_.out.links[i];
-      if (b.in[a] && --indegree_[m_.head[a]] == 0) stack_.push_back(m_.head[a]);
+      const std::uint32_t h = m_.out.other[i];
+      if (b.in[m_.out.links[i]] && --indegree_[h] == 0) stack_.push_back(h);
     }
   }
   CARAVAN_ASSERT(b.order.size() == count, "bush is not acyclic or lost a node");

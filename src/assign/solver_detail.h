@@ -61,10 +61,6 @@ class Dijkstra {
   void run(const Model& m, std::uint32_t origin);
   // Stops once every destination's label is final (the other labels may not be).
   void run_to(const Model& m, const OriginDemand& od);
-  void run(const Model& m, std::size_t cls, std::uint32_t origin, const std::vector<double>& cost) {
-    weigh(m, cls, cost);
-    run(m, origin);
-  }
   const std::vector<double>& dist() const { return dist_; }
   const std::vector<std::uint32_t>& pred() const { return pred_; }
 

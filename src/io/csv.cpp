@@ -198,4 +198,13 @@ std::vector<std::string> RowReader::list(std::string_view column) {
   return parts;
 }
 
+Result<CsvTable> read_table(const std::string& path, const std::string& name,
+                            const std::vector<std::string_view>& required,
+                            const std::vector<std::string_view>& optional) {
+  auto t = read_csv(path, name);
+  if (!t) return t.error();
+  if (auto s = check_header(*t, required, optional); !s) return s.error();
+  return t;
+}
+
 }  // namespace caravan::io

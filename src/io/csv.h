@@ -34,6 +34,11 @@ std::string csv_escape(std::string_view s);
 Status check_header(const CsvTable& t, const std::vector<std::string_view>& required,
                     const std::vector<std::string_view>& optional);
 
+// read_csv, then check_header.
+Result<CsvTable> read_table(const std::string& path, const std::string& name,
+                            const std::vector<std::string_view>& required,
+                            const std::vector<std::string_view>& optional);
+
 // Typed access to one row; remembers the first error.
 class RowReader {
  public:

@@ -124,17 +124,13 @@ std::string path_of(const Context& ctx, std::string_view file) {
 Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& required,
                        const Names& optional) {
   // Rows given in memory (append_rows) stand in for the file.
-  auto t = ctx.injected ? Result<CsvTable>(*ctx.injected)
-                        : read_csv(path_of(ctx, file), std::string(file));
-  if (!t) return t.error();
-  if (auto s = check_header(*t, required, optional); !s) return s.error();
-  return t;
+  if (!ctx.injected) return read_table(path_of(ctx, file), std::string(file), required, optional);
+  if (auto s = check_header(*ctx.injected, required, optional); !s) return s.error();
+  return *ctx.injected;
 }
 
 Status read_sources(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "sources.csv", Names(std::begin(kSourceColumns), std::end(kSourceColumns)),
-               Names(std::begin(kSourceOptionalColumns), std::end(kSourceOptionalColumns))));
+  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     SourceRow s = read_source_row(r);

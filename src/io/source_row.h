@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "io/csv.h"
 
@@ -22,8 +23,9 @@ bool is_date(std::string_view d);
 struct SourceRow {
   std::string id, title, publisher, url, date, reliability, note;
 };
-inline constexpr std::string_view kSourceColumns[] = {"id", "title", "url", "date", "reliability"};
-inline constexpr std::string_view kSourceOptionalColumns[] = {"publisher", "note"};
+inline const std::vector<std::string_view> kSourceColumns = {"id", "title", "url", "date",
+                                                             "reliability"};
+inline const std::vector<std::string_view> kSourceOptionalColumns = {"publisher", "note"};
 
 // Reads the row; reliability must be P, S, W or D, a D source must say how it was derived in its
 // note, and the date must be a date. Failures go to `r` (check r.ok()).

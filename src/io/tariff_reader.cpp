@@ -34,11 +34,8 @@ struct Ctx {
 
 Result<CsvTable> table(const Ctx& ctx, std::string_view file, const Names& required,
                        const Names& optional) {
-  auto t =
-      read_csv((std::filesystem::path(ctx.dir) / std::string(file)).string(), std::string(file));
-  if (!t) return t.error();
-  if (auto s = check_header(*t, required, optional); !s) return s.error();
-  return t;
+  return read_table((std::filesystem::path(ctx.dir) / std::string(file)).string(),
+                    std::string(file), required, optional);
 }
 
 // `field:source_id|...` with `*` for every figure; checks that every non-empty figure column is
@@ -153,9 +150,7 @@ bool flag(RowReader& r, std::string_view col) {
 }
 
 Status read_sources(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "sources.csv", Names(std::begin(kSourceColumns), std::end(kSourceColumns)),
-               Names(std::begin(kSourceOptionalColumns), std::end(kSourceOptionalColumns))));
+  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     SourceRow s = read_source_row(r);
