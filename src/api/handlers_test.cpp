@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/error_table.h"
+#include "api/table.h"
 #include "io/network_reader.h"
 
 namespace caravan::api {
@@ -121,6 +122,23 @@ TEST(CompareApi, CorridorsAreComparedSideBySide) {
   EXPECT_TRUE(has(by_id["southern"]["route"]["countries"], "IR"));
   EXPECT_FALSE(has(by_id["middle"]["route"]["countries"], "CN"));
   EXPECT_FALSE(has(by_id["middle"]["route"]["countries"], "RU"));
+}
+
+TEST(CompareApi, LandedCostRanksTheCorridorsAndShowsInTheTable) {
+  auto req = flagship();
+  req["landed_cost"] = true;
+  auto r = compare(eurasia(), req);
+  ASSERT_TRUE(r) << r.error().message;
+  double previous = 0;
+  for (const auto& v : (*r)["variants"]) {
+    if (!v.contains("route")) continue;
+    const double landed = v["landed_cost_usd"].get<double>();
+    EXPECT_GE(landed, previous);  // ranked by landed cost
+    EXPECT_GE(v["route"]["landed_cost"]["landed_cost_usd_high"].get<double>(), landed);
+    previous = landed;
+  }
+  const std::string table = compare_table(*r);
+  EXPECT_NE(table.find("landed USD"), std::string::npos) << table;
 }
 
 TEST(Errors, UnknownLocationListsTheClosestNames) {

@@ -184,18 +184,20 @@ cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& i
 
 json landed_json(const cost::LandedCost& lc, tf::Incoterm incoterm) {
   json comps = json::array();
-  for (const auto& c : lc.components)
-    comps.push_back({{"name", c.name},
-                     {"usd", round2(c.usd.value)},
-                     {"payer", tf::name(c.payer)},
-                     {"known", c.known},
-                     {"detail", c.detail},
-                     {"sources", c.sources}});
+  for (const auto& c : lc.components) {
+    json cj = {{"name", c.name},   {"usd", round2(c.usd.value)}, {"payer", tf::name(c.payer)},
+               {"known", c.known}, {"detail", c.detail},         {"sources", c.sources}};
+    if (c.usd_high) cj["usd_high"] = round2(c.usd_high->value);
+    comps.push_back(std::move(cj));
+  }
   json j = {{"landed_cost_usd", round2(lc.total().value)},
+            {"landed_cost_usd_high", round2(lc.total_high().value)},
             {"incoterm", tf::name(incoterm)},
             {"goods_value_usd", round2(lc.goods_value.value)},
             {"seller_costs_usd", round2(lc.seller.value)},
             {"buyer_costs_usd", round2(lc.buyer.value)},
+            {"seller_costs_usd_high", round2(lc.seller_high.value)},
+            {"buyer_costs_usd_high", round2(lc.buyer_high.value)},
             {"price_at_incoterm_usd", round2((lc.goods_value + lc.seller).value)},
             {"customs_value_usd", round2(lc.customs_value.value)},
             {"valuation", lc.valuation == tf::Valuation::Cif ? "CIF" : "FOB"},
@@ -209,6 +211,7 @@ json landed_json(const cost::LandedCost& lc, tf::Incoterm incoterm) {
     j["usd_per_unit"] = *lc.usd_per_unit;
     j["fx_date"] = lc.fx_date;
     j["landed_cost_local"] = round2(lc.total().value / *lc.usd_per_unit);
+    j["landed_cost_local_high"] = round2(lc.total_high().value / *lc.usd_per_unit);
   }
   return j;
 }
@@ -409,7 +412,15 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
         if (recovery > 0) s.recovery.value = recovery;
       }
   }
+  if (input == product)
+    return field_error("commodity", "the commodity '" + input + "' is already the product '" +
+                                        product +
+                                        "': nothing to process; give the input as the commodity "
+                                        "(e.g. rare-earth-concentrate) and the product");
   CARAVAN_TRY_LC(ch, tf::chain(steps, input, product));
+  if (ch.steps.empty())
+    return field_error("product",
+                       "no processing step leads from '" + input + "' to '" + product + "'");
   if (ch.input_per_output < 1.0)
     return field_error("input_grade", "the mass ratio " + text::compact(ch.input_per_output) +
                                           " is below 1: processing cannot create mass");
@@ -447,32 +458,47 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
                               t, d, o.incoterm, limits));
   // Costs per tonne of product, excluding the product's own market value: the input's value,
   // every cost of moving and clearing, and processing.
-  const auto costs_of = [](const cost::LandedCost& lc) { return (lc.seller + lc.buyer).value; };
-  const std::optional<double> pa =
-      cost_dest >= 0 ? std::optional<double>(cost_dest) : ch.usd_per_t_output;
-  const std::optional<double> pb =
-      cost_origin >= 0 ? std::optional<double>(cost_origin) : ch.usd_per_t_output;
-  const double a_logistics = costs_of(a.lc);
-  const double b_logistics = (b1 ? costs_of(b1->lc) : 0.0) + costs_of(b2.lc);
-  auto option = [&](const std::string& id, const std::string& desc, double shipped,
-                    double logistics, std::optional<double> processing, const std::string& where,
-                    json routes, const std::vector<std::string>& leg_missing) {
+  // Low and high ends: range figures in the schedule at their low or high ends.
+  struct Span {
+    double low = 0, high = 0;
+    Span operator+(Span o) const { return {low + o.low, high + o.high}; }
+  };
+  const auto costs_of = [](const cost::LandedCost& lc) {
+    return Span{(lc.seller + lc.buyer).value, (lc.seller_high + lc.buyer_high).value};
+  };
+  const auto processing_cost = [&](double given) -> std::optional<Span> {
+    if (given >= 0) return Span{given, given};
+    if (!ch.usd_per_t_output) return std::nullopt;
+    return Span{*ch.usd_per_t_output, ch.usd_per_t_output_high.value_or(*ch.usd_per_t_output)};
+  };
+  const std::optional<Span> pa = processing_cost(cost_dest), pb = processing_cost(cost_origin);
+  const Span a_logistics = costs_of(a.lc);
+  const Span b_logistics = (b1 ? costs_of(b1->lc) : Span{}) + costs_of(b2.lc);
+  auto option = [&](const std::string& id, const std::string& desc, double shipped, Span logistics,
+                    std::optional<Span> processing, const std::string& where, json routes,
+                    const std::vector<std::string>& leg_missing) {
     json j = {{"id", id},
               {"description", desc},
               {"shipped_tonnes", shipped},
               {"shipped_commodity", id == "process-at-destination" ? input : product},
               {"process_at", where},
               {"input_value_usd", round2(input_value)},
-              {"logistics_and_customs_usd", round2(logistics)},
+              {"logistics_and_customs_usd", round2(logistics.low)},
+              {"logistics_and_customs_usd_high", round2(logistics.high)},
               {"routes", routes}};
     std::vector<std::string> miss = leg_missing;
-    if (processing)
-      j["processing_usd"] = round2(*processing * t);
-    else
+    if (processing) {
+      j["processing_usd"] = round2(processing->low * t);
+      j["processing_usd_high"] = round2(processing->high * t);
+    } else {
       miss.push_back("processing cost at " + where + " per tonne of " + product);
-    const double total = input_value + logistics + (processing ? *processing * t : 0.0);
-    j["cost_usd"] = round2(total);
-    j["cost_usd_per_t_product"] = round2(total / t);
+    }
+    const Span total = Span{input_value, input_value} + logistics +
+                       (processing ? Span{processing->low * t, processing->high * t} : Span{});
+    j["cost_usd"] = round2(total.low);
+    j["cost_usd_high"] = round2(total.high);
+    j["cost_usd_per_t_product"] = round2(total.low / t);
+    j["cost_usd_per_t_product_high"] = round2(total.high / t);
     j["complete"] = miss.empty();
     j["missing"] = miss;
     return j;
@@ -510,7 +536,11 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
               b_logistics, pb, net.location(plant_id).id, b_routes, b_missing)});
   // Break-even: how much more processing may cost at the origin plant than at the destination
   // before processing at the origin stops being cheaper.
-  out["break_even_processing_premium_usd_per_t"] = round2((a_logistics - b_logistics) / t);
+  out["break_even_processing_premium_usd_per_t"] = round2((a_logistics.low - b_logistics.low) / t);
+  // Its extremes when the schedule has ranges: the two legs' figures at opposite ends.
+  out["break_even_processing_premium_usd_per_t_range"] = {
+      round2((a_logistics.low - b_logistics.high) / t),
+      round2((a_logistics.high - b_logistics.low) / t)};
   out["method"] =
       "two route plans joined at the plant: input from origin to plant and product from plant to "
       "destination, against the input shipped to the destination; costs exclude the product's "
@@ -545,8 +575,11 @@ Result<json> deal(const nw::Network& net, const json& request, const Limits& lim
     const auto lc = cost::landed_cost(
         p.data->schedule, landed_input(net, *v.route, p.plan.shipment, p.options.incoterm));
     const double per_t = lc.total().value / per_shipment;
+    const double per_t_high = lc.total_high().value / per_shipment;
     row["landed_cost_usd_per_t"] = round2(per_t);
+    row["landed_cost_usd_per_t_high"] = round2(per_t_high);
     row["margin_usd_per_t"] = round2(price - per_t);
+    row["margin_usd_per_t_low"] = round2(price - per_t_high);
     row["annual_margin_usd"] = round2((price - per_t) * annual);
     row["days"] = round2(v.route->hours().value / 24.0);
     row["risk"] = std::round(v.route->risk * 1e4) / 1e4;
@@ -592,8 +625,10 @@ std::string landed_table(const json& response) {
   auto one = [&](const std::string& label, const json& route) {
     if (!route.contains("landed_cost")) return;
     const auto& lc = route["landed_cost"];
+    const double low = lc["landed_cost_usd"].get<double>();
+    const double high = lc.value("landed_cost_usd_high", low);
     o << label << route.value("summary", std::string()) << "\n  landed cost USD "
-      << text::thousands(lc["landed_cost_usd"].get<double>()) << " ("
+      << text::thousands(low) << (high != low ? " to " + text::thousands(high) : "") << " ("
       << lc["incoterm"].get<std::string>() << ": seller USD "
       << text::thousands(lc["seller_costs_usd"].get<double>()) << ", buyer USD "
       << text::thousands(lc["buyer_costs_usd"].get<double>()) << ", goods USD "
@@ -604,13 +639,19 @@ std::string landed_table(const json& response) {
         << lc["fx_date"].get<std::string>() << " rates";
     o << "\n";
     for (const auto& c : lc["components"]) {
-      if (c["known"].get<bool>() && c["usd"].get<double>() == 0.0) continue;
+      if (c["known"].get<bool>() && c["usd"].get<double>() == 0.0 && !c.contains("usd_high"))
+        continue;
       o << "    " << c["name"].get<std::string>()
         << std::string(28 - std::min<std::size_t>(27, c["name"].get<std::string>().size()), ' ')
-        << (c["known"].get<bool>() ? text::thousands(c["usd"].get<double>())
-                                   : std::string("unknown"))
+        << (!c["known"].get<bool>()  ? std::string("unknown")
+            : c.contains("usd_high") ? text::thousands(c["usd"].get<double>()) + ".." +
+                                           text::thousands(c["usd_high"].get<double>())
+                                     : text::thousands(c["usd"].get<double>()))
         << "  " << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
     }
+    if (high != low)
+      o << "  range: figures given as ranges in the schedule put the total between the two "
+           "amounts\n";
     if (!lc["missing"].empty())
       o << "  incomplete: " << lc["missing"].size()
         << " component(s) unknown (see above); the total is a lower bound\n";
@@ -630,14 +671,17 @@ std::string processing_text(const json& r) {
   const auto& q = r["query"];
   o << "Per tonne of " << q["product"].get<std::string>() << " delivered to "
     << q["to"].get<std::string>() << " ("
-    << text::compact(r["chain"]["input_t_per_product_t"].get<double>()) << " t of "
+    << text::format_number(r["chain"]["input_t_per_product_t"].get<double>(), 3) << " t of "
     << q["input"].get<std::string>() << " per t):\n";
   for (const auto& opt : r["options"]) {
     o << "  " << opt["id"].get<std::string>() << ": " << opt["description"].get<std::string>()
-      << "\n    shipped " << text::compact(opt["shipped_tonnes"].get<double>()) << " t of "
+      << "\n    shipped " << text::format_number(opt["shipped_tonnes"].get<double>(), 1) << " t of "
       << opt["shipped_commodity"].get<std::string>() << "; USD "
-      << text::thousands(opt["cost_usd_per_t_product"].get<double>()) << " per t of product"
-      << (opt["complete"].get<bool>() ? "" : " (lower bound)") << "\n";
+      << text::thousands(opt["cost_usd_per_t_product"].get<double>())
+      << (opt["cost_usd_per_t_product_high"] != opt["cost_usd_per_t_product"]
+              ? " to " + text::thousands(opt["cost_usd_per_t_product_high"].get<double>())
+              : "")
+      << " per t of product" << (opt["complete"].get<bool>() ? "" : " (lower bound)") << "\n";
     for (const auto& m : opt["missing"]) o << "    missing: " << m.get<std::string>() << "\n";
   }
   const double be = r["break_even_processing_premium_usd_per_t"].get<double>();
@@ -647,6 +691,10 @@ std::string processing_text(const json& r) {
   else
     o << "Processing at the origin is cheaper only if it costs at least USD "
       << text::thousands(-be) << " per t less than at the destination.\n";
+  if (const auto& range = r["break_even_processing_premium_usd_per_t_range"]; range[0] != range[1])
+    o << "With the schedule's range figures at opposite ends, that premium lies between USD "
+      << text::thousands(range[0].get<double>()) << " and "
+      << text::thousands(range[1].get<double>()) << " per t.\n";
   return o.str();
 }
 
@@ -662,13 +710,17 @@ std::string deal_table(const json& r) {
       continue;
     }
     char line[160];
-    std::snprintf(line, sizeof line, "%s%12s   %12s   %17s   %12s%s\n", id.c_str(),
+    std::snprintf(line, sizeof line, "%s%12s   %12s   %17s   %12s%s", id.c_str(),
                   text::thousands(c["landed_cost_usd_per_t"].get<double>()).c_str(),
                   text::thousands(c["margin_usd_per_t"].get<double>()).c_str(),
                   text::thousands(c["annual_margin_usd"].get<double>()).c_str(),
                   text::thousands(c["subsidy_usd_per_t_to_match_best"].get<double>()).c_str(),
                   c["complete"].get<bool>() ? "" : "  (incomplete)");
     o << line;
+    if (c["landed_cost_usd_per_t_high"] != c["landed_cost_usd_per_t"])
+      o << "  (range: landed up to "
+        << text::thousands(c["landed_cost_usd_per_t_high"].get<double>()) << ")";
+    o << "\n";
   }
   return o.str();
 }

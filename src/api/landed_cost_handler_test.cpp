@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "io/network_reader.h"
 #include "io/tariff_reader.h"
@@ -16,6 +17,18 @@ using nlohmann::json;
 const network::Network& net() {
   static const auto n = io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
   return *n;
+}
+
+namespace fs = std::filesystem;
+
+// A fresh copy of the embedded tariff folder, to edit.
+fs::path copy_of_embedded_tariffs(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(io::default_tariffs_dir()))
+    fs::copy_file(e.path(), dir / e.path().filename());
+  return dir;
 }
 
 TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
@@ -73,6 +86,34 @@ TEST(LandedCostHandler, ProcessingAtTheOriginNeverShipsMoreTonnes) {
   }
 }
 
+TEST(LandedCostHandler, ProcessingTheProductItselfIsAnErrorNotACrash) {
+  auto r = processing_compare(net(), {{"from", "Stepnogorsk"},
+                                      {"to", "Yokohama"},
+                                      {"commodity", "rare-earth-oxide"},
+                                      {"tonnes", 100}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::InvalidRequest);
+  EXPECT_NE(r.error().message.find("nothing to process"), std::string::npos) << r.error().message;
+}
+
+TEST(LandedCostHandler, RangeProcessingCostsGiveALowAndAHighCost) {
+  const fs::path dir = copy_of_embedded_tariffs("caravan_processing_range");
+  std::ofstream(dir / "processing.csv", std::ios::trunc)
+      << "id,from,to,plants,input_grade,output_grade,recovery,usd_per_t_output,date,sources\n"
+         "crack-separate,rare-earth-concentrate,rare-earth-oxide,KZ-STEPNOGORSK|JPYOK,0.40,1,"
+         "0.9,10000..14000,2026,*:search_notfound\n";
+  auto r = processing_compare(
+      net(),
+      {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 2}, {"tariffs", dir.string()}});
+  fs::remove_all(dir);
+  ASSERT_TRUE(r) << r.error().message;
+  for (const auto& o : (*r)["options"]) {
+    EXPECT_DOUBLE_EQ(o["processing_usd"].get<double>(), 20000);
+    EXPECT_DOUBLE_EQ(o["processing_usd_high"].get<double>(), 28000);
+    EXPECT_GE(o["cost_usd_high"].get<double>() - o["cost_usd"].get<double>(), 8000 - 1e-6);
+  }
+}
+
 TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
   auto bad = landed_cost(net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"hs", "28.4"}});
   ASSERT_FALSE(bad);
@@ -86,12 +127,7 @@ TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
 }
 
 TEST(LandedCostHandler, TradeDataIsReadOnceAndAgainWhenAFileChanges) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "caravan_trade_data_cache";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& e : fs::directory_iterator(io::default_tariffs_dir()))
-    fs::copy_file(e.path(), dir / e.path().filename());
+  const fs::path dir = copy_of_embedded_tariffs("caravan_trade_data_cache");
   LandedOptions o;
   o.tariffs_dir = dir.string();
   auto first = load_trade_data(o);

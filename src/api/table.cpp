@@ -155,6 +155,18 @@ std::string compare_table(const json& response) {
   for (const auto& v : vs) s << pad(v["name"].get<std::string>().substr(0, w - 2), w);
   s << "\n";
   row("cost USD", [](const json& r) { return text::thousands(r["cost_usd"].get<double>()); });
+  // With --landed-cost the variants are ranked by it; ">=" marks a lower bound (unknown parts).
+  const bool landed = std::any_of(vs.begin(), vs.end(), [](const json& v) {
+    return v.contains("route") && v["route"].contains("landed_cost");
+  });
+  if (landed)
+    row("landed USD", [](const json& r) {
+      const auto& lc = r["landed_cost"];
+      const double low = lc["landed_cost_usd"].get<double>();
+      const double high = lc.value("landed_cost_usd_high", low);
+      return (lc["complete"].get<bool>() ? "" : ">=") + text::thousands(low) +
+             (high != low ? ".." + text::thousands(high) : "");
+    });
   row("days", [](const json& r) { return text::format_number(r["days"].get<double>(), 1); });
   row("t CO2",
       [](const json& r) { return text::format_number(r["co2_kg"].get<double>() / 1000, 1); });

@@ -17,18 +17,25 @@ const Component* LandedCost::find(std::string_view name) const {
 
 namespace {
 
-std::string pct(double v) { return text::compact(std::round(v * 1000.0) / 1000.0) + "%"; }
+std::string num(double v) { return text::compact(std::round(v * 1000.0) / 1000.0); }
+std::string pct(double v) { return num(v) + "%"; }
 std::string usd(Usd v) { return "USD " + text::thousands(v.value); }
+// A figure's value at the bound, naming its range when it has one.
+std::string pct(const tf::Figure& f, tf::Bound b) {
+  return pct(f.at(b)) + (f.range() ? " (range " + num(*f.value) + ".." + pct(*f.high) + ")" : "");
+}
 
 struct Builder {
   const tf::Schedule& s;
   const LandedInput& in;
+  tf::Bound bound;
   LandedCost out;
 
   void add(std::string name, Usd v, tf::Duty duty, std::string detail,
            std::vector<std::string> sources = {}, bool known = true) {
-    Component c{std::move(name),   v, tf::payer(in.incoterm, duty), known, std::move(detail),
-                std::move(sources)};
+    Component c{
+        std::move(name),    v,           tf::payer(in.incoterm, duty), known, std::move(detail),
+        std::move(sources), std::nullopt};
     if (!known) {
       c.usd = Usd{0};
       out.missing.push_back(c.name + ": " + c.detail);
@@ -55,32 +62,36 @@ struct Charge {
 
 Charge charge(const tf::Schedule& s, const tf::Figure& rate_pct,
               const std::optional<tf::SpecificRate>& specific, Usd base,
-              const std::string& base_text, Tonnes tonnes) {
+              const std::string& base_text, Tonnes tonnes, tf::Bound bound) {
   Charge c;
   c.sources = rate_pct.sources;
   if (!rate_pct.known()) {
     c.known = false;
     c.detail = "rate unknown";
   } else {
-    c.usd = base * (*rate_pct.value / 100.0);
-    c.detail = pct(*rate_pct.value) + " of " + base_text + " " + usd(base);
+    c.usd = base * (rate_pct.at(bound) / 100.0);
+    c.detail = pct(rate_pct, bound) + " of " + base_text + " " + usd(base);
   }
   if (!specific) return c;
   const auto& sp = *specific;
   c.sources.insert(c.sources.end(), sp.per_tonne.sources.begin(), sp.per_tonne.sources.end());
-  std::string part = sp.currency + " " + text::thousands(sp.per_tonne.value.value_or(0)) + "/t x " +
-                     text::compact(tonnes.value) + " t";
+  const double per_tonne = sp.per_tonne.known() ? sp.per_tonne.at(bound) : 0.0;
+  std::string part = sp.currency + " " + text::thousands(per_tonne) +
+                     (sp.per_tonne.range() ? " (range " + text::thousands(*sp.per_tonne.value) +
+                                                 ".." + text::thousands(*sp.per_tonne.high) + ")"
+                                           : "") +
+                     "/t x " + text::compact(tonnes.value) + " t";
   const auto* fx = sp.currency == "USD" ? nullptr : s.fx_rate(sp.currency);
   if (!sp.per_tonne.known()) {
     c.known = false;
     part = "specific rate per tonne unknown";
   } else if (sp.currency == "USD") {
-    c.usd += Usd{*sp.per_tonne.value * tonnes.value};
+    c.usd += Usd{per_tonne * tonnes.value};
   } else if (!fx || !fx->usd_per_unit.known()) {
     c.known = false;
     part += ", no dated USD rate for " + sp.currency;
   } else {
-    const Usd v{*sp.per_tonne.value * tonnes.value * *fx->usd_per_unit.value};
+    const Usd v{per_tonne * tonnes.value * *fx->usd_per_unit.value};
     c.usd += v;
     part += " = " + usd(v) + " at the " + fx->usd_per_unit.date + " rate";
     c.sources.insert(c.sources.end(), fx->usd_per_unit.sources.begin(),
@@ -90,10 +101,9 @@ Charge charge(const tf::Schedule& s, const tf::Figure& rate_pct,
   return c;
 }
 
-}  // namespace
-
-LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
-  Builder b{s, in, {}};
+// The landed cost with every range figure at one end.
+LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound bound) {
+  Builder b{s, in, bound, {}};
   auto& out = b.out;
   out.goods_value = in.goods_value;
   const bool domestic = in.origin_country == in.destination_country;
@@ -127,10 +137,10 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
     const auto* load = b.param("insurance_risk_loading_pct", src);
     const auto* markup = b.param("insured_value_markup", src);
     if (base && load && markup) {
-      const double rate = *base->value + *load->value * in.risk;
-      const Usd insured = (in.goods_value + freight) * *markup->value;
+      const double rate = base->at(bound) + load->at(bound) * in.risk;
+      const Usd insured = (in.goods_value + freight) * markup->at(bound);
       b.add("insurance", insured * (rate / 100.0), tf::Duty::Insurance,
-            pct(rate) + " (" + pct(*base->value) + " + " + pct(*load->value) + " x risk " +
+            pct(rate) + " (" + pct(*base, bound) + " + " + pct(*load, bound) + " x risk " +
                 text::format_number(in.risk, 3) + ") of " + usd(insured) + " insured",
             src);
     } else {
@@ -155,9 +165,14 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
             t->regime + " in " + c + ": cost unknown (" + t->usd_per_consignment.where + ")",
             t->usd_per_consignment.sources, false);
     else
-      b.add(name, Usd{*t->usd_per_consignment.value}, tf::Duty::MainCarriage,
+      b.add(name, Usd{t->usd_per_consignment.at(bound)}, tf::Duty::MainCarriage,
             t->regime + " in " + c + " (" + t->usd_per_consignment.where + ", " +
-                t->usd_per_consignment.date + ")",
+                t->usd_per_consignment.date +
+                (t->usd_per_consignment.range()
+                     ? ", range USD " + text::thousands(*t->usd_per_consignment.value) + ".." +
+                           text::thousands(*t->usd_per_consignment.high)
+                     : "") +
+                ")",
             t->usd_per_consignment.sources);
   }
 
@@ -181,7 +196,7 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
         out.notes.push_back("export of HS " + in.hs + " from " + e->exporter +
                             " needs a licence (" + e->rate_pct.where + "): " + e->note);
       const Charge c =
-          charge(s, e->rate_pct, e->specific, in.goods_value, "the goods' value", in.tonnes);
+          charge(s, e->rate_pct, e->specific, in.goods_value, "the goods' value", in.tonnes, bound);
       b.add("export_duty", c.usd, tf::Duty::ExportClearance,
             c.detail + " (" + e->exporter + " HS " + e->hs_prefix + ", " + e->rate_pct.where +
                 (c.known ? ", " + e->rate_pct.date : "") + ")",
@@ -209,7 +224,7 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
               {}, false);
       else {
         const Charge c = charge(s, d->rate_pct, d->specific, out.customs_value,
-                                "the " + basis + " customs value", in.tonnes);
+                                "the " + basis + " customs value", in.tonnes, bound);
         duty_known = c.known;
         duty = c.usd;
         b.add("import_duty", duty, tf::Duty::ImportClearance,
@@ -221,8 +236,8 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
       // Excise: only where the schedule lists one for the line.
       if (const auto* x =
               s.line(in.destination_country, in.origin_country, in.hs, tf::LineKind::Excise)) {
-        const Charge c =
-            charge(s, x->rate_pct, x->specific, out.customs_value, "the customs value", in.tonnes);
+        const Charge c = charge(s, x->rate_pct, x->specific, out.customs_value, "the customs value",
+                                in.tonnes, bound);
         excise_known = c.known;
         excise = c.usd;
         b.add(
@@ -238,12 +253,12 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
               in.destination_country + " VAT rate unknown (" + g->vat_pct.where + ")",
               g->vat_pct.sources, false);
       else {
-        std::string detail = pct(*g->vat_pct.value) + " of " + base_text + " = " + usd(base) +
+        std::string detail = pct(g->vat_pct, bound) + " of " + base_text + " = " + usd(base) +
                              " (" + g->vat_pct.where + ", " + g->vat_pct.date + ")";
         if (!duty_known || (g->base_includes_excise && !excise_known))
           detail += "; the base lacks the unknown duty/excise, so this is a lower bound";
-        b.add("import_vat", base * (*g->vat_pct.value / 100.0), tf::Duty::ImportClearance, detail,
-              g->vat_pct.sources);
+        b.add("import_vat", base * (g->vat_pct.at(bound) / 100.0), tf::Duty::ImportClearance,
+              detail, g->vat_pct.sources);
       }
       out.currency = g->currency;
       if (const auto* fx = s.fx_rate(g->currency); fx && fx->usd_per_unit.known()) {
@@ -257,6 +272,21 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
   }
   if (out.currency == "USD") out.usd_per_unit = 1.0;
   return out;
+}
+
+}  // namespace
+
+LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
+  LandedCost low = at_bound(s, in, tf::Bound::Low);
+  const LandedCost high = at_bound(s, in, tf::Bound::High);
+  // Both passes add the same components in the same order: which ones depends on the schedule's
+  // lines, never on a figure's value.
+  for (std::size_t i = 0; i < low.components.size() && i < high.components.size(); ++i)
+    if (high.components[i].usd != low.components[i].usd)
+      low.components[i].usd_high = high.components[i].usd;
+  low.seller_high = high.seller;
+  low.buyer_high = high.buyer;
+  return low;
 }
 
 }  // namespace caravan::cost

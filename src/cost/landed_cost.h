@@ -34,16 +34,18 @@ struct LandedInput {
 
 struct Component {
   std::string name;  // e.g. "import_duty"
-  Usd usd{0};        // 0 when unknown
+  Usd usd{0};        // 0 when unknown; with the schedule's range figures at their low ends
   tariff::Party payer = tariff::Party::Buyer;
   bool known = true;
   std::string detail;  // how it was computed: rate, base, line
   std::vector<std::string> sources;
+  std::optional<Usd> usd_high;  // with range figures at their high ends, when that differs
 };
 
 struct LandedCost {
   std::vector<Component> components;
   Usd goods_value{0}, seller{0}, buyer{0};  // seller/buyer: costs each carries, goods excluded
+  Usd seller_high{0}, buyer_high{0};        // the same with range figures at their high ends
   Usd customs_value{0};
   tariff::Valuation valuation = tariff::Valuation::Cif;
   std::vector<std::string> missing;    // components whose figures are unknown or not in the data
@@ -54,11 +56,15 @@ struct LandedCost {
   std::string fx_date;
 
   Usd total() const { return goods_value + seller + buyer; }  // what the goods cost landed
+  Usd total_high() const { return goods_value + seller_high + buyer_high; }
+  bool ranged() const { return total_high() != total(); }
   bool complete() const { return missing.empty(); }
   const Component* find(std::string_view name) const;
 };
 
-// Computes every component; never fails: gaps in the schedule are reported in `missing`.
+// Computes every component; never fails: gaps in the schedule are reported in `missing`. Range
+// figures ("low..high" in the data) give a range: the figures at their low ends (`usd`, `total`)
+// and at their high ends (`usd_high`, `total_high`); every rule rises with each figure.
 LandedCost landed_cost(const tariff::Schedule& schedule, const LandedInput& in);
 
 }  // namespace caravan::cost

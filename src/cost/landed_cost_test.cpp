@@ -9,8 +9,8 @@ namespace caravan::cost {
 namespace {
 namespace tf = caravan::tariff;
 
-tf::Figure known(double v) { return tf::Figure{v, "t.csv:1", {"s"}, "2025"}; }
-tf::Figure unknown() { return tf::Figure{std::nullopt, "t.csv:9", {"s"}, "2026"}; }
+tf::Figure known(double v) { return tf::Figure{v, std::nullopt, "t.csv:1", {"s"}, "2025"}; }
+tf::Figure unknown() { return tf::Figure{std::nullopt, std::nullopt, "t.csv:9", {"s"}, "2026"}; }
 
 tf::Schedule schedule() {
   tf::Schedule s;
@@ -65,6 +65,61 @@ TEST(LandedCost, DutyIsLevied_OnTheCifValue_AndVatOnTheDutyInclusiveBase) {
   EXPECT_NEAR(lc.total().value, 100000 + 4000 + 300 + 343.2 + 3443.3256 + 10778.65256, 1e-6);
   ASSERT_TRUE(lc.usd_per_unit);
   EXPECT_DOUBLE_EQ(*lc.usd_per_unit, 0.0065);
+}
+
+TEST(LandedCost, RangeFiguresGiveALowAndAHighLandedCost) {
+  auto s = schedule();
+  s.lines[0].rate_pct.high = 6.3;  // JP 2846: 3.3..6.3%
+  const auto lc = landed_cost(s, input());
+  // Low end as in the example above; high end: duty 6.3% of 104343.2 = 6573.6216, VAT 10% of
+  // (104343.2 + 6573.6216) = 11091.68216.
+  const auto* duty = lc.find("import_duty");
+  EXPECT_NEAR(duty->usd.value, 3443.3256, 1e-6);
+  ASSERT_TRUE(duty->usd_high);
+  EXPECT_NEAR(duty->usd_high->value, 6573.6216, 1e-6);
+  EXPECT_NE(duty->detail.find("range 3.3..6.3%"), std::string::npos) << duty->detail;
+  ASSERT_TRUE(lc.find("import_vat")->usd_high);
+  EXPECT_NEAR(lc.find("import_vat")->usd_high->value, 11091.68216, 1e-6);
+  EXPECT_FALSE(lc.find("insurance")->usd_high);  // not a range: no high end
+  EXPECT_TRUE(lc.ranged());
+  EXPECT_NEAR(lc.total_high().value - lc.total().value,
+              (6573.6216 - 3443.3256) + (11091.68216 - 10778.65256), 1e-6);
+  // Without ranges both ends agree.
+  const auto single = landed_cost(schedule(), input());
+  EXPECT_FALSE(single.ranged());
+  EXPECT_EQ(single.total_high(), single.total());
+}
+
+TEST(LandedCost, TheHighEndIsNeverBelowTheLowEnd) {
+  // Property: with random ranges on every range-capable figure, each component and the total at
+  // the high ends are at least those at the low ends.
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(0.0, 5.0);
+  for (int trial = 0; trial < 200; ++trial) {
+    auto s = schedule();
+    auto widen = [&](tf::Figure& f) {
+      if (f.known()) f.high = *f.value + u(rng);
+    };
+    for (auto& l : s.lines) {
+      widen(l.rate_pct);
+      if (l.specific) widen(l.specific->per_tonne);
+    }
+    for (auto& e : s.exports) widen(e.rate_pct);
+    for (auto& g : s.regimes) widen(g.vat_pct);
+    for (auto& p : s.parameters) widen(p.value);
+    for (const char* hs : {"284690", "100199", "270900"}) {
+      auto in = input(static_cast<tf::Incoterm>(trial % 7));
+      in.hs = hs;
+      const auto lc = landed_cost(s, in);
+      EXPECT_GE(lc.total_high().value, lc.total().value - 1e-9);
+      EXPECT_GE(lc.seller_high.value, lc.seller.value - 1e-9);
+      EXPECT_GE(lc.buyer_high.value, lc.buyer.value - 1e-9);
+      for (const auto& c : lc.components)
+        if (c.usd_high) {
+          EXPECT_GE(c.usd_high->value, c.usd.value) << c.name;
+        }
+    }
+  }
 }
 
 TEST(LandedCost, SpecificDutiesArePerTonneAtTheDatedRate) {

@@ -189,6 +189,28 @@ std::optional<double> RowReader::number(std::string_view column, double min, dou
   return v;
 }
 
+std::optional<RowReader::Range> RowReader::number_range(std::string_view column, double min,
+                                                        double max, bool required) {
+  const auto s = raw(column);
+  const auto dots = s.find("..");
+  if (dots == std::string_view::npos) {
+    const auto v = number(column, min, max, required);
+    return v ? std::optional<Range>(Range{*v, *v}) : std::nullopt;
+  }
+  const auto lo = text::parse_double(text::trim(s.substr(0, dots)));
+  const auto hi = text::parse_double(text::trim(s.substr(dots + 2)));
+  if (!lo || !hi) {
+    fail(column, "expected a number or a range low..high, found '" + std::string(s) + "'");
+    return std::nullopt;
+  }
+  if (*lo < min || *hi > max || *lo > *hi) {
+    fail(column, "range " + std::string(s) + " must have low <= high within [" +
+                     text::compact(min) + ", " + text::compact(max) + "]");
+    return std::nullopt;
+  }
+  return Range{*lo, *hi};
+}
+
 std::vector<std::string> RowReader::list(std::string_view column) {
   const auto s = raw(column);
   if (text::trim(s).empty()) return {};

@@ -47,6 +47,11 @@ class RowReader {
   std::string_view raw(std::string_view column) const;  // "" if the column is absent
   std::string text(std::string_view column, bool required = true);
   std::optional<double> number(std::string_view column, double min, double max, bool required);
+  // A number, or an uncertain one written "low..high" (low <= high, both in [min, max]).
+  struct Range {
+    double low, high;
+  };
+  std::optional<Range> number_range(std::string_view column, double min, double max, bool required);
   std::vector<std::string> list(std::string_view column);
   void fail(std::string_view column, const std::string& message);
   bool ok() const { return !error_; }

@@ -81,13 +81,25 @@ std::vector<std::string> sources_for(RowReader& r, const Ctx& ctx, const Names& 
   return mine;
 }
 
-// A number in [min, max] or the word "unknown"; sources and the row's date attached.
+// Whether a column may hold an uncertain figure "low..high": costs and rates may, exchange rates
+// and mass figures (grades, recovery) may not.
+enum class Ranges { Allowed, Forbidden };
+
+// A number in [min, max], a range "low..high" when allowed, or the word "unknown"; sources and
+// the row's date attached.
 tf::Figure figure(RowReader& r, const Ctx& ctx, const Names& figures, std::string_view col,
-                  double min, double max, bool required) {
+                  double min, double max, bool required, Ranges ranges = Ranges::Allowed) {
   tf::Figure f;
   f.where = r.where();
   f.date = r.text("date", false);
-  if (r.raw(col) != kUnknown) f.value = r.number(col, min, max, required);
+  if (r.raw(col) != kUnknown) {
+    if (ranges == Ranges::Forbidden) {
+      f.value = r.number(col, min, max, required);
+    } else if (const auto v = r.number_range(col, min, max, required)) {
+      f.value = v->low;
+      if (v->high != v->low) f.high = v->high;
+    }
+  }
   if (!r.raw(col).empty()) {
     if (r.ok() && !is_date(f.date))
       r.fail("date", "a figure needs a date (YYYY, YYYY-MM or YYYY-MM-DD), found '" + f.date + "'");
@@ -97,9 +109,9 @@ tf::Figure figure(RowReader& r, const Ctx& ctx, const Names& figures, std::strin
 }
 
 tf::ProcessingFigure pfigure(RowReader& r, const Ctx& ctx, const Names& figures,
-                             std::string_view col, double min, double max) {
-  auto f = figure(r, ctx, figures, col, min, max, true);
-  return tf::ProcessingFigure{f.value, f.sources};
+                             std::string_view col, double min, double max, Ranges ranges) {
+  auto f = figure(r, ctx, figures, col, min, max, true, ranges);
+  return tf::ProcessingFigure{f.value, f.high, f.sources};
 }
 
 // The optional specific part of a duty line: `per_tonne` (a number or unknown) in `currency`
@@ -293,7 +305,8 @@ Status read_fx(Ctx& ctx, tf::Schedule& out) {
     f.currency = r.text("currency");
     if (r.ok() && f.currency.size() != 3)
       r.fail("currency", "expected an ISO 4217 code such as JPY, found '" + f.currency + "'");
-    f.usd_per_unit = figure(r, ctx, {"usd_per_unit"}, "usd_per_unit", 1e-9, 1e6, true);
+    f.usd_per_unit =
+        figure(r, ctx, {"usd_per_unit"}, "usd_per_unit", 1e-9, 1e6, true, Ranges::Forbidden);
     if (!r.ok()) return r.error();
     out.fx.push_back(std::move(f));
   }
@@ -327,10 +340,10 @@ Status read_processing(Ctx& ctx, tf::Schedule& out) {
     s.from = r.text("from");
     s.to = r.text("to");
     s.plants = r.list("plants");
-    s.input_grade = pfigure(r, ctx, figs, "input_grade", 1e-9, 1);
-    s.output_grade = pfigure(r, ctx, figs, "output_grade", 1e-9, 1);
-    s.recovery = pfigure(r, ctx, figs, "recovery", 1e-9, 1);
-    s.usd_per_t_output = pfigure(r, ctx, figs, "usd_per_t_output", 0, 1e8);
+    s.input_grade = pfigure(r, ctx, figs, "input_grade", 1e-9, 1, Ranges::Forbidden);
+    s.output_grade = pfigure(r, ctx, figs, "output_grade", 1e-9, 1, Ranges::Forbidden);
+    s.recovery = pfigure(r, ctx, figs, "recovery", 1e-9, 1, Ranges::Forbidden);
+    s.usd_per_t_output = pfigure(r, ctx, figs, "usd_per_t_output", 0, 1e8, Ranges::Allowed);
     s.where = r.where();
     s.date = r.text("date");
     s.note = r.text("note", false);

@@ -119,6 +119,46 @@ TEST_F(TempTariffs, SpecificDutiesPerTonneLoadWithTheirCurrency) {
   EXPECT_FALSE(s->line("JP", "KZ", "284690", tariff::LineKind::Duty)->specific);
 }
 
+TEST_F(TempTariffs, UncertainFiguresLoadAsRanges) {
+  write("duties.csv", std::string(kSpecificHeader) +
+                          "EU,1001.99,*,duty,0,0..95,EUR,MFN,2025,*:search_notfound,\n"
+                          "GE,1001.99,*,duty,0..12,,,MFN,2025,*:search_notfound,\n");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_TRUE(s) << s.error().message;
+  const auto* ge = s->line("GE", "KZ", "100199", tariff::LineKind::Duty);
+  ASSERT_NE(ge, nullptr);
+  EXPECT_EQ(*ge->rate_pct.value, 0);
+  ASSERT_TRUE(ge->rate_pct.range());
+  EXPECT_EQ(*ge->rate_pct.high, 12);
+  const auto* eu = s->line("EU", "KZ", "100199", tariff::LineKind::Duty);
+  ASSERT_NE(eu, nullptr);
+  EXPECT_EQ(eu->specific->per_tonne.at(tariff::Bound::High), 95);
+  EXPECT_EQ(eu->specific->per_tonne.at(tariff::Bound::Low), 0);
+}
+
+TEST_F(TempTariffs, BadRangesAreErrorsNamingTheField) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"GE,1001.99,*,duty,12..0,,,MFN,2025,*:search_notfound,", "low <= high"},
+      {"GE,1001.99,*,duty,0..1500,,,MFN,2025,*:search_notfound,", "within [0, 1000]"},
+      {"GE,1001.99,*,duty,0..x,,,MFN,2025,*:search_notfound,", "a range low..high"}};
+  for (const auto& [row, expected] : cases) {
+    write("duties.csv", std::string(kSpecificHeader) + row + "\n");
+    auto s = load_tariffs(dir_.string());
+    ASSERT_FALSE(s) << row;
+    EXPECT_NE(s.error().message.find(expected), std::string::npos) << s.error().message;
+    EXPECT_NE(s.error().message.find("duties.csv:2: field 'rate_pct'"), std::string::npos)
+        << s.error().message;
+  }
+  // Exchange rates are dated values, never ranges.
+  write("duties.csv", std::string(kSpecificHeader));
+  write("fx.csv",
+        "currency,usd_per_unit,date,sources,note\nJPY,0.006..0.007,2025,*:search_notfound,\n");
+  auto fx = load_tariffs(dir_.string());
+  ASSERT_FALSE(fx);
+  EXPECT_NE(fx.error().message.find("fx.csv:2: field 'usd_per_unit'"), std::string::npos)
+      << fx.error().message;
+}
+
 TEST_F(TempTariffs, SpecificDutyErrorsNameTheField) {
   const std::pair<const char*, const char*> cases[] = {
       {"JP,1001.99,*,duty,0,55000,JPY,MFN,2025,rate_pct:search_notfound,", "has no source"},

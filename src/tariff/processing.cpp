@@ -28,7 +28,7 @@ Result<Chain> chain(const std::vector<ProcessingStep>& steps, std::string_view f
     return make_error(ErrorCode::NotFound, "no processing steps lead from '" + std::string(from) +
                                                "' to '" + std::string(to) + "'");
   double out_per_final = 1.0;  // tonnes of this step's output per tonne of final product
-  double cost = 0.0;
+  double cost = 0.0, cost_high = 0.0;
   bool cost_known = true;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const auto ratio = input_per_output(**it);
@@ -36,9 +36,10 @@ Result<Chain> chain(const std::vector<ProcessingStep>& steps, std::string_view f
       return make_error(ErrorCode::InvalidData,
                         (*it)->where + ": step '" + (*it)->id +
                             "' has an unknown grade or recovery, so its mass ratio is unknown");
-    if ((*it)->usd_per_t_output.value)
-      cost += *(*it)->usd_per_t_output.value * out_per_final;
-    else {
+    if (const auto& f = (*it)->usd_per_t_output; f.value) {
+      cost += *f.value * out_per_final;
+      cost_high += f.high.value_or(*f.value) * out_per_final;
+    } else {
       cost_known = false;
       c.unknown.push_back("processing cost of step '" + (*it)->id + "'");
     }
@@ -46,7 +47,10 @@ Result<Chain> chain(const std::vector<ProcessingStep>& steps, std::string_view f
   }
   for (const auto* s : path) c.steps.push_back(*s);
   c.input_per_output = out_per_final;
-  if (cost_known) c.usd_per_t_output = cost;
+  if (cost_known) {
+    c.usd_per_t_output = cost;
+    if (cost_high != cost) c.usd_per_t_output_high = cost_high;
+  }
   return c;
 }
 

@@ -11,7 +11,8 @@
 namespace caravan::tariff {
 
 struct ProcessingFigure {
-  std::optional<double> value;  // nullopt: unknown
+  std::optional<double> value;  // nullopt: unknown; the low end of a range
+  std::optional<double> high;   // the high end of a range (costs only)
   std::vector<std::string> sources;
 };
 
@@ -29,9 +30,10 @@ std::optional<double> input_per_output(const ProcessingStep& s);
 // Consecutive steps turning `from` into `to`.
 struct Chain {
   std::vector<ProcessingStep> steps;
-  double input_per_output = 1.0;           // tonnes of `from` per tonne of `to`
-  std::optional<double> usd_per_t_output;  // nullopt when a step's cost is unknown
-  std::vector<std::string> unknown;        // what is missing, e.g. "cost of step conc-to-oxide"
+  double input_per_output = 1.0;                // tonnes of `from` per tonne of `to`
+  std::optional<double> usd_per_t_output;       // nullopt when a step's cost is unknown
+  std::optional<double> usd_per_t_output_high;  // the high end when a step's cost is a range
+  std::vector<std::string> unknown;  // what is missing, e.g. "cost of step conc-to-oxide"
 };
 
 // Errors: no chain of steps leads from `from` to `to`, or a mass figure is unknown.

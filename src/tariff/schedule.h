@@ -12,13 +12,20 @@
 
 namespace caravan::tariff {
 
-// One figure with where it came from.
+// Which end of a range figure a computation uses: every landed-cost rule rises with each figure,
+// so the low ends give the lowest landed cost and the high ends the highest.
+enum class Bound { Low, High };
+
+// One figure with where it came from. An uncertain figure is a range "low..high" in the data.
 struct Figure {
-  std::optional<double> value;       // nullopt: "unknown" in the data
+  std::optional<double> value;       // nullopt: "unknown" in the data; the low end of a range
+  std::optional<double> high;        // the high end of a range, nullopt for a single value
   std::string where;                 // "duties.csv:12", for messages
   std::vector<std::string> sources;  // source ids
   std::string date;                  // the date the figure is valid for (YYYY[-MM[-DD]])
   bool known() const { return value.has_value(); }
+  bool range() const { return high.has_value(); }
+  double at(Bound b) const { return b == Bound::High && high ? *high : *value; }  // known() only
 };
 
 struct SourceInfo {

@@ -31,7 +31,7 @@ TEST(Nomenclature, UnknownCodeListsTheClosestCodes) {
   EXPECT_EQ(nom.closest("284699").front(), "284690");
 }
 
-Figure known(double v) { return Figure{v, "t.csv:1", {"s"}, "2025"}; }
+Figure known(double v) { return Figure{v, std::nullopt, "t.csv:1", {"s"}, "2025"}; }
 
 Schedule sample() {
   Schedule s;
@@ -124,6 +124,21 @@ TEST(Processing, CostsScaleToOneTonneOfFinalProduct) {
   ASSERT_TRUE(c);
   EXPECT_DOUBLE_EQ(c->input_per_output, 10.0);
   EXPECT_DOUBLE_EQ(*c->usd_per_t_output, 120.0);
+}
+
+TEST(Processing, RangeCostsScaleBothEnds) {
+  auto a = step("b", "ore", "conc", 0.1, 0.5, 1.0);  // 2 t conc per t oxide
+  auto b = step("s", "conc", "oxide", 0.5, 1.0, 1.0);
+  a.usd_per_t_output.value = 10;  // a range 10..30 per t conc: 20..60 per t oxide
+  a.usd_per_t_output.high = 30;
+  b.usd_per_t_output.value = 100;  // a single figure
+  auto c = chain({a, b}, "ore", "oxide");
+  ASSERT_TRUE(c);
+  EXPECT_DOUBLE_EQ(*c->usd_per_t_output, 120.0);
+  ASSERT_TRUE(c->usd_per_t_output_high);
+  EXPECT_DOUBLE_EQ(*c->usd_per_t_output_high, 160.0);
+  a.usd_per_t_output.high.reset();  // no range: no high end
+  EXPECT_FALSE(chain({a, b}, "ore", "oxide")->usd_per_t_output_high);
 }
 
 TEST(Processing, NeverIncreasesTheShippedTonnageForGradesThatMakeSense) {
