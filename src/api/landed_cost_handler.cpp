@@ -439,6 +439,10 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
                          "no plant of step '" + ch.steps.front().id + "' in the origin's country");
   }
   CARAVAN_TRY_LC(plant_id, nw::resolve_location(net, plant, "plant"));
+  if (plant_id == to_id)
+    return field_error("plant", "the plant '" + plant +
+                                    "' is the destination, so both options would process there; "
+                                    "give a plant on the origin's side");
   const double input_t = t * ch.input_per_output;
   const double input_value = net.commodity(*net.find_commodity(input)).value_usd_per_t * input_t;
   std::vector<std::string> missing;

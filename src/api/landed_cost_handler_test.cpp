@@ -96,6 +96,14 @@ TEST(LandedCostHandler, ProcessingTheProductItselfIsAnErrorNotACrash) {
   EXPECT_NE(r.error().message.find("nothing to process"), std::string::npos) << r.error().message;
 }
 
+TEST(LandedCostHandler, APlantAtTheDestinationIsAnErrorNamingThePlant) {
+  auto r = processing_compare(
+      net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"plant", "Yokohama"}, {"tonnes", 1}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::InvalidRequest);
+  EXPECT_EQ(r.error().field, "plant");
+}
+
 TEST(LandedCostHandler, RangeProcessingCostsGiveALowAndAHighCost) {
   const fs::path dir = copy_of_embedded_tariffs("caravan_processing_range");
   std::ofstream(dir / "processing.csv", std::ios::trunc)
