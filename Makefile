@@ -41,7 +41,8 @@ test: deps web format-check
 web: deps
 	cd web && (test -d node_modules/playwright-core || npm ci --no-audit --no-fund) && node build.mjs
 
-# libFuzzer on the request parser: `make fuzz FUZZ_SECONDS=600`; make test runs it for a few seconds.
+# libFuzzer on the request parsers (route, compare, landed-cost, compare-processing, deal by "job"):
+# `make fuzz FUZZ_SECONDS=600`; make test runs it for a few seconds.
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCARAVAN_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ \

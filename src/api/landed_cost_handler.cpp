@@ -643,7 +643,10 @@ std::string landed_table(const json& response) {
         << lc["fx_date"].get<std::string>() << " rates";
     o << "\n";
     for (const auto& c : lc["components"]) {
-      if (c["known"].get<bool>() && c["usd"].get<double>() == 0.0 && !c.contains("usd_high"))
+      // Zero freight parts are left out; duties and VAT are shown even when free.
+      const auto name = c["name"].get<std::string>();
+      if (c["known"].get<bool>() && c["usd"].get<double>() == 0.0 && !c.contains("usd_high") &&
+          name != "import_duty" && name != "export_duty" && name != "import_vat")
         continue;
       o << "    " << c["name"].get<std::string>()
         << std::string(28 - std::min<std::size_t>(27, c["name"].get<std::string>().size()), ' ')

@@ -67,12 +67,27 @@ TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {
   for (std::size_t i = 1; i < routes.size(); ++i)
     EXPECT_LE(routes[i - 1]["landed_cost_usd"].get<double>(),
               routes[i]["landed_cost_usd"].get<double>());
-  // Japan's duty on 2846.90 was not found: it must be listed, never silently zero.
+  EXPECT_EQ(routes[0]["landed_cost"]["buyer_costs_usd"].get<double>(), 0.0);  // DDP
+}
+
+TEST(LandedCostHandler, AnUnknownDutyIsListedAsMissingNeverZero) {
+  // Korea's line for rare-earth compounds (2846.90) was not found in any source searched.
+  auto r = landed_cost(net(), {{"from", "Stepnogorsk"},
+                               {"to", "Busan"},
+                               {"commodity", "rare-earth-oxide"},
+                               {"tonnes", 100}});
+  ASSERT_TRUE(r) << r.error().message;
+  const auto& lc = (*r)["routes"][0]["landed_cost"];
   bool duty_missing = false;
-  for (const auto& m : routes[0]["landed_cost"]["missing"])
+  for (const auto& m : lc["missing"])
     duty_missing |= m.get<std::string>().find("import_duty") != std::string::npos;
   EXPECT_TRUE(duty_missing);
-  EXPECT_EQ(routes[0]["landed_cost"]["buyer_costs_usd"].get<double>(), 0.0);  // DDP
+  EXPECT_FALSE(lc["complete"].get<bool>());
+  for (const auto& c : lc["components"]) {
+    if (c["name"] == "import_duty") {
+      EXPECT_FALSE(c["known"].get<bool>());
+    }
+  }
 }
 
 TEST(LandedCostHandler, ProcessingAtTheOriginNeverShipsMoreTonnes) {
