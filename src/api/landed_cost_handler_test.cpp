@@ -71,11 +71,17 @@ TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {
 }
 
 TEST(LandedCostHandler, AnUnknownDutyIsListedAsMissingNeverZero) {
-  // Korea's line for rare-earth compounds (2846.90) was not found in any source searched.
+  // A schedule whose only Japanese duty line for rare-earth compounds is "unknown".
+  const fs::path dir = copy_of_embedded_tariffs("caravan_unknown_duty");
+  std::ofstream(dir / "duties.csv", std::ios::trunc)
+      << "importer,hs,origin,kind,rate_pct,agreement,date,sources,note\n"
+         "JP,2846.90,*,duty,unknown,MFN,2026,rate_pct:search_notfound,\n";
   auto r = landed_cost(net(), {{"from", "Stepnogorsk"},
-                               {"to", "Busan"},
+                               {"to", "Yokohama"},
                                {"commodity", "rare-earth-oxide"},
-                               {"tonnes", 100}});
+                               {"tonnes", 100},
+                               {"tariffs", dir.string()}});
+  fs::remove_all(dir);
   ASSERT_TRUE(r) << r.error().message;
   const auto& lc = (*r)["routes"][0]["landed_cost"];
   bool duty_missing = false;
@@ -86,6 +92,7 @@ TEST(LandedCostHandler, AnUnknownDutyIsListedAsMissingNeverZero) {
   for (const auto& c : lc["components"]) {
     if (c["name"] == "import_duty") {
       EXPECT_FALSE(c["known"].get<bool>());
+      EXPECT_EQ(c["usd"].get<double>(), 0.0);  // not counted in the (lower-bound) total
     }
   }
 }
