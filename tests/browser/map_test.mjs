@@ -1,6 +1,7 @@
 // Browser test of the map: headless Chromium (Debian's) driven by playwright-core from web/.
 // Loads the page from `caravan serve`, types Stepnogorsk and Yokohama, avoids China, and checks
-// that routes are drawn and the table is filled; saves a screenshot.
+// that routes are drawn and the table is filled, then asks for landed costs (CIF); saves a
+// screenshot.
 // Usage: node map_test.mjs path/to/caravan SCREENSHOT_DIR. Exits 77 (skipped) without Chromium or
 // web/node_modules.
 import { spawn } from 'node:child_process';
@@ -87,6 +88,15 @@ try {
   await page.selectOption('#scenario', 'russia-sanctions');
   await page.click('#run-scenario');
   await page.waitForSelector('#scenario-result tbody tr', { timeout: 60000 });
+  // Landed cost: the table gains a column and the selected route its components.
+  await page.check('#landed');
+  await page.selectOption('#incoterm', 'CIF');
+  await page.click('#go');
+  await page.waitForSelector('#landed-table tbody tr.total', { timeout: 30000 });
+  const landedHeader = await page.$eval('#landed-col', (th) => !th.hidden);
+  const landedCells = await page.$$eval('#routes-table tbody tr td:last-child', (tds) => tds.map((t) => t.textContent));
+  const components = await page.$$eval('#landed-table tbody tr', (trs) => trs.map((t) => t.textContent));
+  const landedUrl = page.url();
   await page.click('#routes-table tbody tr');
   mkdirSync(shotDir, { recursive: true });
   const shot = resolve(shotDir, 'map_test.png');
@@ -108,6 +118,10 @@ try {
   if (external.length) problems.push(`requests left the machine: ${external.join(', ')}`);
   if (errors.length) problems.push(`page errors: ${errors.join('; ')}`);
   if (overflow > 4) problems.push(`horizontal overflow of ${overflow}px at phone width`);
+  if (!landedHeader) problems.push('no Landed USD column with the landed-cost box ticked');
+  if (!landedCells.length || !landedCells.every((t) => /^(≥ )?[0-9.,]+( M)?(–[0-9.,]+( M)?)?$/.test(t))) problems.push(`landed cells: ${landedCells}`);
+  if (!components.some((t) => /import vat/.test(t)) || !components.some((t) => /insurance/.test(t))) problems.push(`landed components: ${components}`);
+  if (!/landed=CIF/.test(landedUrl)) problems.push(`the URL does not hold the landed-cost choice: ${landedUrl}`);
   console.log(`map_test: ${rows.length} routes, ${drawn} lines, ${legs} legs; screenshot ${shot}`);
   if (problems.length) { console.error(`map_test: FAIL\n  ${problems.join('\n  ')}`); await cleanup(1); }
   console.log('map_test: passed');

@@ -160,6 +160,7 @@ function formQuery() {
   const tonnes = parseFloat($('tonnes').value);
   if (tonnes > 0) q.tonnes = tonnes;
   if (avoid.length) q.avoid = [...avoid];
+  if ($('landed').checked) { q.landed_cost = true; q.incoterm = $('incoterm').value; }
   if ($('objective').value === 'pareto') q.pareto = true;
   else {
     q.objective = $('objective').value;
@@ -177,6 +178,7 @@ function queryToUrl(q, kind) {
   if (q.avoid) p.set('avoid', q.avoid.join(','));
   p.set('objective', $('objective').value);
   if (q.alternatives) p.set('alternatives', q.alternatives);
+  if (q.landed_cost) p.set('landed', q.incoterm);
   if (kind === 'compare') p.set('view', 'compare');
   history.replaceState(null, '', `?${p}`);
 }
@@ -190,6 +192,7 @@ function urlToForm() {
   if (p.get('avoid')) addAvoid(p.get('avoid'));
   if (p.get('objective')) $('objective').value = p.get('objective');
   if (p.get('alternatives')) $('alternatives').value = p.get('alternatives');
+  if (p.get('landed')) { $('landed').checked = true; $('incoterm').value = p.get('landed'); }
   return p.get('view') === 'compare' ? 'compare' : 'route';
 }
 
@@ -248,16 +251,27 @@ function drawRoutes(routes) {
 
 const fmt = (v, d = 0) => (v === undefined || v === null || !Number.isFinite(Number(v)) ? '–' : Number(v).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
 
+// A landed cost as text: "≥" when a component is unknown (a lower bound), "a–b" for a range;
+// `short` writes millions as "75.64 M" to fit the alternatives table.
+function landedText(lc, short = false) {
+  const f = (v) => (short && v >= 1e6 ? `${fmt(v / 1e6, 2)} M` : fmt(v));
+  const low = lc.landed_cost_usd, high = lc.landed_cost_usd_high ?? low;
+  return `${lc.complete ? '' : '≥ '}${f(low)}${high !== low ? `–${f(high)}` : ''}`;
+}
+
 function fillTable(rows) {
   const body = $('routes-table').querySelector('tbody');
   body.innerHTML = '';
+  const landed = rows.some((row) => row.route && row.route.landed_cost);
+  $('landed-col').hidden = !landed;
   rows.forEach((row, i) => {
     const tr = document.createElement('tr');
     tr.tabIndex = 0; tr.setAttribute('aria-selected', 'false');
     const r = row.route;
     tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(row.label)}</td>` + (r
-      ? `<td class="num">${fmt(r.cost_usd)}</td><td class="num">${fmt(r.days, 1)}</td><td class="num">${fmt(r.co2_kg / 1000, 1)}</td><td class="num">${fmt(r.risk, 3)}</td>`
-      : '<td colspan="4">no route</td>');
+      ? `<td class="num">${fmt(r.cost_usd)}</td><td class="num">${fmt(r.days, 1)}</td><td class="num">${fmt(r.co2_kg / 1000, 1)}</td><td class="num">${fmt(r.risk, 3)}</td>` +
+        (landed ? `<td class="num">${r.landed_cost ? landedText(r.landed_cost, true) : '–'}</td>` : '')
+      : `<td colspan="${landed ? 5 : 4}">no route</td>`);
     tr.addEventListener('click', () => select(row.index));
     tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { select(row.index); e.preventDefault(); } });
     body.appendChild(tr);
@@ -284,6 +298,33 @@ function select(i) {
       `<td class="num">${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>`;
     body.appendChild(tr);
   }
+  showLanded(r && r.landed_cost);
+}
+
+// The landed-cost components of the selected route: who pays what; the detail as a tooltip.
+function showLanded(lc) {
+  const table = $('landed-table'), note = $('landed-note');
+  table.hidden = $('landed-title').hidden = note.hidden = !lc;
+  const body = table.querySelector('tbody');
+  body.innerHTML = '';
+  if (!lc) return;
+  for (const c of lc.components) {
+    if (c.known && c.usd === 0 && c.usd_high === undefined && !/duty|vat/.test(c.name)) continue;
+    const tr = document.createElement('tr');
+    tr.title = c.detail;
+    const usd = !c.known ? 'unknown' : `${fmt(c.usd)}${c.usd_high !== undefined ? `–${fmt(c.usd_high)}` : ''}`;
+    tr.innerHTML = `<td>${escapeHtml(c.name.replaceAll('_', ' '))}</td><td>${escapeHtml(c.payer)}</td><td class="num">${usd}</td>`;
+    body.appendChild(tr);
+  }
+  const tr = document.createElement('tr');
+  tr.className = 'total';
+  tr.innerHTML = `<td>landed cost (goods ${fmt(lc.goods_value_usd)})</td><td>${escapeHtml(lc.incoterm)}</td><td class="num">${landedText(lc)}</td>`;
+  body.appendChild(tr);
+  note.textContent = [
+    lc.complete ? '' : `Unknown in the schedules, so the total is a lower bound: ${lc.missing.join('; ')}.`,
+    ...(lc.notes || []),
+  ].filter(Boolean).join(' ');
+  note.hidden = !note.textContent;
 }
 
 let busy = false;
