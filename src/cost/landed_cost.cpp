@@ -223,15 +223,38 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
               "no duty line for " + in.destination_country + " HS " + in.hs + " in the schedule",
               {}, false);
       else {
-        const Charge c = charge(s, d->rate_pct, d->specific, out.customs_value,
+        // A preference whose rate is unknown is still at most the MFN rate (an importer can
+        // always claim MFN): with a known MFN line the duty is the range 0..MFN.
+        const tf::DutyLine* mfn = d->origin == "*" || d->rate_pct.known()
+                                      ? nullptr
+                                      : s.line(in.destination_country, "*", in.hs, d->kind);
+        std::optional<tf::DutyLine> bounded;
+        if (mfn && mfn->rate_pct.known() && (!mfn->specific || mfn->specific->per_tonne.known())) {
+          bounded = *mfn;
+          bounded->rate_pct.high = mfn->rate_pct.at(tf::Bound::High);
+          bounded->rate_pct.value = 0.0;
+          if (bounded->specific) {
+            auto& pt = bounded->specific->per_tonne;
+            pt.high = pt.at(tf::Bound::High);
+            pt.value = 0.0;
+          }
+        }
+        const tf::DutyLine& applied = bounded ? *bounded : *d;
+        const Charge c = charge(s, applied.rate_pct, applied.specific, out.customs_value,
                                 "the " + basis + " customs value", in.tonnes, bound);
         duty_known = c.known;
         duty = c.usd;
+        std::vector<std::string> sources = c.sources;
+        if (bounded)
+          sources.insert(sources.end(), d->rate_pct.sources.begin(), d->rate_pct.sources.end());
         b.add("import_duty", duty, tf::Duty::ImportClearance,
-              c.detail + " (" + d->importer + " HS " + d->hs_prefix + ", " +
-                  (d->origin == "*" ? std::string("MFN") : d->agreement) + ", " +
-                  d->rate_pct.where + (c.known ? ", " + d->rate_pct.date : "") + ")",
-              c.sources, c.known);
+              (bounded ? d->agreement + " rate unknown (" + d->rate_pct.where +
+                             "), so between 0 and the MFN rate: "
+                       : std::string()) +
+                  c.detail + " (" + applied.importer + " HS " + applied.hs_prefix + ", " +
+                  (applied.origin == "*" ? std::string("MFN") : applied.agreement) + ", " +
+                  applied.rate_pct.where + (c.known ? ", " + applied.rate_pct.date : "") + ")",
+              sources, c.known);
       }
       // Excise: only where the schedule lists one for the line.
       if (const auto* x =

@@ -90,6 +90,23 @@ TEST(LandedCost, RangeFiguresGiveALowAndAHighLandedCost) {
   EXPECT_EQ(single.total_high(), single.total());
 }
 
+TEST(LandedCost, AnUnknownPreferenceIsBetweenZeroAndTheMfnRate) {
+  auto s = schedule();
+  s.lines.push_back({"JP", "2846", "KZ", "test FTA", tf::LineKind::Duty, unknown(), {}, ""});
+  const auto lc = landed_cost(s, input());
+  const auto* duty = lc.find("import_duty");
+  ASSERT_NE(duty, nullptr);
+  EXPECT_TRUE(duty->known);  // bounded, not unknown: an importer can always claim MFN
+  EXPECT_EQ(duty->usd.value, 0.0);
+  ASSERT_TRUE(duty->usd_high);
+  EXPECT_NEAR(duty->usd_high->value, 3443.3256, 1e-6);  // the MFN 3.3% of the CIF value
+  EXPECT_NE(duty->detail.find("test FTA rate unknown"), std::string::npos) << duty->detail;
+  EXPECT_TRUE(lc.complete());
+  // Without an MFN line to bound it, the unknown preference stays unknown.
+  s.lines.erase(s.lines.begin());  // JP 2846 MFN
+  EXPECT_FALSE(landed_cost(s, input()).find("import_duty")->known);
+}
+
 TEST(LandedCost, TheHighEndIsNeverBelowTheLowEnd) {
   // Property: with random ranges on every range-capable figure, each component and the total at
   // the high ends are at least those at the low ends.
