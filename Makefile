@@ -6,7 +6,7 @@ APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohma
 # Node.js and npm (for the map): Debian's packages unless a node and an npm are already on the PATH.
 NODE_PACKAGES := nodejs npm
 FLAGSHIP := compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 \
-            --avoid-sets "none;CN;CN,RU,IR"
+            --avoid-sets "none;CN;CN,RU,IR" --landed-cost
 
 # Installs whatever Debian packages are missing (needs root on a fresh machine).
 deps:
