@@ -147,13 +147,20 @@ cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& i
   const auto dest = net.location(it.locations.back()).country;
   in.origin_country = net.country(origin).iso2;
   in.destination_country = net.country(dest).iso2;
-  for (auto c : it.countries)
-    if (c != origin && c != dest) {
-      const auto& iso = net.country(c).iso2;
-      if (std::find(in.transit_countries.begin(), in.transit_countries.end(), iso) ==
-          in.transit_countries.end())
-        in.transit_countries.push_back(iso);
-    }
+  // A transit country is passed by sea when only sea and ferry legs touch it (a port call or a
+  // transshipment), over land otherwise.
+  for (auto c : it.countries) {
+    if (c == origin || c == dest) continue;
+    const auto& iso = net.country(c).iso2;
+    if (std::any_of(in.transit.begin(), in.transit.end(),
+                    [&](const cost::LandedInput::Transit& t) { return t.country == iso; }))
+      continue;
+    const bool by_land = std::any_of(it.legs.begin(), it.legs.end(), [&](const route::Leg& l) {
+      return l.mode != nw::Mode::Sea && l.mode != nw::Mode::Ferry &&
+             std::find(l.countries.begin(), l.countries.end(), c) != l.countries.end();
+    });
+    in.transit.push_back({iso, by_land ? tf::Passage::Land : tf::Passage::Sea});
+  }
   in.hs = shipment.hs;
   in.goods_value = shipment.value;
   in.tonnes = shipment.tonnes;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "io/network_reader.h"
 #include "io/tariff_reader.h"
@@ -52,6 +53,28 @@ TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
     EXPECT_EQ(in.origin_country, "KZ");
     EXPECT_EQ(in.destination_country, "JP");
   }
+}
+
+TEST(LandedCostHandler, TransitCountriesAreCrossedOverLandOrPassedBySea) {
+  // The Middle Corridor: ferry to Azerbaijan and rail across it and Georgia, then ships calling
+  // at ports on the way to Japan.
+  json req = {{"from", "Stepnogorsk"},
+              {"to", "Yokohama"},
+              {"commodity", "rare-earth-oxide"},
+              {"tonnes", 100},
+              {"avoid", json::array({"CN", "RU", "IR"})}};
+  Fields f(req);
+  auto r = parse_plan_request(net(), f, {});
+  ASSERT_TRUE(r);
+  auto plan = route::plan(net(), *r);
+  ASSERT_TRUE(plan && !plan->routes.empty());
+  const auto in = landed_input(net(), plan->routes[0], r->shipment, tariff::Incoterm::Dap);
+  std::map<std::string, tariff::Passage> passage;
+  for (const auto& t : in.transit) passage[t.country] = t.passage;
+  ASSERT_TRUE(passage.count("AZ") && passage.count("GE") && passage.count("SG"));
+  EXPECT_EQ(passage["AZ"], tariff::Passage::Land);
+  EXPECT_EQ(passage["GE"], tariff::Passage::Land);
+  EXPECT_EQ(passage["SG"], tariff::Passage::Sea);
 }
 
 TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {

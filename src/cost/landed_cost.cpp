@@ -154,11 +154,14 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
   const Usd insurance_usd = insurance ? insurance->usd : Usd{0};
 
   // Transit regimes: one charge per transit country.
-  for (const auto& c : in.transit_countries) {
-    const auto* t = s.transit_charge(c, in.origin_country);
+  for (const auto& [c, passage] : in.transit) {
+    const auto* t = s.transit_charge(c, in.origin_country, passage);
     const std::string name = "transit_" + c;
     if (!t)
-      b.add(name, Usd{0}, tf::Duty::MainCarriage, "no transit regime for " + c + " in the schedule",
+      b.add(name, Usd{0}, tf::Duty::MainCarriage,
+            "no transit regime for " + c +
+                (passage == tf::Passage::Sea ? " (passed by sea)" : " (crossed over land)") +
+                " in the schedule",
             {}, false);
     else if (!t->usd_per_consignment.known())
       b.add(name, Usd{0}, tf::Duty::MainCarriage,

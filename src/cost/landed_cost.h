@@ -23,8 +23,12 @@ struct Carriage {
 
 struct LandedInput {
   std::string origin_country, destination_country;  // ISO codes
-  std::vector<std::string> transit_countries;       // crossed, neither origin nor destination
-  std::string hs;                                   // digits
+  struct Transit {
+    std::string country;  // crossed, neither origin nor destination
+    tariff::Passage passage = tariff::Passage::Land;
+  };
+  std::vector<Transit> transit;
+  std::string hs;  // digits
   Usd goods_value{0};
   Tonnes tonnes{0};
   Carriage pre, main;  // before and after the port of shipment

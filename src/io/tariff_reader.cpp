@@ -277,16 +277,19 @@ Status read_exports(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_transit(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(
-      t,
-      table(ctx, "transit.csv",
-            {"country", "origin", "regime", "usd_per_consignment", "date", "sources"}, {"note"}));
+  CARAVAN_TRY_TABLE(t,
+                    table(ctx, "transit.csv",
+                          {"country", "origin", "regime", "usd_per_consignment", "date", "sources"},
+                          {"note", "via"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::TransitCharge c;
     c.country = code(r, ctx, "country", false);
     c.origin = code(r, ctx, "origin", true);
     c.regime = r.text("regime");
+    c.via = r.raw("via").empty() ? std::string("*") : std::string(r.raw("via"));
+    if (c.via != "*" && c.via != "land" && c.via != "sea")
+      r.fail("via", "expected land, sea or * (either), found '" + c.via + "'");
     c.usd_per_consignment =
         figure(r, ctx, {"usd_per_consignment"}, "usd_per_consignment", 0, 1e7, true);
     c.note = r.text("note", false);

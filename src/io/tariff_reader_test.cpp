@@ -159,6 +159,24 @@ TEST_F(TempTariffs, BadRangesAreErrorsNamingTheField) {
       << fx.error().message;
 }
 
+TEST_F(TempTariffs, TransitRowsSayHowTheCountryIsPassed) {
+  write("transit.csv",
+        "country,origin,regime,via,usd_per_consignment,date,sources,note\n"
+        "SG,*,transshipment in bond,sea,12,2025,*:search_notfound,\n"
+        "SG,*,transit,,50,2025,*:search_notfound,\n");
+  auto s = load_tariffs(dir_.string());
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->transit_charge("SG", "KZ", tariff::Passage::Sea)->via, "sea");
+  EXPECT_EQ(s->transit_charge("SG", "KZ", tariff::Passage::Land)->via, "*");
+  write("transit.csv",
+        "country,origin,regime,via,usd_per_consignment,date,sources,note\n"
+        "SG,*,transit,air,12,2025,*:search_notfound,\n");
+  auto bad = load_tariffs(dir_.string());
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("transit.csv:2: field 'via'"), std::string::npos)
+      << bad.error().message;
+}
+
 TEST_F(TempTariffs, SpecificDutyErrorsNameTheField) {
   const std::pair<const char*, const char*> cases[] = {
       {"JP,1001.99,*,duty,0,55000,JPY,MFN,2025,rate_pct:search_notfound,", "has no source"},

@@ -73,9 +73,10 @@ const ExportLine* Schedule::export_line(std::string_view exporter, std::string_v
       hs);
 }
 
-const TransitCharge* Schedule::transit_charge(std::string_view country,
-                                              std::string_view origin) const {
+const TransitCharge* Schedule::transit_charge(std::string_view country, std::string_view origin,
+                                              Passage passage) const {
   const std::string cu = union_of(country), ou = union_of(origin);
+  const std::string_view via = passage == Passage::Sea ? "sea" : "land";
   const TransitCharge* best = nullptr;
   int best_score = -1;
   for (const auto& t : transit) {
@@ -84,7 +85,9 @@ const TransitCharge* Schedule::transit_charge(std::string_view country,
     int from =
         t.origin == origin ? 3 : (!ou.empty() && t.origin == ou ? 2 : (t.origin == "*" ? 1 : -1));
     if (from < 0) continue;
-    const int score = from * 10 + who;
+    const int how = t.via == via ? 1 : (t.via == "*" ? 0 : -1);
+    if (how < 0) continue;
+    const int score = from * 100 + who * 10 + how;
     if (score > best_score) {
       best_score = score;
       best = &t;

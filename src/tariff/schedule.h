@@ -73,10 +73,15 @@ struct ExportLine {
   std::string note;
 };
 
-// Cost of a transit regime (TIR, T1 guarantee, EAEU internal transit) for one consignment
-// crossing `country`; origin "*" or a country/union (EAEU goods move freely inside the EAEU).
+// How a route passes a transit country: over land (rail or road inside it: a customs transit
+// regime such as TIR, T1 or EAEU transit) or only by sea (a port call or transshipment in bond).
+enum class Passage { Land, Sea };
+
+// Cost of a transit regime (TIR, T1 guarantee, EAEU internal transit, transshipment in bond) for
+// one consignment crossing `country`; origin "*" or a country/union (EAEU goods move freely inside
+// the EAEU); `via` "land", "sea" or "*" (either).
 struct TransitCharge {
-  std::string country, origin, regime;
+  std::string country, origin, regime, via = "*";
   Figure usd_per_consignment;
   std::string note;
 };
@@ -109,7 +114,10 @@ struct Schedule {
   const DutyLine* line(std::string_view importer, std::string_view origin, std::string_view hs,
                        LineKind kind) const;
   const ExportLine* export_line(std::string_view exporter, std::string_view hs) const;
-  const TransitCharge* transit_charge(std::string_view country, std::string_view origin) const;
+  // The charge for a consignment of `origin` passing `country`: the origin's own row before its
+  // union's before "*", the country before its union, a row for the passage before a "*" row.
+  const TransitCharge* transit_charge(std::string_view country, std::string_view origin,
+                                      Passage passage) const;
   const FxRate* fx_rate(std::string_view currency) const;
   const Parameter* parameter(std::string_view key) const;
   const SourceInfo* source(std::string_view id) const;

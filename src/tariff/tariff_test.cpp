@@ -60,6 +60,20 @@ TEST(Schedule, LongestHsPrefixOfTheImportersUnionWins) {
   EXPECT_EQ(s.line("DE", "KZ", "284690", LineKind::Excise), nullptr);
 }
 
+TEST(Schedule, TransitChargesFollowTheOriginThenHowTheCountryIsPassed) {
+  auto s = sample();
+  s.regimes.push_back({"SG", "", Valuation::Cif, known(9), true, "SGD", ""});
+  s.transit = {{"SG", "*", "transit", "*", known(100), ""},
+               {"SG", "*", "transshipment in bond", "sea", known(10), ""},
+               {"SG", "KZ", "a preference", "*", known(1), ""},
+               {"EAEU", "EAEU", "internal", "*", known(0), ""}};
+  EXPECT_EQ(s.transit_charge("SG", "JP", Passage::Sea)->regime, "transshipment in bond");
+  EXPECT_EQ(s.transit_charge("SG", "JP", Passage::Land)->regime, "transit");
+  EXPECT_EQ(s.transit_charge("SG", "KZ", Passage::Sea)->regime, "a preference");  // origin first
+  EXPECT_EQ(s.transit_charge("RU", "KZ", Passage::Land)->regime, "internal");
+  EXPECT_EQ(s.transit_charge("RU", "JP", Passage::Land), nullptr);
+}
+
 TEST(Incoterms, SplitFollowsTheRules) {
   EXPECT_EQ(payer(Incoterm::Exw, Duty::ExportClearance), Party::Buyer);
   EXPECT_EQ(payer(Incoterm::Fca, Duty::ExportClearance), Party::Seller);
