@@ -147,19 +147,22 @@ cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& i
   const auto dest = net.location(it.locations.back()).country;
   in.origin_country = net.country(origin).iso2;
   in.destination_country = net.country(dest).iso2;
-  // A transit country is passed by sea when only sea and ferry legs touch it (a port call or a
-  // transshipment), over land otherwise.
+  // Each transit country with the modes of the legs in it (which regimes and fees apply).
   for (auto c : it.countries) {
     if (c == origin || c == dest) continue;
     const auto& iso = net.country(c).iso2;
     if (std::any_of(in.transit.begin(), in.transit.end(),
                     [&](const cost::LandedInput::Transit& t) { return t.country == iso; }))
       continue;
-    const bool by_land = std::any_of(it.legs.begin(), it.legs.end(), [&](const route::Leg& l) {
-      return l.mode != nw::Mode::Sea && l.mode != nw::Mode::Ferry &&
-             std::find(l.countries.begin(), l.countries.end(), c) != l.countries.end();
-    });
-    in.transit.push_back({iso, by_land ? tf::Passage::Land : tf::Passage::Sea});
+    cost::LandedInput::Transit t{iso, {}};
+    for (const auto& l : it.legs) {
+      const std::string m(nw::name(l.mode));
+      const bool in_c = net.location(l.from).country == c || net.location(l.to).country == c ||
+                        std::find(l.countries.begin(), l.countries.end(), c) != l.countries.end();
+      if (in_c && std::find(t.modes.begin(), t.modes.end(), m) == t.modes.end())
+        t.modes.push_back(m);
+    }
+    in.transit.push_back(std::move(t));
   }
   in.hs = shipment.hs;
   in.goods_value = shipment.value;
@@ -638,8 +641,10 @@ std::string landed_table(const json& response) {
     const auto& lc = route["landed_cost"];
     const double low = lc["landed_cost_usd"].get<double>();
     const double high = lc.value("landed_cost_usd_high", low);
+    // A range only when its ends differ as printed (a fee of cents does not make one).
+    const bool ranged = text::money_range(low, high).find("..") != std::string::npos;
     o << label << route.value("summary", std::string()) << "\n  landed cost USD "
-      << text::thousands(low) << (high != low ? " to " + text::thousands(high) : "") << " ("
+      << text::money(low) << (ranged ? " to " + text::money(high) : "") << " ("
       << lc["incoterm"].get<std::string>() << ": seller USD "
       << text::thousands(lc["seller_costs_usd"].get<double>()) << ", buyer USD "
       << text::thousands(lc["buyer_costs_usd"].get<double>()) << ", goods USD "
@@ -657,13 +662,13 @@ std::string landed_table(const json& response) {
         continue;
       o << "    " << c["name"].get<std::string>()
         << std::string(28 - std::min<std::size_t>(27, c["name"].get<std::string>().size()), ' ')
-        << (!c["known"].get<bool>()  ? std::string("unknown")
-            : c.contains("usd_high") ? text::thousands(c["usd"].get<double>()) + ".." +
-                                           text::thousands(c["usd_high"].get<double>())
-                                     : text::thousands(c["usd"].get<double>()))
+        << (!c["known"].get<bool>()
+                ? std::string("unknown")
+                : text::money_range(c["usd"].get<double>(),
+                                    c.value("usd_high", c["usd"].get<double>())))
         << "  " << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
     }
-    if (high != low)
+    if (ranged)
       o << "  range: figures given as ranges in the schedule put the total between the two "
            "amounts\n";
     if (!lc["missing"].empty())

@@ -55,9 +55,9 @@ TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
   }
 }
 
-TEST(LandedCostHandler, TransitCountriesAreCrossedOverLandOrPassedBySea) {
-  // The Middle Corridor: ferry to Azerbaijan and rail across it and Georgia, then ships calling
-  // at ports on the way to Japan.
+TEST(LandedCostHandler, TransitCountriesCarryTheModesOfTheirLegs) {
+  // The Middle Corridor: ferry to Azerbaijan, rail across it, Georgia and Turkey to Mersin, then
+  // ships by way of Singapore.
   json req = {{"from", "Stepnogorsk"},
               {"to", "Yokohama"},
               {"commodity", "rare-earth-oxide"},
@@ -69,12 +69,14 @@ TEST(LandedCostHandler, TransitCountriesAreCrossedOverLandOrPassedBySea) {
   auto plan = route::plan(net(), *r);
   ASSERT_TRUE(plan && !plan->routes.empty());
   const auto in = landed_input(net(), plan->routes[0], r->shipment, tariff::Incoterm::Dap);
-  std::map<std::string, tariff::Passage> passage;
-  for (const auto& t : in.transit) passage[t.country] = t.passage;
-  ASSERT_TRUE(passage.count("AZ") && passage.count("GE") && passage.count("SG"));
-  EXPECT_EQ(passage["AZ"], tariff::Passage::Land);
-  EXPECT_EQ(passage["GE"], tariff::Passage::Land);
-  EXPECT_EQ(passage["SG"], tariff::Passage::Sea);
+  std::map<std::string, std::vector<std::string>> modes;
+  for (const auto& t : in.transit) modes[t.country] = t.modes;
+  ASSERT_TRUE(modes.count("AZ") && modes.count("GE") && modes.count("TR") && modes.count("SG"));
+  using V = std::vector<std::string>;
+  EXPECT_EQ(modes["AZ"], (V{"ferry", "rail"}));  // the Caspian ferry, then rail to Georgia
+  EXPECT_EQ(modes["GE"], (V{"rail"}));           // Baku-Tbilisi-Kars
+  EXPECT_EQ(modes["TR"], (V{"rail", "sea"}));    // rail to Mersin, a ship onwards
+  EXPECT_EQ(modes["SG"], (V{"sea"}));            // a transshipment
 }
 
 TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {

@@ -164,8 +164,7 @@ std::string compare_table(const json& response) {
       const auto& lc = r["landed_cost"];
       const double low = lc["landed_cost_usd"].get<double>();
       const double high = lc.value("landed_cost_usd_high", low);
-      return (lc["complete"].get<bool>() ? "" : ">=") + text::thousands(low) +
-             (high != low ? ".." + text::thousands(high) : "");
+      return (lc["complete"].get<bool>() ? "" : ">=") + text::money_range(low, high);
     });
   row("days", [](const json& r) { return text::format_number(r["days"].get<double>(), 1); });
   row("t CO2",

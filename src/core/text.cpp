@@ -123,6 +123,16 @@ std::string compact(double v) {
   return buf;
 }
 
+std::string money(double v) {
+  if (std::fabs(v) < 100 && std::fabs(v - std::round(v)) >= 0.005) return format_number(v, 2);
+  return thousands(v);
+}
+
+std::string money_range(double low, double high) {
+  const auto a = money(low), b = money(high);
+  return a == b ? a : a + ".." + b;
+}
+
 std::string thousands(double v) {
   const bool neg = v < 0;
   auto digits = format_number(std::fabs(std::round(v)), 0);

@@ -20,4 +20,11 @@ std::string format_number(double v, int decimals);
 std::string compact(double v);
 // Groups thousands: 12345.6 -> "12,346".
 std::string thousands(double v);
+
+// An amount of money: whole units grouped in thousands, but cents kept below 100 so that small
+// fees stay visible: 12345.6 -> "12,346", 2.24 -> "2.24", 39 -> "39".
+std::string money(double v);
+
+// A low..high range of money, or one amount when both ends print the same.
+std::string money_range(double low, double high);
 }  // namespace caravan::text

@@ -35,6 +35,16 @@ TEST(Thousands, GroupsDigits) {
   EXPECT_EQ(text::thousands(0.2), "0");
 }
 
+TEST(Money, KeepsCentsOnlyBelowOneHundred) {
+  EXPECT_EQ(text::money(12345.6), "12,346");
+  EXPECT_EQ(text::money(2.24), "2.24");
+  EXPECT_EQ(text::money(39), "39");
+  EXPECT_EQ(text::money(99.5), "99.50");
+  EXPECT_EQ(text::money_range(2.24, 2.48), "2.24..2.48");
+  EXPECT_EQ(text::money_range(7611948.2, 7611948.4), "7,611,948");  // equal as printed
+  EXPECT_EQ(text::money_range(0, 42144), "0..42,144");
+}
+
 TEST(GreatCircle, AktauToAlatIsAbout431Km) {
   // corridor_facts.md: Aktau - Alat great circle 431 km.
   EXPECT_NEAR(great_circle({43.65, 51.15}, {39.95, 49.41}).value, 431.0, 15.0);

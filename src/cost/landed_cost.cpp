@@ -154,15 +154,14 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
   const Usd insurance_usd = insurance ? insurance->usd : Usd{0};
 
   // Transit regimes: one charge per transit country.
-  for (const auto& [c, passage] : in.transit) {
-    const auto* t = s.transit_charge(c, in.origin_country, passage);
+  for (const auto& [c, modes] : in.transit) {
+    const auto* t = s.transit_charge(c, in.origin_country, modes);
     const std::string name = "transit_" + c;
+    std::string by;
+    for (const auto& m : modes) by += (by.empty() ? " by " : ", ") + m;
     if (!t)
       b.add(name, Usd{0}, tf::Duty::MainCarriage,
-            "no transit regime for " + c +
-                (passage == tf::Passage::Sea ? " (passed by sea)" : " (crossed over land)") +
-                " in the schedule",
-            {}, false);
+            "no transit regime for " + c + by + " in the schedule", {}, false);
     else if (!t->usd_per_consignment.known())
       b.add(name, Usd{0}, tf::Duty::MainCarriage,
             t->regime + " in " + c + ": cost unknown (" + t->usd_per_consignment.where + ")",
@@ -172,8 +171,8 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
             t->regime + " in " + c + " (" + t->usd_per_consignment.where + ", " +
                 t->usd_per_consignment.date +
                 (t->usd_per_consignment.range()
-                     ? ", range USD " + text::thousands(*t->usd_per_consignment.value) + ".." +
-                           text::thousands(*t->usd_per_consignment.high)
+                     ? ", range USD " + text::money_range(*t->usd_per_consignment.value,
+                                                          *t->usd_per_consignment.high)
                      : "") +
                 ")",
             t->usd_per_consignment.sources);

@@ -232,7 +232,7 @@ TEST(LandedCost, InsuranceRisesWithTheRoutesRisk) {
 TEST(LandedCost, NoScheduleForTheCountryPairListsEveryMissingComponent) {
   auto in = input();
   in.destination_country = "BR";
-  in.transit = {{"CN", tf::Passage::Land}};
+  in.transit = {{"CN", {"rail"}}};
   const auto lc = landed_cost(schedule(), in);
   EXPECT_FALSE(lc.complete());
   std::string all;

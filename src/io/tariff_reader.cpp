@@ -11,6 +11,7 @@
 #include "io/csv.h"
 #include "io/network_reader.h"
 #include "io/source_row.h"
+#include "network/types.h"
 
 #ifndef CARAVAN_DEFAULT_TARIFFS
 #define CARAVAN_DEFAULT_TARIFFS ""
@@ -21,6 +22,7 @@
 
 namespace caravan::io {
 namespace tf = caravan::tariff;
+namespace nw = caravan::network;
 namespace {
 
 using Names = std::vector<std::string_view>;
@@ -287,9 +289,13 @@ Status read_transit(Ctx& ctx, tf::Schedule& out) {
     c.country = code(r, ctx, "country", false);
     c.origin = code(r, ctx, "origin", true);
     c.regime = r.text("regime");
-    c.via = r.raw("via").empty() ? std::string("*") : std::string(r.raw("via"));
-    if (c.via != "*" && c.via != "land" && c.via != "sea")
-      r.fail("via", "expected land, sea or * (either), found '" + c.via + "'");
+    if (r.raw("via") != "*")
+      for (const auto& m : r.list("via")) {
+        if (!nw::parse_mode(m))
+          r.fail("via", "unknown mode '" + m + "' (expected " + std::string(nw::mode_names()) +
+                            ", a |-list of them, or * for any)");
+        c.via.push_back(m);
+      }
     c.usd_per_consignment =
         figure(r, ctx, {"usd_per_consignment"}, "usd_per_consignment", 0, 1e7, true);
     c.note = r.text("note", false);

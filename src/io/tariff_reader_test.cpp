@@ -159,15 +159,16 @@ TEST_F(TempTariffs, BadRangesAreErrorsNamingTheField) {
       << fx.error().message;
 }
 
-TEST_F(TempTariffs, TransitRowsSayHowTheCountryIsPassed) {
+TEST_F(TempTariffs, TransitRowsNameTheModesTheyApplyTo) {
   write("transit.csv",
         "country,origin,regime,via,usd_per_consignment,date,sources,note\n"
-        "SG,*,transshipment in bond,sea,12,2025,*:search_notfound,\n"
-        "SG,*,transit,,50,2025,*:search_notfound,\n");
+        "SG,*,transshipment in bond,sea|ferry,12,2025,*:search_notfound,\n"
+        "SG,*,transit,*,50,2025,*:search_notfound,\n");
   auto s = load_tariffs(dir_.string());
   ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(s->transit_charge("SG", "KZ", tariff::Passage::Sea)->via, "sea");
-  EXPECT_EQ(s->transit_charge("SG", "KZ", tariff::Passage::Land)->via, "*");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(s->transit_charge("SG", "KZ", V{"ferry"})->regime, "transshipment in bond");
+  EXPECT_EQ(s->transit_charge("SG", "KZ", V{"rail"})->regime, "transit");
   write("transit.csv",
         "country,origin,regime,via,usd_per_consignment,date,sources,note\n"
         "SG,*,transit,air,12,2025,*:search_notfound,\n");

@@ -1,6 +1,8 @@
 // Look-ups in a trade schedule: the most specific line wins.
 #include "tariff/schedule.h"
 
+#include <algorithm>
+
 #include "tariff/hs_code.h"
 
 namespace caravan::tariff {
@@ -74,9 +76,11 @@ const ExportLine* Schedule::export_line(std::string_view exporter, std::string_v
 }
 
 const TransitCharge* Schedule::transit_charge(std::string_view country, std::string_view origin,
-                                              Passage passage) const {
+                                              const std::vector<std::string>& modes) const {
   const std::string cu = union_of(country), ou = union_of(origin);
-  const std::string_view via = passage == Passage::Sea ? "sea" : "land";
+  auto used = [&](const std::string& m) {
+    return std::find(modes.begin(), modes.end(), m) != modes.end();
+  };
   const TransitCharge* best = nullptr;
   int best_score = -1;
   for (const auto& t : transit) {
@@ -85,7 +89,7 @@ const TransitCharge* Schedule::transit_charge(std::string_view country, std::str
     int from =
         t.origin == origin ? 3 : (!ou.empty() && t.origin == ou ? 2 : (t.origin == "*" ? 1 : -1));
     if (from < 0) continue;
-    const int how = t.via == via ? 1 : (t.via == "*" ? 0 : -1);
+    const int how = t.via.empty() ? 0 : (std::any_of(t.via.begin(), t.via.end(), used) ? 1 : -1);
     if (how < 0) continue;
     const int score = from * 100 + who * 10 + how;
     if (score > best_score) {

@@ -73,15 +73,13 @@ struct ExportLine {
   std::string note;
 };
 
-// How a route passes a transit country: over land (rail or road inside it: a customs transit
-// regime such as TIR, T1 or EAEU transit) or only by sea (a port call or transshipment in bond).
-enum class Passage { Land, Sea };
-
-// Cost of a transit regime (TIR, T1 guarantee, EAEU internal transit, transshipment in bond) for
-// one consignment crossing `country`; origin "*" or a country/union (EAEU goods move freely inside
-// the EAEU); `via` "land", "sea" or "*" (either).
+// Cost of a transit regime (TIR, T1 guarantee, EAEU internal transit, a road-use fee,
+// transshipment in bond) for one consignment crossing `country`; origin "*" or a country/union
+// (EAEU goods move freely inside the EAEU); `via`: the transport modes the charge applies to
+// (e.g. {"road"} for a fee on trucks, {"sea"} for a port call), empty for any.
 struct TransitCharge {
-  std::string country, origin, regime, via = "*";
+  std::string country, origin, regime;
+  std::vector<std::string> via;
   Figure usd_per_consignment;
   std::string note;
 };
@@ -114,10 +112,11 @@ struct Schedule {
   const DutyLine* line(std::string_view importer, std::string_view origin, std::string_view hs,
                        LineKind kind) const;
   const ExportLine* export_line(std::string_view exporter, std::string_view hs) const;
-  // The charge for a consignment of `origin` passing `country`: the origin's own row before its
-  // union's before "*", the country before its union, a row for the passage before a "*" row.
+  // The charge for a consignment of `origin` passing `country` by `modes` (the modes of the legs
+  // in it): the origin's own row before its union's before "*", the country before its union, a
+  // row for one of the modes before a row for any mode; rows for other modes never apply.
   const TransitCharge* transit_charge(std::string_view country, std::string_view origin,
-                                      Passage passage) const;
+                                      const std::vector<std::string>& modes) const;
   const FxRate* fx_rate(std::string_view currency) const;
   const Parameter* parameter(std::string_view key) const;
   const SourceInfo* source(std::string_view id) const;

@@ -60,18 +60,22 @@ TEST(Schedule, LongestHsPrefixOfTheImportersUnionWins) {
   EXPECT_EQ(s.line("DE", "KZ", "284690", LineKind::Excise), nullptr);
 }
 
-TEST(Schedule, TransitChargesFollowTheOriginThenHowTheCountryIsPassed) {
+TEST(Schedule, TransitChargesFollowTheOriginThenTheModesUsed) {
   auto s = sample();
   s.regimes.push_back({"SG", "", Valuation::Cif, known(9), true, "SGD", ""});
-  s.transit = {{"SG", "*", "transit", "*", known(100), ""},
-               {"SG", "*", "transshipment in bond", "sea", known(10), ""},
-               {"SG", "KZ", "a preference", "*", known(1), ""},
-               {"EAEU", "EAEU", "internal", "*", known(0), ""}};
-  EXPECT_EQ(s.transit_charge("SG", "JP", Passage::Sea)->regime, "transshipment in bond");
-  EXPECT_EQ(s.transit_charge("SG", "JP", Passage::Land)->regime, "transit");
-  EXPECT_EQ(s.transit_charge("SG", "KZ", Passage::Sea)->regime, "a preference");  // origin first
-  EXPECT_EQ(s.transit_charge("RU", "KZ", Passage::Land)->regime, "internal");
-  EXPECT_EQ(s.transit_charge("RU", "JP", Passage::Land), nullptr);
+  s.transit = {{"SG", "*", "transit", {}, known(100), ""},
+               {"SG", "*", "transshipment in bond", {"sea"}, known(10), ""},
+               {"SG", "KZ", "a preference", {}, known(1), ""},
+               {"GE", "*", "road-use fee", {"road"}, known(120), ""},
+               {"EAEU", "EAEU", "internal", {}, known(0), ""}};
+  using V = std::vector<std::string>;
+  EXPECT_EQ(s.transit_charge("SG", "JP", V{"sea"})->regime, "transshipment in bond");
+  EXPECT_EQ(s.transit_charge("SG", "JP", V{"rail"})->regime, "transit");
+  EXPECT_EQ(s.transit_charge("SG", "KZ", V{"sea"})->regime, "a preference");  // origin first
+  EXPECT_EQ(s.transit_charge("GE", "KZ", V{"ferry", "road"})->regime, "road-use fee");
+  EXPECT_EQ(s.transit_charge("GE", "KZ", V{"rail"}), nullptr);  // a truck fee is not for trains
+  EXPECT_EQ(s.transit_charge("RU", "KZ", V{"rail"})->regime, "internal");
+  EXPECT_EQ(s.transit_charge("RU", "JP", V{"rail"}), nullptr);
 }
 
 TEST(Incoterms, SplitFollowsTheRules) {

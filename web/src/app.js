@@ -255,8 +255,8 @@ const fmt = (v, d = 0) => (v === undefined || v === null || !Number.isFinite(Num
 // `short` writes millions as "75.64 M" to fit the alternatives table.
 function landedText(lc, short = false) {
   const f = (v) => (short && v >= 1e6 ? `${fmt(v / 1e6, 2)} M` : fmt(v));
-  const low = lc.landed_cost_usd, high = lc.landed_cost_usd_high ?? low;
-  return `${lc.complete ? '' : '≥ '}${f(low)}${high !== low ? `–${f(high)}` : ''}`;
+  const low = f(lc.landed_cost_usd), high = f(lc.landed_cost_usd_high ?? lc.landed_cost_usd);
+  return `${lc.complete ? '' : '≥ '}${low}${high !== low ? `–${high}` : ''}`;
 }
 
 function fillTable(rows) {
@@ -312,7 +312,9 @@ function showLanded(lc) {
     if (c.known && c.usd === 0 && c.usd_high === undefined && !/duty|vat/.test(c.name)) continue;
     const tr = document.createElement('tr');
     tr.title = c.detail;
-    const usd = !c.known ? 'unknown' : `${fmt(c.usd)}${c.usd_high !== undefined ? `–${fmt(c.usd_high)}` : ''}`;
+    const money = (v) => fmt(v, Math.abs(v) < 100 && v !== Math.round(v) ? 2 : 0);
+    const [a, b] = [money(c.usd), money(c.usd_high ?? c.usd)];
+    const usd = !c.known ? 'unknown' : `${a}${b !== a ? `–${b}` : ''}`;
     tr.innerHTML = `<td>${escapeHtml(c.name.replaceAll('_', ' '))}</td><td>${escapeHtml(c.payer)}</td><td class="num">${usd}</td>`;
     body.appendChild(tr);
   }
