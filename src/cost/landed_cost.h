@@ -24,8 +24,8 @@ struct Carriage {
 struct LandedInput {
   std::string origin_country, destination_country;  // ISO codes
   struct Transit {
-    std::string country;              // crossed, neither origin nor destination
-    std::vector<std::string> modes;   // of the legs in it, e.g. {"ferry", "rail"}
+    std::string country;             // crossed, neither origin nor destination
+    std::vector<std::string> modes;  // of the legs in it, e.g. {"ferry", "rail"}
   };
   std::vector<Transit> transit;
   std::string hs;  // digits
