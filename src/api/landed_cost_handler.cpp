@@ -74,6 +74,8 @@ Result<LandedOptions> parse_landed_options(Fields& f) {
   LandedOptions o;
   CARAVAN_TRY_LC(enabled, f.flag("landed_cost"));
   o.enabled = enabled;
+  CARAVAN_TRY_LC(vat, f.flag("vat_recoverable"));
+  o.vat_recoverable = vat;
   CARAVAN_TRY_LC(inc, f.opt_str("incoterm"));
   if (inc) {
     auto t = tf::parse_incoterm(*inc);
@@ -141,7 +143,7 @@ Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o)
 }
 
 cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& it,
-                               const cost::Shipment& shipment, tf::Incoterm incoterm) {
+                               const cost::Shipment& shipment, const LandedOptions& o) {
   cost::LandedInput in;
   const auto origin = net.location(it.locations.front()).country;
   const auto dest = net.location(it.locations.back()).country;
@@ -168,7 +170,8 @@ cost::LandedInput landed_input(const nw::Network& net, const route::Itinerary& i
   in.goods_value = shipment.value;
   in.tonnes = shipment.tonnes;
   in.risk = it.risk;
-  in.incoterm = incoterm;
+  in.incoterm = o.incoterm;
+  in.vat_recoverable = o.vat_recoverable;
   // The port of shipment: the start of the first sea or ferry leg (the origin when none).
   std::size_t k = 0;
   for (std::size_t i = 0; i < it.legs.size(); ++i)
@@ -198,6 +201,7 @@ json landed_json(const cost::LandedCost& lc, tf::Incoterm incoterm) {
     json cj = {{"name", c.name},   {"usd", round2(c.usd.value)}, {"payer", tf::name(c.payer)},
                {"known", c.known}, {"detail", c.detail},         {"sources", c.sources}};
     if (c.usd_high) cj["usd_high"] = round2(c.usd_high->value);
+    if (!c.counted) cj["counted"] = false;
     comps.push_back(std::move(cj));
   }
   json j = {{"landed_cost_usd", round2(lc.total().value)},
@@ -229,13 +233,13 @@ json landed_json(const cost::LandedCost& lc, tf::Incoterm incoterm) {
 namespace {
 
 Result<json> route_landed(const nw::Network& net, const route::PlanRequest& r, const TradeData& d,
-                          tf::Incoterm incoterm, const route::Itinerary& it) {
+                          const LandedOptions& o, const route::Itinerary& it) {
   if (!d.nomenclature.empty()) {
     auto ok = tf::validate_hs(r.shipment.hs, d.nomenclature, "commodity");
     if (!ok) return ok.error();
   }
-  const auto lc = cost::landed_cost(d.schedule, landed_input(net, it, r.shipment, incoterm));
-  return landed_json(lc, incoterm);
+  const auto lc = cost::landed_cost(d.schedule, landed_input(net, it, r.shipment, o));
+  return landed_json(lc, o.incoterm);
 }
 
 double landed_of(const json& j) {
@@ -249,7 +253,7 @@ Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, con
   CARAVAN_TRY_LC(trade, load_trade_data(o));
   const TradeData& d = *trade;
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, routes[i]));
+    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o, routes[i]));
     routes_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
     routes_json[i]["landed_cost"] = std::move(lj);
   }
@@ -264,7 +268,7 @@ Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, con
   const TradeData& d = *trade;
   for (std::size_t i = 0; i < variants.size(); ++i) {
     if (!variants[i].route) continue;
-    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o.incoterm, *variants[i].route));
+    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o, *variants[i].route));
     variants_json[i]["route"]["landed_cost_usd"] = lj["landed_cost_usd"];
     variants_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
     variants_json[i]["route"]["landed_cost"] = std::move(lj);
@@ -286,7 +290,7 @@ Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
                                     const Limits& limits) {
   // The nomenclature is needed before the shipment is built, so read the options first.
   json opts_only = json::object();
-  for (const char* k : {"incoterm", "tariffs", "hs_nomenclature", "landed_cost"})
+  for (const char* k : {"incoterm", "vat_recoverable", "tariffs", "hs_nomenclature", "landed_cost"})
     if (request.is_object() && request.contains(k)) opts_only[k] = request[k];
   Fields of(opts_only);
   CARAVAN_TRY_LC(o, parse_landed_options(of));
@@ -323,7 +327,7 @@ Result<json> landed_cost(const nw::Network& net, const json& request, const Limi
   json routes = json::array();
   for (const auto& it : result.routes) {
     json rj = itinerary_json(net, it);
-    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, *p.data, p.options.incoterm, it));
+    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, *p.data, p.options, it));
     rj["landed_cost_usd"] = lj["landed_cost_usd"];
     rj["landed_cost"] = std::move(lj);
     routes.push_back(std::move(rj));
@@ -353,7 +357,7 @@ struct LegResult {
 };
 Result<LegResult> plan_leg(const nw::Network& net, const json& base, const std::string& from,
                            const std::string& to, const std::string& commodity, double tonnes,
-                           const TradeData& d, tf::Incoterm incoterm, const Limits& limits) {
+                           const TradeData& d, const LandedOptions& o, const Limits& limits) {
   json req = base;
   req["from"] = from;
   req["to"] = to;
@@ -367,10 +371,10 @@ Result<LegResult> plan_leg(const nw::Network& net, const json& base, const std::
                                                to + ": " + result.no_route_reason);
   LegResult out;
   out.tonnes = tonnes;
-  out.lc = cost::landed_cost(d.schedule,
-                             landed_input(net, result.routes.front(), plan.shipment, incoterm));
+  out.lc =
+      cost::landed_cost(d.schedule, landed_input(net, result.routes.front(), plan.shipment, o));
   out.route = itinerary_json(net, result.routes.front());
-  out.route["landed_cost"] = landed_json(out.lc, incoterm);
+  out.route["landed_cost"] = landed_json(out.lc, o.incoterm);
   return out;
 }
 
@@ -387,7 +391,7 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
   LandedOptions o;
   {
     json opts = json::object();
-    for (const char* k : {"incoterm", "tariffs", "hs_nomenclature"})
+    for (const char* k : {"incoterm", "vat_recoverable", "tariffs", "hs_nomenclature"})
       if (rq.contains(k)) {
         opts[k] = rq[k];
         rq.erase(k);
@@ -460,16 +464,16 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
 
   // A: ship the input to the destination, process there.
   CARAVAN_TRY_LC(a, plan_leg(net, rq, net.location(from_id).id, net.location(to_id).id, input,
-                             input_t, d, o.incoterm, limits));
+                             input_t, d, o, limits));
   // B: bring the input to the plant (if it is not there already), process, ship the product.
   std::optional<LegResult> b1;
   if (plant_id != from_id) {
     CARAVAN_TRY_LC(leg, plan_leg(net, rq, net.location(from_id).id, net.location(plant_id).id,
-                                 input, input_t, d, o.incoterm, limits));
+                                 input, input_t, d, o, limits));
     b1 = std::move(leg);
   }
   CARAVAN_TRY_LC(b2, plan_leg(net, rq, net.location(plant_id).id, net.location(to_id).id, product,
-                              t, d, o.incoterm, limits));
+                              t, d, o, limits));
   // Costs per tonne of product, excluding the product's own market value: the input's value,
   // every cost of moving and clearing, and processing.
   // Low and high ends: range figures in the schedule at their low or high ends.
@@ -586,8 +590,8 @@ Result<json> deal(const nw::Network& net, const json& request, const Limits& lim
       rows.push_back(row);
       continue;
     }
-    const auto lc = cost::landed_cost(
-        p.data->schedule, landed_input(net, *v.route, p.plan.shipment, p.options.incoterm));
+    const auto lc = cost::landed_cost(p.data->schedule,
+                                      landed_input(net, *v.route, p.plan.shipment, p.options));
     const double per_t = lc.total().value / per_shipment;
     const double per_t_high = lc.total_high().value / per_shipment;
     row["landed_cost_usd_per_t"] = round2(per_t);
@@ -666,7 +670,8 @@ std::string landed_table(const json& response) {
                 ? std::string("unknown")
                 : text::money_range(c["usd"].get<double>(),
                                     c.value("usd_high", c["usd"].get<double>())))
-        << "  " << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
+        << (c.value("counted", true) ? "" : " (not counted)") << "  "
+        << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
     }
     if (ranged)
       o << "  range: figures given as ranges in the schedule put the total between the two "

@@ -14,11 +14,13 @@
 
 namespace caravan::api {
 
-// Request fields: "landed_cost" (bool), "incoterm" (EXW..DDP, default DAP), "tariffs" (folder,
-// default the embedded one), "hs_nomenclature" (CSV path, default the shared HS 2022 file).
+// Request fields: "landed_cost" (bool), "incoterm" (EXW..DDP, default DAP), "vat_recoverable"
+// (bool: import VAT is shown but not counted), "tariffs" (folder, default the embedded one),
+// "hs_nomenclature" (CSV path, default the shared HS 2022 file).
 struct LandedOptions {
   bool enabled = false;
   tariff::Incoterm incoterm = tariff::Incoterm::Dap;
+  bool vat_recoverable = false;
   std::string tariffs_dir, hs_nomenclature;
 };
 Result<LandedOptions> parse_landed_options(Fields& f);
@@ -32,9 +34,10 @@ struct TradeData {
 // edited schedule is picked up by the next one.
 Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o);
 
-// The itinerary cut at its port of shipment (first sea or ferry leg), with its countries.
+// The itinerary cut at its port of shipment (first sea or ferry leg), with its countries, under
+// the options' Incoterm and VAT treatment.
 cost::LandedInput landed_input(const network::Network& net, const route::Itinerary& it,
-                               const cost::Shipment& shipment, tariff::Incoterm incoterm);
+                               const cost::Shipment& shipment, const LandedOptions& o);
 nlohmann::json landed_json(const cost::LandedCost& lc, tariff::Incoterm incoterm);
 
 // Adds "landed_cost_usd" and "landed_cost" to every route and sorts them by landed cost.

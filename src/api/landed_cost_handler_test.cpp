@@ -45,7 +45,9 @@ TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
   ASSERT_TRUE(plan);
   ASSERT_FALSE(plan->routes.empty());
   for (const auto& it : plan->routes) {
-    const auto in = landed_input(net(), it, r->shipment, tariff::Incoterm::Cif);
+    LandedOptions cif;
+    cif.incoterm = tariff::Incoterm::Cif;
+    const auto in = landed_input(net(), it, r->shipment, cif);
     const double sum = (in.pre.freight + in.pre.border + in.pre.inventory + in.main.freight +
                         in.main.border + in.main.inventory)
                            .value;
@@ -68,7 +70,7 @@ TEST(LandedCostHandler, TransitCountriesCarryTheModesOfTheirLegs) {
   ASSERT_TRUE(r);
   auto plan = route::plan(net(), *r);
   ASSERT_TRUE(plan && !plan->routes.empty());
-  const auto in = landed_input(net(), plan->routes[0], r->shipment, tariff::Incoterm::Dap);
+  const auto in = landed_input(net(), plan->routes[0], r->shipment, LandedOptions{});
   std::map<std::string, std::vector<std::string>> modes;
   for (const auto& t : in.transit) modes[t.country] = t.modes;
   ASSERT_TRUE(modes.count("AZ") && modes.count("GE") && modes.count("TR") && modes.count("SG"));
@@ -167,6 +169,27 @@ TEST(LandedCostHandler, RangeProcessingCostsGiveALowAndAHighCost) {
     EXPECT_DOUBLE_EQ(o["processing_usd_high"].get<double>(), 28000);
     EXPECT_GE(o["cost_usd_high"].get<double>() - o["cost_usd"].get<double>(), 8000 - 1e-6);
   }
+}
+
+TEST(LandedCostHandler, RecoverableVatLeavesTheProcessingChoiceToLogisticsAndProcessing) {
+  const json base = {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 1}};
+  json recovered = base;
+  recovered["vat_recoverable"] = true;
+  auto paid = processing_compare(net(), base);
+  auto rec = processing_compare(net(), recovered);
+  ASSERT_TRUE(paid && rec);
+  // Shipping the oxide pays VAT on its full value; with VAT recovered the gap narrows.
+  const double be_paid = (*paid)["break_even_processing_premium_usd_per_t"].get<double>();
+  const double be_rec = (*rec)["break_even_processing_premium_usd_per_t"].get<double>();
+  EXPECT_LT(std::abs(be_rec), std::abs(be_paid));
+  for (int i = 0; i < 2; ++i)
+    EXPECT_LT((*rec)["options"][i]["cost_usd"].get<double>(),
+              (*paid)["options"][i]["cost_usd"].get<double>());
+  auto bad = processing_compare(
+      net(),
+      {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 1}, {"vat_recoverable", "yes"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "vat_recoverable");
 }
 
 TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {

@@ -11,18 +11,26 @@
 namespace caravan::cli {
 using nlohmann::json;
 
+void add_landed_terms(CLI::App* cmd, LandedCliOptions& o) {
+  cmd->add_option("--incoterm", o.incoterm, "EXW|FCA|FOB|CFR|CIF|DAP|DDP (default DAP)");
+  cmd->add_flag("--vat-recoverable", o.vat_recoverable,
+                "the importer recovers import VAT: shown, not counted in the landed cost");
+  cmd->add_option("--tariffs", o.tariffs, "tariff folder (default: the embedded schedules)");
+  cmd->add_option(
+      "--hs-nomenclature", o.hs_nomenclature,
+      "HS nomenclature CSV (default: ../shared/data/hs/harmonized-system.csv if present)");
+}
+
 void add_landed_options(CLI::App* cmd, LandedCliOptions& o) {
   cmd->add_flag("--landed-cost", o.enabled,
                 "rank routes by landed cost (duties, taxes, insurance, transit; see landed-cost)");
-  cmd->add_option("--incoterm", o.incoterm, "EXW|FCA|FOB|CFR|CIF|DAP|DDP (default DAP)");
-  cmd->add_option("--tariffs", o.tariffs, "tariff folder (default: the embedded schedules)");
-  cmd->add_option("--hs-nomenclature", o.hs_nomenclature,
-                  "HS nomenclature CSV (columns hscode, description)");
+  add_landed_terms(cmd, o);
 }
 
 void add_landed_request(json& request, const LandedCliOptions& o) {
   if (o.enabled) request["landed_cost"] = true;
   if (!o.incoterm.empty()) request["incoterm"] = o.incoterm;
+  if (o.vat_recoverable) request["vat_recoverable"] = true;
   if (!o.tariffs.empty()) request["tariffs"] = o.tariffs;
   if (!o.hs_nomenclature.empty()) request["hs_nomenclature"] = o.hs_nomenclature;
 }
@@ -41,11 +49,7 @@ struct Shipment {
 void add_shipment(CLI::App& app, Shipment& o) {
   add_shipment_options(&app, o.s);
   app.add_option("--hs", o.hs, "HS code instead of a catalogue commodity, e.g. 2846.90");
-  app.add_option("--incoterm", o.landed.incoterm, "EXW|FCA|FOB|CFR|CIF|DAP|DDP (default DAP)");
-  app.add_option("--tariffs", o.landed.tariffs, "tariff folder (default: the embedded schedules)");
-  app.add_option(
-      "--hs-nomenclature", o.landed.hs_nomenclature,
-      "HS nomenclature CSV (default: ../shared/data/hs/harmonized-system.csv if present)");
+  add_landed_terms(&app, o.landed);
   app.add_flag("--json", o.json_out, "JSON output");
 }
 

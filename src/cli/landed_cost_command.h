@@ -13,11 +13,13 @@ int run_landed_cost(const std::vector<std::string>& args, const std::string& net
 int run_deal(const std::vector<std::string>& args, const std::string& network_dir,
              std::ostream& out, std::ostream& err);
 
-// --landed-cost, --incoterm, --tariffs, --hs-nomenclature for route and compare.
+// --landed-cost for route and compare, and the terms every landed-cost command takes: --incoterm,
+// --vat-recoverable, --tariffs, --hs-nomenclature.
 struct LandedCliOptions {
-  bool enabled = false;
+  bool enabled = false, vat_recoverable = false;
   std::string incoterm, tariffs, hs_nomenclature;
 };
+void add_landed_terms(CLI::App* cmd, LandedCliOptions& o);
 void add_landed_options(CLI::App* cmd, LandedCliOptions& o);
 void add_landed_request(nlohmann::json& request, const LandedCliOptions& o);
 

@@ -32,15 +32,20 @@ struct Builder {
   LandedCost out;
 
   void add(std::string name, Usd v, tf::Duty duty, std::string detail,
-           std::vector<std::string> sources = {}, bool known = true) {
-    Component c{
-        std::move(name),    v,           tf::payer(in.incoterm, duty), known, std::move(detail),
-        std::move(sources), std::nullopt};
+           std::vector<std::string> sources = {}, bool known = true, bool counted = true) {
+    Component c{std::move(name),
+                v,
+                tf::payer(in.incoterm, duty),
+                known,
+                std::move(detail),
+                std::move(sources),
+                std::nullopt,
+                counted};
     if (!known) {
       c.usd = Usd{0};
-      out.missing.push_back(c.name + ": " + c.detail);
+      if (counted) out.missing.push_back(c.name + ": " + c.detail);  // else it changes no total
     }
-    (c.payer == tf::Party::Seller ? out.seller : out.buyer) += c.usd;
+    if (c.counted) (c.payer == tf::Party::Seller ? out.seller : out.buyer) += c.usd;
     out.components.push_back(std::move(c));
   }
   const tf::Figure* param(std::string_view name, std::vector<std::string>& sources) {
@@ -276,14 +281,16 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
       if (!g->vat_pct.known())
         b.add("import_vat", Usd{0}, tf::Duty::ImportClearance,
               in.destination_country + " VAT rate unknown (" + g->vat_pct.where + ")",
-              g->vat_pct.sources, false);
+              g->vat_pct.sources, false, !in.vat_recoverable);
       else {
         std::string detail = pct(g->vat_pct, bound) + " of " + base_text + " = " + usd(base) +
                              " (" + g->vat_pct.where + ", " + g->vat_pct.date + ")";
         if (!duty_known || (g->base_includes_excise && !excise_known))
           detail += "; the base lacks the unknown duty/excise, so this is a lower bound";
+        if (in.vat_recoverable)
+          detail += "; recovered by a registered importer, so not counted in the landed cost";
         b.add("import_vat", base * (g->vat_pct.at(bound) / 100.0), tf::Duty::ImportClearance,
-              detail, g->vat_pct.sources);
+              detail, g->vat_pct.sources, true, !in.vat_recoverable);
       }
       out.currency = g->currency;
       if (const auto* fx = s.fx_rate(g->currency); fx && fx->usd_per_unit.known()) {

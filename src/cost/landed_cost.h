@@ -34,6 +34,7 @@ struct LandedInput {
   Carriage pre, main;  // before and after the port of shipment
   double risk = 0.0;   // probability that something on the route is disrupted, 0..1
   tariff::Incoterm incoterm = tariff::Incoterm::Dap;
+  bool vat_recoverable = false;  // a registered importer recovers import VAT: shown, not counted
 };
 
 struct Component {
@@ -44,6 +45,7 @@ struct Component {
   std::string detail;  // how it was computed: rate, base, line
   std::vector<std::string> sources;
   std::optional<Usd> usd_high;  // with range figures at their high ends, when that differs
+  bool counted = true;          // false: shown but not in the totals (recoverable import VAT)
 };
 
 struct LandedCost {

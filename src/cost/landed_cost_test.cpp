@@ -90,6 +90,24 @@ TEST(LandedCost, RangeFiguresGiveALowAndAHighLandedCost) {
   EXPECT_EQ(single.total_high(), single.total());
 }
 
+TEST(LandedCost, RecoverableVatIsShownButNotCounted) {
+  const auto paid = landed_cost(schedule(), input());
+  auto in = input();
+  in.vat_recoverable = true;
+  const auto recovered = landed_cost(schedule(), in);
+  const auto* vat = recovered.find("import_vat");
+  ASSERT_NE(vat, nullptr);
+  EXPECT_FALSE(vat->counted);
+  EXPECT_NEAR(vat->usd.value, 10778.65256, 1e-6);  // still computed, as in the example above
+  EXPECT_NEAR(paid.total().value - recovered.total().value, 10778.65256, 1e-6);
+  EXPECT_NEAR(paid.buyer.value - recovered.buyer.value, 10778.65256, 1e-6);
+  // An unknown VAT rate that would be recovered leaves the landed cost complete.
+  auto s = schedule();
+  s.regimes[0].vat_pct.value.reset();
+  EXPECT_FALSE(landed_cost(s, input()).complete());
+  EXPECT_TRUE(landed_cost(s, in).complete());
+}
+
 TEST(LandedCost, AnUnknownPreferenceIsBetweenZeroAndTheMfnRate) {
   auto s = schedule();
   s.lines.push_back({"JP", "2846", "KZ", "test FTA", tf::LineKind::Duty, unknown(), {}, ""});

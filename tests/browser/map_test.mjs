@@ -91,6 +91,7 @@ try {
   // Landed cost: the table gains a column and the selected route its components.
   await page.check('#landed');
   await page.selectOption('#incoterm', 'CIF');
+  await page.check('#vat-recoverable');
   await page.click('#go');
   await page.waitForSelector('#landed-table tbody tr.total', { timeout: 30000 });
   const landedHeader = await page.$eval('#landed-col', (th) => !th.hidden);
@@ -121,7 +122,8 @@ try {
   if (!landedHeader) problems.push('no Landed USD column with the landed-cost box ticked');
   if (!landedCells.length || !landedCells.every((t) => /^(≥ )?[0-9.,]+( M)?(–[0-9.,]+( M)?)?$/.test(t))) problems.push(`landed cells: ${landedCells}`);
   if (!components.some((t) => /import vat/.test(t)) || !components.some((t) => /insurance/.test(t))) problems.push(`landed components: ${components}`);
-  if (!/landed=CIF/.test(landedUrl)) problems.push(`the URL does not hold the landed-cost choice: ${landedUrl}`);
+  if (!/landed=CIF/.test(landedUrl) || !/vat=recovered/.test(landedUrl)) problems.push(`the URL does not hold the landed-cost choice: ${landedUrl}`);
+  if (!components.some((t) => /import vat.*not counted/.test(t))) problems.push(`recoverable VAT is not marked: ${components}`);
   console.log(`map_test: ${rows.length} routes, ${drawn} lines, ${legs} legs; screenshot ${shot}`);
   if (problems.length) { console.error(`map_test: FAIL\n  ${problems.join('\n  ')}`); await cleanup(1); }
   console.log('map_test: passed');

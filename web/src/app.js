@@ -160,7 +160,10 @@ function formQuery() {
   const tonnes = parseFloat($('tonnes').value);
   if (tonnes > 0) q.tonnes = tonnes;
   if (avoid.length) q.avoid = [...avoid];
-  if ($('landed').checked) { q.landed_cost = true; q.incoterm = $('incoterm').value; }
+  if ($('landed').checked) {
+    q.landed_cost = true; q.incoterm = $('incoterm').value;
+    if ($('vat-recoverable').checked) q.vat_recoverable = true;
+  }
   if ($('objective').value === 'pareto') q.pareto = true;
   else {
     q.objective = $('objective').value;
@@ -179,6 +182,7 @@ function queryToUrl(q, kind) {
   p.set('objective', $('objective').value);
   if (q.alternatives) p.set('alternatives', q.alternatives);
   if (q.landed_cost) p.set('landed', q.incoterm);
+  if (q.vat_recoverable) p.set('vat', 'recovered');
   if (kind === 'compare') p.set('view', 'compare');
   history.replaceState(null, '', `?${p}`);
 }
@@ -193,6 +197,7 @@ function urlToForm() {
   if (p.get('objective')) $('objective').value = p.get('objective');
   if (p.get('alternatives')) $('alternatives').value = p.get('alternatives');
   if (p.get('landed')) { $('landed').checked = true; $('incoterm').value = p.get('landed'); }
+  if (p.get('vat') === 'recovered') $('vat-recoverable').checked = true;
   return p.get('view') === 'compare' ? 'compare' : 'route';
 }
 
@@ -314,7 +319,7 @@ function showLanded(lc) {
     tr.title = c.detail;
     const money = (v) => fmt(v, Math.abs(v) < 100 && v !== Math.round(v) ? 2 : 0);
     const [a, b] = [money(c.usd), money(c.usd_high ?? c.usd)];
-    const usd = !c.known ? 'unknown' : `${a}${b !== a ? `–${b}` : ''}`;
+    const usd = !c.known ? 'unknown' : `${a}${b !== a ? `–${b}` : ''}${c.counted === false ? ' (not counted)' : ''}`;
     tr.innerHTML = `<td>${escapeHtml(c.name.replaceAll('_', ' '))}</td><td>${escapeHtml(c.payer)}</td><td class="num">${usd}</td>`;
     body.appendChild(tr);
   }
