@@ -28,6 +28,8 @@ check tiny_route.csv --network "$tiny" route --from Start --to JPYOK --commodity
 check tiny_pareto.txt --network "$tiny" route --from Start --to Lianyungang --commodity rare-earth-oxide --teu 10 --pareto
 check flagship.txt compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --avoid-sets "none;CN;CN,RU,IR"
 check corridors.txt compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000
+check landed_cost.txt landed-cost --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 100 --incoterm CIF --alternatives 2
+check processing.txt landed-cost --compare-processing --from Stepnogorsk --to Yokohama --tonnes 1 --vat-recoverable
 check locate_typo.txt locate Aktua
 check why_not_aktau.txt why-not --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --via Aktau
 echo "$pass passed, $fail failed"
