@@ -692,6 +692,11 @@ std::string landed_table(const json& response) {
 
 std::string processing_text(const json& r) {
   std::ostringstream o;
+  auto amount = [](double low, double high) {  // "26,661 to 33,921", or one amount
+    auto s = text::money_range(low, high);
+    if (const auto dots = s.find(".."); dots != std::string::npos) s.replace(dots, 2, " to ");
+    return s;
+  };
   const auto& q = r["query"];
   o << "Per tonne of " << q["product"].get<std::string>() << " delivered to "
     << q["to"].get<std::string>() << " ("
@@ -701,10 +706,8 @@ std::string processing_text(const json& r) {
     o << "  " << opt["id"].get<std::string>() << ": " << opt["description"].get<std::string>()
       << "\n    shipped " << text::format_number(opt["shipped_tonnes"].get<double>(), 1) << " t of "
       << opt["shipped_commodity"].get<std::string>() << "; USD "
-      << text::thousands(opt["cost_usd_per_t_product"].get<double>())
-      << (opt["cost_usd_per_t_product_high"] != opt["cost_usd_per_t_product"]
-              ? " to " + text::thousands(opt["cost_usd_per_t_product_high"].get<double>())
-              : "")
+      << amount(opt["cost_usd_per_t_product"].get<double>(),
+                opt["cost_usd_per_t_product_high"].get<double>())
       << " per t of product" << (opt["complete"].get<bool>() ? "" : " (lower bound)") << "\n";
     for (const auto& m : opt["missing"]) o << "    missing: " << m.get<std::string>() << "\n";
   }
@@ -715,7 +718,8 @@ std::string processing_text(const json& r) {
   else
     o << "Processing at the origin is cheaper only if it costs at least USD "
       << text::thousands(-be) << " per t less than at the destination.\n";
-  if (const auto& range = r["break_even_processing_premium_usd_per_t_range"]; range[0] != range[1])
+  if (const auto& range = r["break_even_processing_premium_usd_per_t_range"];
+      text::thousands(range[0].get<double>()) != text::thousands(range[1].get<double>()))
     o << "With the schedule's range figures at opposite ends, that premium lies between USD "
       << text::thousands(range[0].get<double>()) << " and "
       << text::thousands(range[1].get<double>()) << " per t.\n";
