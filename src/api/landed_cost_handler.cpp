@@ -20,11 +20,6 @@ namespace nw = caravan::network;
 namespace tf = caravan::tariff;
 using nlohmann::json;
 
-#define CARAVAN_TRY_LC(var, expr)                 \
-  auto var##_result = (expr);                     \
-  if (!var##_result) return var##_result.error(); \
-  auto var = std::move(*var##_result)
-
 namespace {
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
@@ -40,7 +35,7 @@ Result<HsRequest> resolve_hs(const nw::Network& net, const json& request,
   HsRequest out{request, {}};
   if (!request.is_object() || !request.contains("hs")) return out;
   if (!request["hs"].is_string()) return field_error("hs", "expected a string such as 2846.90");
-  CARAVAN_TRY_LC(hs, tf::validate_hs(request["hs"].get<std::string>(), nom, "hs"));
+  CARAVAN_TRY(hs, tf::validate_hs(request["hs"].get<std::string>(), nom, "hs"));
   out.hs = hs;
   out.request.erase("hs");
   if (!request.contains("commodity")) {
@@ -70,13 +65,26 @@ cost::Carriage& bucket(cost::LandedInput& in, bool pre) { return pre ? in.pre : 
 
 }  // namespace
 
+Result<LandedOptions> take_landed_options(json& request) {
+  json opts = json::object();
+  if (request.is_object())
+    for (const char* k :
+         {"landed_cost", "incoterm", "vat_recoverable", "tariffs", "hs_nomenclature"})
+      if (request.contains(k)) {
+        opts[k] = request[k];
+        request.erase(k);
+      }
+  Fields f(opts);
+  return parse_landed_options(f);
+}
+
 Result<LandedOptions> parse_landed_options(Fields& f) {
   LandedOptions o;
-  CARAVAN_TRY_LC(enabled, f.flag("landed_cost"));
+  CARAVAN_TRY(enabled, f.flag("landed_cost"));
   o.enabled = enabled;
-  CARAVAN_TRY_LC(vat, f.flag("vat_recoverable"));
+  CARAVAN_TRY(vat, f.flag("vat_recoverable"));
   o.vat_recoverable = vat;
-  CARAVAN_TRY_LC(inc, f.opt_str("incoterm"));
+  CARAVAN_TRY(inc, f.opt_str("incoterm"));
   if (inc) {
     auto t = tf::parse_incoterm(*inc);
     if (!t)
@@ -84,9 +92,9 @@ Result<LandedOptions> parse_landed_options(Fields& f) {
                                          "' (expected EXW, FCA, FOB, CFR, CIF, DAP, DDP)");
     o.incoterm = *t;
   }
-  CARAVAN_TRY_LC(dir, f.opt_str("tariffs"));
+  CARAVAN_TRY(dir, f.opt_str("tariffs"));
   o.tariffs_dir = dir.value_or(io::default_tariffs_dir());
-  CARAVAN_TRY_LC(nom, f.opt_str("hs_nomenclature"));
+  CARAVAN_TRY(nom, f.opt_str("hs_nomenclature"));
   o.hs_nomenclature = nom.value_or(io::default_hs_nomenclature());
   return o;
 }
@@ -128,10 +136,10 @@ Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o)
       return it->second.second;
   }
   auto d = std::make_shared<TradeData>();
-  CARAVAN_TRY_LC(s, io::load_tariffs(o.tariffs_dir));
+  CARAVAN_TRY(s, io::load_tariffs(o.tariffs_dir));
   d->schedule = std::move(s);
   if (!o.hs_nomenclature.empty()) {
-    CARAVAN_TRY_LC(n, io::load_nomenclature(o.hs_nomenclature));
+    CARAVAN_TRY(n, io::load_nomenclature(o.hs_nomenclature));
     d->nomenclature = std::move(n);
   }
   if (stamp) {
@@ -250,10 +258,10 @@ double landed_of(const json& j) {
 
 Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
                         const std::vector<route::Itinerary>& routes, json& routes_json) {
-  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  CARAVAN_TRY(trade, load_trade_data(o));
   const TradeData& d = *trade;
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o, routes[i]));
+    CARAVAN_TRY(lj, route_landed(net, r, d, o, routes[i]));
     routes_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
     routes_json[i]["landed_cost"] = std::move(lj);
   }
@@ -264,11 +272,11 @@ Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, con
 
 Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, const LandedOptions& o,
                         const std::vector<route::VariantResult>& variants, json& variants_json) {
-  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  CARAVAN_TRY(trade, load_trade_data(o));
   const TradeData& d = *trade;
   for (std::size_t i = 0; i < variants.size(); ++i) {
     if (!variants[i].route) continue;
-    CARAVAN_TRY_LC(lj, route_landed(net, r, d, o, *variants[i].route));
+    CARAVAN_TRY(lj, route_landed(net, r, d, o, *variants[i].route));
     variants_json[i]["route"]["landed_cost_usd"] = lj["landed_cost_usd"];
     variants_json[i]["landed_cost_usd"] = lj["landed_cost_usd"];
     variants_json[i]["route"]["landed_cost"] = std::move(lj);
@@ -289,18 +297,13 @@ struct Parsed {
 Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
                                     const Limits& limits) {
   // The nomenclature is needed before the shipment is built, so read the options first.
-  json opts_only = json::object();
-  for (const char* k : {"incoterm", "vat_recoverable", "tariffs", "hs_nomenclature", "landed_cost"})
-    if (request.is_object() && request.contains(k)) opts_only[k] = request[k];
-  Fields of(opts_only);
-  CARAVAN_TRY_LC(o, parse_landed_options(of));
-  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  json rq = request;
+  CARAVAN_TRY(o, take_landed_options(rq));
+  CARAVAN_TRY(trade, load_trade_data(o));
   const TradeData& d = *trade;
-  CARAVAN_TRY_LC(hr, resolve_hs(net, request, d.nomenclature));
+  CARAVAN_TRY(hr, resolve_hs(net, rq, d.nomenclature));
   Fields f(hr.request);
-  CARAVAN_TRY_LC(lo, parse_landed_options(f));  // marks the option fields as read
-  (void)lo;
-  CARAVAN_TRY_LC(plan, parse_plan_request(net, f, limits));
+  CARAVAN_TRY(plan, parse_plan_request(net, f, limits));
   if (auto s = f.no_unknown(); !s) return s.error();
   if (!hr.hs.empty()) {
     plan.shipment.hs = hr.hs;
@@ -315,8 +318,8 @@ Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
 }  // namespace
 
 Result<json> landed_cost(const nw::Network& net, const json& request, const Limits& limits) {
-  CARAVAN_TRY_LC(p, parse_landed_request(net, request, limits));
-  CARAVAN_TRY_LC(result, route::plan(net, p.plan));
+  CARAVAN_TRY(p, parse_landed_request(net, request, limits));
+  CARAVAN_TRY(result, route::plan(net, p.plan));
   json out;
   out["query"] = shipment_json(net, p.plan);
   out["query"]["incoterm"] = tf::name(p.options.incoterm);
@@ -327,7 +330,7 @@ Result<json> landed_cost(const nw::Network& net, const json& request, const Limi
   json routes = json::array();
   for (const auto& it : result.routes) {
     json rj = itinerary_json(net, it);
-    CARAVAN_TRY_LC(lj, route_landed(net, p.plan, *p.data, p.options, it));
+    CARAVAN_TRY(lj, route_landed(net, p.plan, *p.data, p.options, it));
     rj["landed_cost_usd"] = lj["landed_cost_usd"];
     rj["landed_cost"] = std::move(lj);
     routes.push_back(std::move(rj));
@@ -345,7 +348,7 @@ Result<double> num(const json& j, const std::string& k, double def, double min, 
   if (!j.contains(k)) return def;
   json one = {{k, j[k]}};
   Fields f(one);
-  CARAVAN_TRY_LC(v, f.opt_num(k, min, max));
+  CARAVAN_TRY(v, f.opt_num(k, min, max));
   return v.value_or(def);
 }
 
@@ -364,8 +367,8 @@ Result<LegResult> plan_leg(const nw::Network& net, const json& base, const std::
   req["commodity"] = commodity;
   req["tonnes"] = tonnes;
   Fields f(req);
-  CARAVAN_TRY_LC(plan, parse_plan_request(net, f, limits));
-  CARAVAN_TRY_LC(result, route::plan(net, plan));
+  CARAVAN_TRY(plan, parse_plan_request(net, f, limits));
+  CARAVAN_TRY(result, route::plan(net, plan));
   if (result.routes.empty())
     return make_error(ErrorCode::NotFound, "no route for " + commodity + " from " + from + " to " +
                                                to + ": " + result.no_route_reason);
@@ -388,28 +391,17 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
     rq.erase(k);
     return v;
   };
-  LandedOptions o;
-  {
-    json opts = json::object();
-    for (const char* k : {"incoterm", "vat_recoverable", "tariffs", "hs_nomenclature"})
-      if (rq.contains(k)) {
-        opts[k] = rq[k];
-        rq.erase(k);
-      }
-    Fields f(opts);
-    CARAVAN_TRY_LC(v, parse_landed_options(f));
-    o = v;
-  }
-  CARAVAN_TRY_LC(trade, load_trade_data(o));
+  CARAVAN_TRY(o, take_landed_options(rq));
+  CARAVAN_TRY(trade, load_trade_data(o));
   const TradeData& d = *trade;
   const std::string input = take_str("commodity", "rare-earth-concentrate");
   const std::string product = take_str("product", "rare-earth-oxide");
   std::string plant = take_str("plant", "");
-  CARAVAN_TRY_LC(t, num(rq, "tonnes", 1.0, 1e-6, 1e9));
-  CARAVAN_TRY_LC(grade, num(rq, "input_grade", -1, 0, 1));
-  CARAVAN_TRY_LC(recovery, num(rq, "recovery", -1, 0, 1));
-  CARAVAN_TRY_LC(cost_origin, num(rq, "processing_cost_origin_usd_per_t", -1, 0, 1e8));
-  CARAVAN_TRY_LC(cost_dest, num(rq, "processing_cost_destination_usd_per_t", -1, 0, 1e8));
+  CARAVAN_TRY(t, num(rq, "tonnes", 1.0, 1e-6, 1e9));
+  CARAVAN_TRY(grade, num(rq, "input_grade", -1, 0, 1));
+  CARAVAN_TRY(recovery, num(rq, "recovery", -1, 0, 1));
+  CARAVAN_TRY(cost_origin, num(rq, "processing_cost_origin_usd_per_t", -1, 0, 1e8));
+  CARAVAN_TRY(cost_dest, num(rq, "processing_cost_destination_usd_per_t", -1, 0, 1e8));
   for (const char* k :
        {"tonnes", "teu", "input_grade", "recovery", "processing_cost_origin_usd_per_t",
         "processing_cost_destination_usd_per_t", "compare_processing", "value_usd"})
@@ -431,7 +423,7 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
                                         product +
                                         "': nothing to process; give the input as the commodity "
                                         "(e.g. rare-earth-concentrate) and the product");
-  CARAVAN_TRY_LC(ch, tf::chain(steps, input, product));
+  CARAVAN_TRY(ch, tf::chain(steps, input, product));
   if (ch.steps.empty())
     return field_error("product",
                        "no processing step leads from '" + input + "' to '" + product + "'");
@@ -439,8 +431,8 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
     return field_error("input_grade", "the mass ratio " + text::compact(ch.input_per_output) +
                                           " is below 1: processing cannot create mass");
   if (!rq.contains("from") || !rq.contains("to")) return field_error("from", "give from and to");
-  CARAVAN_TRY_LC(from_id, nw::resolve_location(net, rq["from"].get<std::string>(), "from"));
-  CARAVAN_TRY_LC(to_id, nw::resolve_location(net, rq["to"].get<std::string>(), "to"));
+  CARAVAN_TRY(from_id, nw::resolve_location(net, rq["from"].get<std::string>(), "from"));
+  CARAVAN_TRY(to_id, nw::resolve_location(net, rq["to"].get<std::string>(), "to"));
   const auto origin_country = net.location(from_id).country;
   if (plant.empty()) {
     for (const auto& id : ch.steps.front().plants)
@@ -452,7 +444,7 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
       return field_error("plant",
                          "no plant of step '" + ch.steps.front().id + "' in the origin's country");
   }
-  CARAVAN_TRY_LC(plant_id, nw::resolve_location(net, plant, "plant"));
+  CARAVAN_TRY(plant_id, nw::resolve_location(net, plant, "plant"));
   if (plant_id == to_id)
     return field_error("plant", "the plant '" + plant +
                                     "' is the destination, so both options would process there; "
@@ -463,17 +455,17 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
   for (const auto& s : ch.unknown) missing.push_back(s);
 
   // A: ship the input to the destination, process there.
-  CARAVAN_TRY_LC(a, plan_leg(net, rq, net.location(from_id).id, net.location(to_id).id, input,
-                             input_t, d, o, limits));
+  CARAVAN_TRY(a, plan_leg(net, rq, net.location(from_id).id, net.location(to_id).id, input, input_t,
+                          d, o, limits));
   // B: bring the input to the plant (if it is not there already), process, ship the product.
   std::optional<LegResult> b1;
   if (plant_id != from_id) {
-    CARAVAN_TRY_LC(leg, plan_leg(net, rq, net.location(from_id).id, net.location(plant_id).id,
-                                 input, input_t, d, o, limits));
+    CARAVAN_TRY(leg, plan_leg(net, rq, net.location(from_id).id, net.location(plant_id).id, input,
+                              input_t, d, o, limits));
     b1 = std::move(leg);
   }
-  CARAVAN_TRY_LC(b2, plan_leg(net, rq, net.location(plant_id).id, net.location(to_id).id, product,
-                              t, d, o, limits));
+  CARAVAN_TRY(b2, plan_leg(net, rq, net.location(plant_id).id, net.location(to_id).id, product, t,
+                           d, o, limits));
   // Costs per tonne of product, excluding the product's own market value: the input's value,
   // every cost of moving and clearing, and processing.
   // Low and high ends: range figures in the schedule at their low or high ends.
@@ -570,17 +562,17 @@ Result<json> processing_compare(const nw::Network& net, const json& request, con
 Result<json> deal(const nw::Network& net, const json& request, const Limits& limits) {
   if (!request.is_object()) return field_error("request", "expected a JSON object");
   json rq = request;
-  CARAVAN_TRY_LC(annual, num(rq, "annual_tonnes", -1, 1e-6, 1e9));
+  CARAVAN_TRY(annual, num(rq, "annual_tonnes", -1, 1e-6, 1e9));
   if (annual < 0) return field_error("annual_tonnes", "is required");
-  CARAVAN_TRY_LC(price, num(rq, "sale_price_usd_per_t", -1, 0, 1e9));
+  CARAVAN_TRY(price, num(rq, "sale_price_usd_per_t", -1, 0, 1e9));
   if (price < 0) return field_error("sale_price_usd_per_t", "is required");
-  CARAVAN_TRY_LC(n, num(rq, "shipments_per_year", 12, 1, 10000));
+  CARAVAN_TRY(n, num(rq, "shipments_per_year", 12, 1, 10000));
   for (const char* k : {"annual_tonnes", "sale_price_usd_per_t", "shipments_per_year"}) rq.erase(k);
   const double per_shipment = annual / std::round(n);
   rq["tonnes"] = per_shipment;
   rq.erase("teu");
-  CARAVAN_TRY_LC(p, parse_landed_request(net, rq, limits));
-  CARAVAN_TRY_LC(results, route::compare(net, p.plan, route::corridor_variants(net)));
+  CARAVAN_TRY(p, parse_landed_request(net, rq, limits));
+  CARAVAN_TRY(results, route::compare(net, p.plan, route::corridor_variants(net)));
   json rows = json::array();
   std::optional<double> best;
   for (const auto& v : results) {
@@ -638,6 +630,21 @@ Result<json> deal(const nw::Network& net, const json& request, const Limits& lim
   return out;
 }
 
+namespace {
+
+// Whether a low..high pair prints as two amounts (a fee of cents does not make a range).
+bool printed_apart(double low, double high) {
+  return text::money_range(low, high).find("..") != std::string::npos;
+}
+
+// "26,661 to 33,921", or one amount when both ends print the same.
+std::string amount(double low, double high) {
+  return printed_apart(low, high) ? text::money(low) + " to " + text::money(high)
+                                  : text::money(low);
+}
+
+}  // namespace
+
 std::string landed_table(const json& response) {
   std::ostringstream o;
   auto one = [&](const std::string& label, const json& route) {
@@ -645,11 +652,8 @@ std::string landed_table(const json& response) {
     const auto& lc = route["landed_cost"];
     const double low = lc["landed_cost_usd"].get<double>();
     const double high = lc.value("landed_cost_usd_high", low);
-    // A range only when its ends differ as printed (a fee of cents does not make one).
-    const bool ranged = text::money_range(low, high).find("..") != std::string::npos;
     o << label << route.value("summary", std::string()) << "\n  landed cost USD "
-      << text::money(low) << (ranged ? " to " + text::money(high) : "") << " ("
-      << lc["incoterm"].get<std::string>() << ": seller USD "
+      << amount(low, high) << " (" << lc["incoterm"].get<std::string>() << ": seller USD "
       << text::thousands(lc["seller_costs_usd"].get<double>()) << ", buyer USD "
       << text::thousands(lc["buyer_costs_usd"].get<double>()) << ", goods USD "
       << text::thousands(lc["goods_value_usd"].get<double>()) << ")";
@@ -673,7 +677,7 @@ std::string landed_table(const json& response) {
         << (c.value("counted", true) ? "" : " (not counted)") << "  "
         << c["payer"].get<std::string>() << "  " << c["detail"].get<std::string>() << "\n";
     }
-    if (ranged)
+    if (printed_apart(low, high))
       o << "  range: figures given as ranges in the schedule put the total between the two "
            "amounts\n";
     if (!lc["missing"].empty())
@@ -692,11 +696,6 @@ std::string landed_table(const json& response) {
 
 std::string processing_text(const json& r) {
   std::ostringstream o;
-  auto amount = [](double low, double high) {  // "26,661 to 33,921", or one amount
-    auto s = text::money_range(low, high);
-    if (const auto dots = s.find(".."); dots != std::string::npos) s.replace(dots, 2, " to ");
-    return s;
-  };
   const auto& q = r["query"];
   o << "Per tonne of " << q["product"].get<std::string>() << " delivered to "
     << q["to"].get<std::string>() << " ("
@@ -719,7 +718,7 @@ std::string processing_text(const json& r) {
     o << "Processing at the origin is cheaper only if it costs at least USD "
       << text::thousands(-be) << " per t less than at the destination.\n";
   if (const auto& range = r["break_even_processing_premium_usd_per_t_range"];
-      text::thousands(range[0].get<double>()) != text::thousands(range[1].get<double>()))
+      printed_apart(range[0].get<double>(), range[1].get<double>()))
     o << "With the schedule's range figures at opposite ends, that premium lies between USD "
       << text::thousands(range[0].get<double>()) << " and "
       << text::thousands(range[1].get<double>()) << " per t.\n";
@@ -745,7 +744,8 @@ std::string deal_table(const json& r) {
                   text::thousands(c["subsidy_usd_per_t_to_match_best"].get<double>()).c_str(),
                   c["complete"].get<bool>() ? "" : "  (incomplete)");
     o << line;
-    if (c["landed_cost_usd_per_t_high"] != c["landed_cost_usd_per_t"])
+    if (printed_apart(c["landed_cost_usd_per_t"].get<double>(),
+                      c["landed_cost_usd_per_t_high"].get<double>()))
       o << "  (range: landed up to "
         << text::thousands(c["landed_cost_usd_per_t_high"].get<double>()) << ")";
     o << "\n";

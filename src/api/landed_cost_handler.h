@@ -24,6 +24,8 @@ struct LandedOptions {
   std::string tariffs_dir, hs_nomenclature;
 };
 Result<LandedOptions> parse_landed_options(Fields& f);
+// The same fields moved out of a request (for handlers that parse the rest separately).
+Result<LandedOptions> take_landed_options(nlohmann::json& request);
 
 struct TradeData {
   tariff::Schedule schedule;

@@ -130,11 +130,6 @@ Result<std::vector<CountryId>> parse_countries(const network::Network& net,
   return out;
 }
 
-#define CARAVAN_TRY(var, expr)                    \
-  auto var##_result = (expr);                     \
-  if (!var##_result) return var##_result.error(); \
-  auto var = std::move(*var##_result)
-
 Result<route::PlanRequest> parse_plan_request(const network::Network& net, Fields& f,
                                               const Limits& limits) {
   route::PlanRequest r;

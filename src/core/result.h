@@ -66,3 +66,9 @@ struct Ok {};
 using Status = Result<Ok>;
 
 }  // namespace caravan
+
+// Binds `var` to the value of the Result `expr`, or returns its error from the enclosing function.
+#define CARAVAN_TRY(var, expr)                    \
+  auto var##_result = (expr);                     \
+  if (!var##_result) return var##_result.error(); \
+  auto var = std::move(*var##_result)

@@ -20,10 +20,12 @@ namespace {
 std::string num(double v) { return text::compact(std::round(v * 1000.0) / 1000.0); }
 std::string pct(double v) { return num(v) + "%"; }
 std::string usd(Usd v) { return "USD " + text::thousands(v.value); }
-// A figure's value at the bound, naming its range when it has one.
-std::string pct(const tf::Figure& f, tf::Bound b) {
-  return pct(f.at(b)) + (f.range() ? " (range " + num(*f.value) + ".." + pct(*f.high) + ")" : "");
+// " (range a..b<unit>)" for a range figure, "" for a single one.
+std::string range_text(const tf::Figure& f, std::string (*fmt)(double), const char* unit = "") {
+  return f.range() ? " (range " + fmt(*f.value) + ".." + fmt(*f.high) + unit + ")" : "";
 }
+// A figure's value at the bound, naming its range when it has one.
+std::string pct(const tf::Figure& f, tf::Bound b) { return pct(f.at(b)) + range_text(f, num, "%"); }
 
 struct Builder {
   const tf::Schedule& s;
@@ -82,10 +84,8 @@ Charge charge(const tf::Schedule& s, const tf::Figure& rate_pct,
   c.sources.insert(c.sources.end(), sp.per_tonne.sources.begin(), sp.per_tonne.sources.end());
   const double per_tonne = sp.per_tonne.known() ? sp.per_tonne.at(bound) : 0.0;
   std::string part = sp.currency + " " + text::thousands(per_tonne) +
-                     (sp.per_tonne.range() ? " (range " + text::thousands(*sp.per_tonne.value) +
-                                                 ".." + text::thousands(*sp.per_tonne.high) + ")"
-                                           : "") +
-                     "/t x " + text::compact(tonnes.value) + " t";
+                     range_text(sp.per_tonne, text::thousands) + "/t x " +
+                     text::compact(tonnes.value) + " t";
   const auto* fx = sp.currency == "USD" ? nullptr : s.fx_rate(sp.currency);
   if (!sp.per_tonne.known()) {
     c.known = false;

@@ -130,7 +130,7 @@ Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& r
 }
 
 Status read_sources(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
+  CARAVAN_TRY(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     SourceRow s = read_source_row(r);
@@ -146,8 +146,8 @@ Status read_sources(Context& ctx, nw::Tables& out) {
 }
 
 Status read_countries(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "countries.csv", {"iso2", "name", "sources"}, {"disruption_probability"}));
+  CARAVAN_TRY(t,
+              table(ctx, "countries.csv", {"iso2", "name", "sources"}, {"disruption_probability"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Country c;
@@ -167,8 +167,8 @@ Status read_countries(Context& ctx, nw::Tables& out) {
 }
 
 Status read_chokepoints(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "chokepoints.csv", {"id", "name", "sources"}, {"disruption_probability"}));
+  CARAVAN_TRY(t,
+              table(ctx, "chokepoints.csv", {"id", "name", "sources"}, {"disruption_probability"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Chokepoint c{r.text("id"), r.text("name"), probability(r, "disruption_probability"), {}};
@@ -181,8 +181,8 @@ Status read_chokepoints(Context& ctx, nw::Tables& out) {
 }
 
 Status read_emission_classes(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "emission_classes.csv", {"id", "name", "g_co2e_per_tkm", "sources"}, {}));
+  CARAVAN_TRY(t,
+              table(ctx, "emission_classes.csv", {"id", "name", "g_co2e_per_tkm", "sources"}, {}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::EmissionClass e{
@@ -196,7 +196,7 @@ Status read_emission_classes(Context& ctx, nw::Tables& out) {
 }
 
 Status read_locations(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
+  CARAVAN_TRY(
       t, table(ctx, "locations.csv", {"id", "name", "country", "lat", "lon", "kind", "sources"},
                {"aliases", "disruption_probability"}));
   for (const auto& row : t.rows) {
@@ -255,13 +255,12 @@ Status read_links(Context& ctx, nw::Tables& out) {
                                  "capacity_tpy",
                                  "capacity_teu_py",
                                  "closed_months"};
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "links.csv",
-               {"id", "from", "to", "mode", "km", "handling", "emission_class", "sources"},
-               {"gauge_mm", "speed_kmh", "hours", "wait_hours_min", "wait_hours_mode",
-                "wait_hours_max", "tariff_usd_per_tkm", "tariff_usd_per_teu", "fixed_usd",
-                "capacity_tpy", "capacity_teu_py", "countries", "chokepoints", "closed_months",
-                "oneway"}));
+  CARAVAN_TRY(t, table(ctx, "links.csv",
+                       {"id", "from", "to", "mode", "km", "handling", "emission_class", "sources"},
+                       {"gauge_mm", "speed_kmh", "hours", "wait_hours_min", "wait_hours_mode",
+                        "wait_hours_max", "tariff_usd_per_tkm", "tariff_usd_per_teu", "fixed_usd",
+                        "capacity_tpy", "capacity_teu_py", "countries", "chokepoints",
+                        "closed_months", "oneway"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Link l;
@@ -339,7 +338,7 @@ Status read_links(Context& ctx, nw::Tables& out) {
 }
 
 Status read_transfers(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
+  CARAVAN_TRY(
       t, table(ctx, "transfers.csv", {"location", "from_layer", "to_layer", "handling", "sources"},
                {"usd_per_t", "usd_per_teu", "fixed_usd", "hours_min", "hours_mode", "hours_max",
                 "capacity_tpy", "capacity_teu_py"}));
@@ -381,9 +380,9 @@ Status read_transfers(Context& ctx, nw::Tables& out) {
 }
 
 Status read_borders(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "borders.csv", {"from", "to", "sources"},
-                             {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min",
-                              "hours_mode", "hours_max", "capacity_tpy", "capacity_teu_py"}));
+  CARAVAN_TRY(t, table(ctx, "borders.csv", {"from", "to", "sources"},
+                       {"fee_usd", "fee_usd_per_teu", "fee_usd_per_t", "hours_min", "hours_mode",
+                        "hours_max", "capacity_tpy", "capacity_teu_py"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Border b;
@@ -406,7 +405,7 @@ Status read_borders(Context& ctx, nw::Tables& out) {
 }
 
 Status read_commodities(Context& ctx, nw::Tables& out) {
-  CARAVAN_TRY_TABLE(
+  CARAVAN_TRY(
       t, table(ctx, "commodities.csv",
                {"id", "name", "hs", "handling", "value_usd_per_t", "sources"}, {"tonnes_per_teu"}));
   for (const auto& row : t.rows) {
@@ -443,9 +442,9 @@ Status read_commodities(Context& ctx, nw::Tables& out) {
 
 Status read_corridors(Context& ctx, nw::Tables& out) {
   if (!std::filesystem::exists(path_of(ctx, "corridors.csv"))) return Ok{};
-  CARAVAN_TRY_TABLE(t, table(ctx, "corridors.csv", {"id", "name"},
-                             {"via_any", "require_countries", "forbid_countries",
-                              "forbid_locations", "description"}));
+  CARAVAN_TRY(t, table(ctx, "corridors.csv", {"id", "name"},
+                       {"via_any", "require_countries", "forbid_countries", "forbid_locations",
+                        "description"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Corridor c;
@@ -476,7 +475,7 @@ Status read_corridors(Context& ctx, nw::Tables& out) {
 
 Status read_rules(Context& ctx, nw::Tables& out) {
   if (!std::filesystem::exists(path_of(ctx, "rules.csv"))) return Ok{};
-  CARAVAN_TRY_TABLE(t, table(ctx, "rules.csv", {"hs_prefix", "country", "sources"}, {"note"}));
+  CARAVAN_TRY(t, table(ctx, "rules.csv", {"hs_prefix", "country", "sources"}, {"note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::TransitRule x;
@@ -558,7 +557,7 @@ Status read_distributions(Context& ctx, nw::Tables& out) {
   Names optional = kDistColumns;
   optional.erase(optional.begin());
   optional.push_back("months");
-  CARAVAN_TRY_TABLE(t, table(ctx, "distributions.csv", {"target", "kind", "sources"}, optional));
+  CARAVAN_TRY(t, table(ctx, "distributions.csv", {"target", "kind", "sources"}, optional));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     const auto target = r.text("target");
@@ -643,9 +642,9 @@ Status read_disruptions(Context& ctx, nw::Tables& out) {
   Names optional = kDistColumns;
   optional.erase(optional.begin());
   optional.insert(optional.end(), {"months", "description"});
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "disruptions.csv",
-               {"id", "target", "probability", "per", "effect", "kind", "sources"}, optional));
+  CARAVAN_TRY(t,
+              table(ctx, "disruptions.csv",
+                    {"id", "target", "probability", "per", "effect", "kind", "sources"}, optional));
   Names figures = kDistFigures;
   figures.push_back("probability");
   for (const auto& row : t.rows) {

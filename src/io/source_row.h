@@ -1,17 +1,10 @@
-// What the network and tariff readers share: the sources.csv row and its checks, dates, and the
-// early return on a table that failed to load.
+// What the network and tariff readers share: the sources.csv row and its checks, and dates.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/csv.h"
-
-// `const CsvTable& var` from a Result<CsvTable> expression, or return its error.
-#define CARAVAN_TRY_TABLE(var, expr)    \
-  auto var##_r = (expr);                \
-  if (!var##_r) return var##_r.error(); \
-  const CsvTable& var = *var##_r
 
 namespace caravan::io {
 

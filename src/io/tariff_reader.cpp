@@ -164,7 +164,7 @@ bool flag(RowReader& r, std::string_view col) {
 }
 
 Status read_sources(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
+  CARAVAN_TRY(t, table(ctx, "sources.csv", kSourceColumns, kSourceOptionalColumns));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     SourceRow s = read_source_row(r);
@@ -179,10 +179,10 @@ Status read_sources(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_regimes(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "regimes.csv",
-               {"country", "valuation", "vat_pct", "vat_base", "currency", "date", "sources"},
-               {"union", "note"}));
+  CARAVAN_TRY(t,
+              table(ctx, "regimes.csv",
+                    {"country", "valuation", "vat_pct", "vat_base", "currency", "date", "sources"},
+                    {"union", "note"}));
   const Names figs = {"vat_pct", "valuation", "vat_base"};
   // Unions first, so that duty lines may name them.
   for (const auto& row : t.rows) {
@@ -229,9 +229,9 @@ Status read_regimes(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_duties(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "duties.csv",
-                             {"importer", "hs", "origin", "kind", "rate_pct", "date", "sources"},
-                             {"per_tonne", "currency", "agreement", "note"}));
+  CARAVAN_TRY(t, table(ctx, "duties.csv",
+                       {"importer", "hs", "origin", "kind", "rate_pct", "date", "sources"},
+                       {"per_tonne", "currency", "agreement", "note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::DutyLine l;
@@ -259,8 +259,8 @@ Status read_duties(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_exports(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "export.csv", {"exporter", "hs", "rate_pct", "date", "sources"},
-                             {"per_tonne", "currency", "banned", "licence", "note"}));
+  CARAVAN_TRY(t, table(ctx, "export.csv", {"exporter", "hs", "rate_pct", "date", "sources"},
+                       {"per_tonne", "currency", "banned", "licence", "note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::ExportLine l;
@@ -279,10 +279,9 @@ Status read_exports(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_transit(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t,
-                    table(ctx, "transit.csv",
-                          {"country", "origin", "regime", "usd_per_consignment", "date", "sources"},
-                          {"note", "via"}));
+  CARAVAN_TRY(t, table(ctx, "transit.csv",
+                       {"country", "origin", "regime", "usd_per_consignment", "date", "sources"},
+                       {"note", "via"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::TransitCharge c;
@@ -306,8 +305,7 @@ Status read_transit(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_fx(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(
-      t, table(ctx, "fx.csv", {"currency", "usd_per_unit", "date", "sources"}, {"note"}));
+  CARAVAN_TRY(t, table(ctx, "fx.csv", {"currency", "usd_per_unit", "date", "sources"}, {"note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::FxRate f;
@@ -323,8 +321,7 @@ Status read_fx(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_parameters(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t,
-                    table(ctx, "parameters.csv", {"name", "value", "date", "sources"}, {"note"}));
+  CARAVAN_TRY(t, table(ctx, "parameters.csv", {"name", "value", "date", "sources"}, {"note"}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     tf::Parameter p;
@@ -337,10 +334,10 @@ Status read_parameters(Ctx& ctx, tf::Schedule& out) {
 }
 
 Status read_processing(Ctx& ctx, tf::Schedule& out) {
-  CARAVAN_TRY_TABLE(t, table(ctx, "processing.csv",
-                             {"id", "from", "to", "plants", "input_grade", "output_grade",
-                              "recovery", "usd_per_t_output", "date", "sources"},
-                             {"note"}));
+  CARAVAN_TRY(t, table(ctx, "processing.csv",
+                       {"id", "from", "to", "plants", "input_grade", "output_grade", "recovery",
+                        "usd_per_t_output", "date", "sources"},
+                       {"note"}));
   const Names figs = {"input_grade", "output_grade", "recovery", "usd_per_t_output"};
   for (const auto& row : t.rows) {
     RowReader r(t, row);
