@@ -1,9 +1,9 @@
 // Request handlers shared by the CLI and the server.
 #include "api/handlers.h"
 
-#include "api/landed_cost_handler.h"
 #include "api/reliability.h"
 #include "api/render.h"
+#include "api/trade_codec.h"
 #include "core/text.h"
 #include "network/locate.h"
 

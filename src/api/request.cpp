@@ -165,9 +165,8 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   CARAVAN_TRY(rate, f.opt_num("carrying_rate", 0, 1));
   r.params.carrying_rate_per_year = rate.value_or(net.tables().carrying_rate_per_year);
   CARAVAN_TRY(vot, f.opt_num("value_of_time_usd_per_hour", 0, 1e9));
-  // Default value of time: 0.6% of the goods' value per day, the lower bound of Hummels and
-  // Schaur (AER 2013) for time-sensitive trade (see docs/routing.md).
-  r.query.value_of_time_usd_per_hour = vot.value_or(r.shipment.value.value * 0.006 / 24.0);
+  r.query.value_of_time_usd_per_hour =
+      vot.value_or(cost::default_value_of_time_usd_per_hour(r.shipment));
 
   auto& c = r.query.constraints;
   CARAVAN_TRY(avoid, f.list("avoid"));

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "api/error_table.h"
-#include "api/landed_cost_handler.h"
+#include "api/trade_codec.h"
 #include "cli/shipment_options.h"
 #include "io/network_reader.h"
 

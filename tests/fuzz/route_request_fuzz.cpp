@@ -8,7 +8,7 @@
 #include <string>
 
 #include "api/handlers.h"
-#include "api/landed_cost_handler.h"
+#include "api/trade_codec.h"
 #include "io/network_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,11 +1,11 @@
 // Landed-cost rules checked against hand-computed examples and properties.
-#include "cost/landed_cost.h"
+#include "trade/landed_cost.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-namespace caravan::cost {
+namespace caravan::trade {
 namespace {
 namespace tf = caravan::tariff;
 
@@ -270,4 +270,4 @@ TEST(LandedCost, UnknownDutyIsMissingAndVatIsMarkedALowerBound) {
 }
 
 }  // namespace
-}  // namespace caravan::cost
+}  // namespace caravan::trade

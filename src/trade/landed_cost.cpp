@@ -1,12 +1,12 @@
 // The landed-cost rules (docs/landed-cost.md).
-#include "cost/landed_cost.h"
+#include "trade/landed_cost.h"
 
 #include <cmath>
 #include <optional>
 
 #include "core/text.h"
 
-namespace caravan::cost {
+namespace caravan::trade {
 namespace tf = caravan::tariff;
 
 const Component* LandedCost::find(std::string_view name) const {
@@ -321,4 +321,4 @@ LandedCost landed_cost(const tf::Schedule& s, const LandedInput& in) {
   return low;
 }
 
-}  // namespace caravan::cost
+}  // namespace caravan::trade

@@ -1,16 +1,14 @@
-// Landed cost as JSON: `caravan landed-cost`, `caravan deal`, the processing comparison, and the
-// `landed_cost` option of route and compare (routes ranked by landed cost, components per route).
+// Landed cost, the processing comparison and deals as JSON (the use-cases are in trade/): request
+// fields -> trade requests, responses -> JSON and text; also the landed-cost option of route and
+// compare (routes ranked by landed cost, components per route).
 #pragma once
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "api/request.h"
-#include "cost/landed_cost.h"
 #include "route/planner.h"
-#include "tariff/hs_code.h"
-#include "tariff/schedule.h"
+#include "trade/landed_route.h"
 
 namespace caravan::api {
 
@@ -19,28 +17,14 @@ namespace caravan::api {
 // "hs_nomenclature" (CSV path, default the shared HS 2022 file).
 struct LandedOptions {
   bool enabled = false;
-  tariff::Incoterm incoterm = tariff::Incoterm::Dap;
-  bool vat_recoverable = false;
+  trade::LandedOptions terms;
   std::string tariffs_dir, hs_nomenclature;
 };
 Result<LandedOptions> parse_landed_options(Fields& f);
 // The same fields moved out of a request (for handlers that parse the rest separately).
 Result<LandedOptions> take_landed_options(nlohmann::json& request);
 
-struct TradeData {
-  tariff::Schedule schedule;
-  tariff::Nomenclature nomenclature;  // empty: HS codes are checked for format only
-};
-// Read once per (tariffs folder, nomenclature file) and shared while none of their files changes:
-// a server does not re-read the schedules and the 7,000-line HS file on every request, and an
-// edited schedule is picked up by the next one.
-Result<std::shared_ptr<const TradeData>> load_trade_data(const LandedOptions& o);
-
-// The itinerary cut at its port of shipment (first sea or ferry leg), with its countries, under
-// the options' Incoterm and VAT treatment.
-cost::LandedInput landed_input(const network::Network& net, const route::Itinerary& it,
-                               const cost::Shipment& shipment, const LandedOptions& o);
-nlohmann::json landed_json(const cost::LandedCost& lc, tariff::Incoterm incoterm);
+nlohmann::json landed_json(const trade::LandedCost& lc, tariff::Incoterm incoterm);
 
 // Adds "landed_cost_usd" and "landed_cost" to every route and sorts them by landed cost.
 Status add_landed_costs(const network::Network& net, const route::PlanRequest& r,
@@ -64,7 +48,7 @@ Result<nlohmann::json> processing_compare(const network::Network& net,
 Result<nlohmann::json> deal(const network::Network& net, const nlohmann::json& request,
                             const Limits& limits = {});
 
-// Text renderings for the terminal.
+// Text renderings for the terminal (trade_text.cpp).
 std::string landed_table(const nlohmann::json& response);
 std::string processing_text(const nlohmann::json& response);
 std::string deal_table(const nlohmann::json& response);

@@ -1,6 +1,6 @@
-// Landed cost on the embedded network: the cut at the port of shipment keeps every dollar, the
-// processing comparison never ships more after processing, and bad HS codes name the closest.
-#include "api/landed_cost_handler.h"
+// Landed cost, processing and deal as JSON on the embedded network: ranking, unknown duties,
+// ranges, bad fields and bad HS codes naming the closest, and the trade-data cache.
+#include "api/trade_codec.h"
 
 #include <gtest/gtest.h>
 
@@ -32,56 +32,7 @@ fs::path copy_of_embedded_tariffs(const std::string& name) {
   return dir;
 }
 
-TEST(LandedCostHandler, CutAtThePortOfShipmentKeepsTheItineraryCost) {
-  json req = {{"from", "Stepnogorsk"},
-              {"to", "Yokohama"},
-              {"commodity", "rare-earth-oxide"},
-              {"tonnes", 100},
-              {"alternatives", 3}};
-  Fields f(req);
-  auto r = parse_plan_request(net(), f, {});
-  ASSERT_TRUE(r);
-  auto plan = route::plan(net(), *r);
-  ASSERT_TRUE(plan);
-  ASSERT_FALSE(plan->routes.empty());
-  for (const auto& it : plan->routes) {
-    LandedOptions cif;
-    cif.incoterm = tariff::Incoterm::Cif;
-    const auto in = landed_input(net(), it, r->shipment, cif);
-    const double sum = (in.pre.freight + in.pre.border + in.pre.inventory + in.main.freight +
-                        in.main.border + in.main.inventory)
-                           .value;
-    EXPECT_NEAR(sum, it.cost().value, 1e-6);
-    EXPECT_EQ(in.origin_country, "KZ");
-    EXPECT_EQ(in.destination_country, "JP");
-  }
-}
-
-TEST(LandedCostHandler, TransitCountriesCarryTheModesOfTheirLegs) {
-  // The Middle Corridor: ferry to Azerbaijan, rail across it, Georgia and Turkey to Mersin, then
-  // ships by way of Singapore.
-  json req = {{"from", "Stepnogorsk"},
-              {"to", "Yokohama"},
-              {"commodity", "rare-earth-oxide"},
-              {"tonnes", 100},
-              {"avoid", json::array({"CN", "RU", "IR"})}};
-  Fields f(req);
-  auto r = parse_plan_request(net(), f, {});
-  ASSERT_TRUE(r);
-  auto plan = route::plan(net(), *r);
-  ASSERT_TRUE(plan && !plan->routes.empty());
-  const auto in = landed_input(net(), plan->routes[0], r->shipment, LandedOptions{});
-  std::map<std::string, std::vector<std::string>> modes;
-  for (const auto& t : in.transit) modes[t.country] = t.modes;
-  ASSERT_TRUE(modes.count("AZ") && modes.count("GE") && modes.count("TR") && modes.count("SG"));
-  using V = std::vector<std::string>;
-  EXPECT_EQ(modes["AZ"], (V{"ferry", "rail"}));  // the Caspian ferry, then rail to Georgia
-  EXPECT_EQ(modes["GE"], (V{"rail"}));           // Baku-Tbilisi-Kars
-  EXPECT_EQ(modes["TR"], (V{"rail", "sea"}));    // rail to Mersin, a ship onwards
-  EXPECT_EQ(modes["SG"], (V{"sea"}));            // a transshipment
-}
-
-TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {
+TEST(TradeCodec, RoutesAreRankedByLandedCostWithComponents) {
   auto r = landed_cost(net(), {{"from", "Stepnogorsk"},
                                {"to", "Yokohama"},
                                {"commodity", "rare-earth-oxide"},
@@ -97,7 +48,7 @@ TEST(LandedCostHandler, RoutesAreRankedByLandedCostWithComponents) {
   EXPECT_EQ(routes[0]["landed_cost"]["buyer_costs_usd"].get<double>(), 0.0);  // DDP
 }
 
-TEST(LandedCostHandler, AnUnknownDutyIsListedAsMissingNeverZero) {
+TEST(TradeCodec, AnUnknownDutyIsListedAsMissingNeverZero) {
   // A schedule whose only Japanese duty line for rare-earth compounds is "unknown".
   const fs::path dir = copy_of_embedded_tariffs("caravan_unknown_duty");
   std::ofstream(dir / "duties.csv", std::ios::trunc)
@@ -124,7 +75,7 @@ TEST(LandedCostHandler, AnUnknownDutyIsListedAsMissingNeverZero) {
   }
 }
 
-TEST(LandedCostHandler, ProcessingAtTheOriginNeverShipsMoreTonnes) {
+TEST(TradeCodec, ProcessingAtTheOriginNeverShipsMoreTonnes) {
   for (double t : {0.5, 1.0, 20.0}) {
     auto r = processing_compare(
         net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", t}, {"recovery", 0.8}});
@@ -135,7 +86,7 @@ TEST(LandedCostHandler, ProcessingAtTheOriginNeverShipsMoreTonnes) {
   }
 }
 
-TEST(LandedCostHandler, ProcessingTheProductItselfIsAnErrorNotACrash) {
+TEST(TradeCodec, ProcessingTheProductItselfIsAnErrorNotACrash) {
   auto r = processing_compare(net(), {{"from", "Stepnogorsk"},
                                       {"to", "Yokohama"},
                                       {"commodity", "rare-earth-oxide"},
@@ -145,7 +96,7 @@ TEST(LandedCostHandler, ProcessingTheProductItselfIsAnErrorNotACrash) {
   EXPECT_NE(r.error().message.find("nothing to process"), std::string::npos) << r.error().message;
 }
 
-TEST(LandedCostHandler, APlantAtTheDestinationIsAnErrorNamingThePlant) {
+TEST(TradeCodec, APlantAtTheDestinationIsAnErrorNamingThePlant) {
   auto r = processing_compare(
       net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"plant", "Yokohama"}, {"tonnes", 1}});
   ASSERT_FALSE(r);
@@ -153,7 +104,7 @@ TEST(LandedCostHandler, APlantAtTheDestinationIsAnErrorNamingThePlant) {
   EXPECT_EQ(r.error().field, "plant");
 }
 
-TEST(LandedCostHandler, RangeProcessingCostsGiveALowAndAHighCost) {
+TEST(TradeCodec, RangeProcessingCostsGiveALowAndAHighCost) {
   const fs::path dir = copy_of_embedded_tariffs("caravan_processing_range");
   std::ofstream(dir / "processing.csv", std::ios::trunc)
       << "id,from,to,plants,input_grade,output_grade,recovery,usd_per_t_output,date,sources\n"
@@ -171,7 +122,7 @@ TEST(LandedCostHandler, RangeProcessingCostsGiveALowAndAHighCost) {
   }
 }
 
-TEST(LandedCostHandler, RecoverableVatLeavesTheProcessingChoiceToLogisticsAndProcessing) {
+TEST(TradeCodec, RecoverableVatLeavesTheProcessingChoiceToLogisticsAndProcessing) {
   const json base = {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 1}};
   json recovered = base;
   recovered["vat_recoverable"] = true;
@@ -192,7 +143,7 @@ TEST(LandedCostHandler, RecoverableVatLeavesTheProcessingChoiceToLogisticsAndPro
   EXPECT_EQ(bad.error().field, "vat_recoverable");
 }
 
-TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
+TEST(TradeCodec, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
   auto bad = landed_cost(net(), {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"hs", "28.4"}});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::InvalidRequest);
@@ -204,21 +155,20 @@ TEST(LandedCostHandler, MalformedOrUnknownHsIsAnErrorWithTheClosestCodes) {
   EXPECT_NE(unknown.error().message.find("284690"), std::string::npos);
 }
 
-TEST(LandedCostHandler, TradeDataIsReadOnceAndAgainWhenAFileChanges) {
+TEST(TradeCodec, TradeDataIsReadOnceAndAgainWhenAFileChanges) {
   const fs::path dir = copy_of_embedded_tariffs("caravan_trade_data_cache");
-  LandedOptions o;
-  o.tariffs_dir = dir.string();
-  auto first = load_trade_data(o);
-  auto second = load_trade_data(o);
+  const auto load = [&] { return io::load_trade_data(dir.string(), ""); };
+  auto first = load();
+  auto second = load();
   ASSERT_TRUE(first && second);
   EXPECT_EQ(first->get(), second->get());  // the same data, not read again
   const fs::path fx = dir / "fx.csv";
   fs::last_write_time(fx, fs::last_write_time(fx) + std::chrono::seconds(5));
-  auto third = load_trade_data(o);
+  auto third = load();
   ASSERT_TRUE(third);
   EXPECT_NE(first->get(), third->get());  // an edited schedule is read again
   fs::remove(fx);
-  EXPECT_FALSE(load_trade_data(o));  // and a broken folder is an error, not the old data
+  EXPECT_FALSE(load());  // and a broken folder is an error, not the old data
   fs::remove_all(dir);
 }
 

@@ -11,7 +11,7 @@
 #include "tariff/incoterm.h"
 #include "tariff/schedule.h"
 
-namespace caravan::cost {
+namespace caravan::trade {
 
 // The freight part of a route, cut at the port of shipment (the first sea or ferry leg; the origin
 // when there is none).
@@ -73,4 +73,4 @@ struct LandedCost {
 // and at their high ends (`usd_high`, `total_high`); every rule rises with each figure.
 LandedCost landed_cost(const tariff::Schedule& schedule, const LandedInput& in);
 
-}  // namespace caravan::cost
+}  // namespace caravan::trade
