@@ -40,32 +40,28 @@ Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool requ
 Result<json> reliability_json(const route::PlanRequest& r, const route::Prepared& p,
                               const route::Itinerary& it, const ReliabilityRequest& rel,
                               std::vector<double>* samples) {
-  sim::ReliabilityOptions o;
-  o.samples = rel.samples;
-  o.month = r.params.month ? r.params.month : 1;
-  o.seed = rel.seed;
-  if (rel.deadline_days) o.deadline_hours = *rel.deadline_days * 24.0;
-  o.penalty_usd_per_day = rel.penalty_usd_per_day;
-  o.carrying_usd_per_hour = r.shipment.value.value * r.params.carrying_rate_per_year / 8760.0;
-  o.handling = r.shipment.handling;
-  o.keep_samples = samples != nullptr;
+  const auto o = sim::options_for(r, rel, samples != nullptr);
   auto res = sim::reliability(p, it, o);
   if (!res) return res.error();
   if (samples) *samples = res->hours;
+  return reliability_json(*res, rel, o.month);
+}
+
+json reliability_json(const sim::ReliabilityResult& res, const ReliabilityRequest& rel, int month) {
   auto round2 = [](double v) { return std::round(v * 100) / 100; };
-  json j = {{"samples", res->samples},
-            {"month", o.month},
+  json j = {{"samples", res.samples},
+            {"month", month},
             {"seed", rel.seed},
-            {"planned_hours", round2(res->planned_hours)},
-            {"mean_hours", round2(res->mean_hours)},
-            {"p50_hours", round2(res->p50_hours)},
-            {"p90_hours", round2(res->p90_hours)},
-            {"p95_hours", round2(res->p95_hours)},
-            {"max_hours", round2(res->max_hours)},
-            {"on_time_probability", std::round(res->on_time_probability * 1e6) / 1e6},
-            {"disruption_probability", std::round(res->disruption_probability * 1e6) / 1e6},
-            {"reroute_probability", std::round(res->reroute_probability * 1e6) / 1e6},
-            {"expected_delay_cost_usd", round2(res->expected_delay_cost_usd)}};
+            {"planned_hours", round2(res.planned_hours)},
+            {"mean_hours", round2(res.mean_hours)},
+            {"p50_hours", round2(res.p50_hours)},
+            {"p90_hours", round2(res.p90_hours)},
+            {"p95_hours", round2(res.p95_hours)},
+            {"max_hours", round2(res.max_hours)},
+            {"on_time_probability", std::round(res.on_time_probability * 1e6) / 1e6},
+            {"disruption_probability", std::round(res.disruption_probability * 1e6) / 1e6},
+            {"reroute_probability", std::round(res.reroute_probability * 1e6) / 1e6},
+            {"expected_delay_cost_usd", round2(res.expected_delay_cost_usd)}};
   if (rel.deadline_days) j["deadline_days"] = *rel.deadline_days;
   return j;
 }

@@ -7,15 +7,11 @@
 
 #include "api/request.h"
 #include "route/planner.h"
+#include "sim/monte_carlo.h"
 
 namespace caravan::api {
 
-struct ReliabilityRequest {
-  int samples = 10000;
-  std::uint64_t seed = 1;
-  std::optional<double> deadline_days;
-  double penalty_usd_per_day = 0.0;
-};
+using sim::ReliabilityRequest;
 
 // nullopt when the request asks for no reliability (`required`: the samples default to 10,000).
 Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool required,
@@ -25,6 +21,9 @@ Result<std::optional<ReliabilityRequest>> parse_reliability(Fields& f, bool requ
 Result<nlohmann::json> reliability_json(const route::PlanRequest& r, const route::Prepared& p,
                                         const route::Itinerary& it, const ReliabilityRequest& rel,
                                         std::vector<double>* samples = nullptr);
+// The `reliability` object of a sampled route.
+nlohmann::json reliability_json(const sim::ReliabilityResult& res, const ReliabilityRequest& rel,
+                                int month);
 
 // A CDF plot of sampled transit times (days), one curve per named series, as an SVG document.
 std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>>>& series_hours,

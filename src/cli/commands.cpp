@@ -11,7 +11,7 @@
 #include "api/handlers.h"
 #include "api/reliability.h"
 #include "api/render.h"
-#include "api/scenario_handler.h"
+#include "api/scenario_codec.h"
 #include "api/scenario_library.h"
 #include "api/simulate_handler.h"
 #include "api/table.h"

@@ -22,7 +22,7 @@
 #include "api/assign_handler.h"
 #include "api/error_table.h"
 #include "api/handlers.h"
-#include "api/scenario_handler.h"
+#include "api/scenario_codec.h"
 #include "api/scenario_library.h"
 #include "api/trade_codec.h"
 #include "core/text.h"

@@ -292,4 +292,18 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   return r;
 }
 
+ReliabilityOptions options_for(const route::PlanRequest& r, const ReliabilityRequest& rel,
+                               bool keep_samples) {
+  ReliabilityOptions o;
+  o.samples = rel.samples;
+  o.month = r.params.month ? r.params.month : 1;
+  o.seed = rel.seed;
+  if (rel.deadline_days) o.deadline_hours = *rel.deadline_days * 24.0;
+  o.penalty_usd_per_day = rel.penalty_usd_per_day;
+  o.carrying_usd_per_hour = r.shipment.value.value * r.params.carrying_rate_per_year / 8760.0;
+  o.handling = r.shipment.handling;
+  o.keep_samples = keep_samples;
+  return o;
+}
+
 }  // namespace caravan::sim

@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 #include "route/itinerary.h"
+#include "route/planner.h"
 #include "route/search.h"
 
 namespace caravan::sim {
@@ -34,6 +35,19 @@ struct ReliabilityResult {
   std::vector<double> hours;             // every sample, in sample order (keep_samples)
   std::uint64_t legs_sampled = 0;        // arcs sampled, a measure of work
 };
+
+// The reliability part of a route request.
+struct ReliabilityRequest {
+  int samples = 10000;
+  std::uint64_t seed = 1;
+  std::optional<double> deadline_days;
+  double penalty_usd_per_day = 0.0;
+};
+
+// The sampling options for a route of this shipment: departure month (January when none),
+// carrying cost of an hour, handling class, deadline and penalty.
+ReliabilityOptions options_for(const route::PlanRequest& plan, const ReliabilityRequest& rel,
+                               bool keep_samples = false);
 
 // Samples `options.samples` journeys of `itinerary` (a path of `prepared`). Deterministic in the
 // seed.

@@ -1,14 +1,16 @@
-// Baseline-versus-scenario comparisons.
-#include "api/scenario_handler.h"
+// Baseline-versus-scenario comparisons as JSON, a text table and an SVG chart.
+#include "api/scenario_codec.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "api/reliability.h"
 #include "api/render.h"
 #include "api/request.h"
 #include "core/text.h"
+#include "scenario/comparison.h"
 
 namespace caravan::api {
 namespace nw = caravan::network;
@@ -16,75 +18,27 @@ using nlohmann::json;
 
 namespace {
 
-bool in_corridor(const nw::Network& net, const nw::Corridor& c, const route::Itinerary& it) {
-  auto has_loc = [&](LocationId l) {
-    return std::find(it.locations.begin(), it.locations.end(), l) != it.locations.end();
-  };
-  auto has_country = [&](CountryId x) {
-    return std::find(it.countries.begin(), it.countries.end(), x) != it.countries.end();
-  };
-  if (!c.via_any.empty() && std::none_of(c.via_any.begin(), c.via_any.end(), has_loc)) return false;
-  for (auto x : c.require_countries)
-    if (!has_country(x)) return false;
-  for (auto x : c.forbid_countries)
-    if (has_country(x)) return false;
-  for (auto x : c.forbid_locations)
-    if (has_loc(x)) return false;
-  (void)net;
-  return true;
-}
-
-// One run: the variants (corridors, or the best route) on one network.
-Result<json> run_one(const nw::Network& net, const json& request, const scenario::Scenario* sc,
-                     bool corridors, const Limits& limits) {
-  Fields f(request);
-  auto r = parse_plan_request(net, f, limits);
-  if (!r) return r.error();
-  auto rel = parse_reliability(f, false, limits);
-  if (!rel) return rel.error();
-  if (auto s = f.no_unknown(); !s) return s.error();
-  if (sc) {
-    r->query.constraints =
-        route::merge(r->query.constraints, scenario::constraints_for(*sc, r->query.hs));
-    if (sc->month) r->params.month = *sc->month;
-  }
-  std::vector<route::Variant> variants;
-  if (corridors)
-    variants = route::corridor_variants(net);
-  else
-    variants.push_back(route::Variant{"best", "best route", {}});
-  auto results = route::compare(net, *r, variants);
-  if (!results) return results.error();
+json variants_json(const scenario::Run& run, const std::optional<ReliabilityRequest>& rel) {
   json vs = json::array();
-  for (const auto& v : *results) {
+  for (const auto& v : run.variants) {
     json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
     if (v.route) {
-      json rj = itinerary_json(net, *v.route);
-      double subsidy = 0;
-      if (sc)
-        for (const auto& s : sc->subsidies)
-          if (const auto* c = net.find_corridor(s.corridor); c && in_corridor(net, *c, *v.route))
-            subsidy += s.usd_per_t * r->shipment.tonnes.value;
-      if (subsidy > 0) {
-        rj["subsidy_usd"] = subsidy;
-        rj["cost_usd"] = rj["cost_usd"].get<double>() - subsidy;
+      json rj = itinerary_json(*run.network, *v.route);
+      if (v.subsidy.value > 0) {
+        rj["subsidy_usd"] = v.subsidy.value;
+        rj["cost_usd"] = rj["cost_usd"].get<double>() - v.subsidy.value;
       }
-      if (*rel) {
-        auto j = reliability_json(*r, *v.prepared, *v.route, **rel);
-        if (!j) return j.error();
-        rj["reliability"] = *j;
-      }
+      if (v.reliability && rel)
+        rj["reliability"] = reliability_json(*v.reliability, *rel,
+                                             run.plan.params.month ? run.plan.params.month : 1);
       vj["route"] = std::move(rj);
     } else {
       vj["no_route_reason"] = v.no_route_reason;
     }
     vs.push_back(std::move(vj));
   }
-  json run = {{"query", shipment_json(net, *r)}, {"variants", vs}};
-  return run;
+  return vs;
 }
-
-double num(const json& j, const char* k) { return j.contains(k) ? j[k].get<double>() : 0.0; }
 
 }  // namespace
 
@@ -93,62 +47,44 @@ Result<json> run_scenarios(const nw::Network& base, const json& request,
   if (!request.is_object())
     return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
   json req = request;
-  auto corridors_flag = take_bool(req, "corridors", true);
-  if (!corridors_flag) return corridors_flag.error();
-  const bool corridors = *corridors_flag;
+  CARAVAN_TRY(corridors, take_bool(req, "corridors", true));
   if (scenarios.empty())
     return make_error(ErrorCode::InvalidRequest, "give at least one scenario", "scenario");
+  Fields f(req);
+  CARAVAN_TRY(plan, parse_plan_request(base, f, limits));
+  CARAVAN_TRY(rel, parse_reliability(f, false, limits));
+  if (auto s = f.no_unknown(); !s) return s.error();
+  CARAVAN_TRY(res, scenario::run_comparison(base, {plan, corridors, rel, scenarios}));
   json out;
-  auto baseline = run_one(base, req, nullptr, corridors, limits);
-  if (!baseline) return baseline.error();
-  out["query"] = (*baseline)["query"];
+  out["query"] = shipment_json(base, res.runs.front().plan);
   json runs = json::array();
-  runs.push_back({{"id", "baseline"}, {"name", "baseline"}, {"variants", (*baseline)["variants"]}});
-  json diffs = json::array();
-  for (const auto& sc : scenarios) {
-    auto net = nw::Network::build(sc.tables);
-    if (!net)
-      return make_error(net.error().code, sc.file + ": " + net.error().message, net.error().field);
-    auto run = run_one(*net, req, &sc, corridors, limits);
-    if (!run) return run.error();
-    json rj = {{"id", sc.id},
-               {"name", sc.name},
-               {"why", sc.why},
-               {"file", sc.file},
-               {"variants", (*run)["variants"]}};
-    if (sc.month) rj["month"] = *sc.month;
-    runs.push_back(rj);
-    const auto& before = (*baseline)["variants"];
-    const auto& after = (*run)["variants"];
-    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
-      json d = {
-          {"scenario", sc.id}, {"variant", before[i]["id"]}, {"variant_name", before[i]["name"]}};
-      const bool had = before[i].contains("route"), has = after[i].contains("route");
-      d["route_before"] = had ? before[i]["route"]["summary"] : json("none");
-      d["route_after"] = has ? after[i]["route"]["summary"] : json("none");
-      if (!has) d["no_route_reason"] = after[i]["no_route_reason"];
-      if (had && has) {
-        const auto &a = before[i]["route"], &b = after[i]["route"];
-        d["cost_usd_delta"] = std::round(num(b, "cost_usd") - num(a, "cost_usd"));
-        d["hours_delta"] = std::round((num(b, "hours") - num(a, "hours")) * 10) / 10;
-        d["co2_kg_delta"] = std::round(num(b, "co2_kg") - num(a, "co2_kg"));
-        d["risk_delta"] = std::round((num(b, "risk") - num(a, "risk")) * 1e6) / 1e6;
-        d["route_changed"] = a["locations"] != b["locations"];
-        if (a.contains("reliability") && b.contains("reliability")) {
-          d["p50_hours_delta"] =
-              std::round((num(b["reliability"], "p50_hours") - num(a["reliability"], "p50_hours")) *
-                         10) /
-              10;
-          d["p90_hours_delta"] =
-              std::round((num(b["reliability"], "p90_hours") - num(a["reliability"], "p90_hours")) *
-                         10) /
-              10;
-        }
-      } else {
-        d["route_changed"] = had != has;
-      }
-      diffs.push_back(std::move(d));
+  for (const auto& run : res.runs) {
+    json rj = {{"id", run.id}, {"name", run.name}, {"variants", variants_json(run, rel)}};
+    if (&run != &res.runs.front()) {
+      rj["why"] = run.why;
+      rj["file"] = run.file;
+      if (run.month) rj["month"] = *run.month;
     }
+    runs.push_back(std::move(rj));
+  }
+  json diffs = json::array();
+  for (const auto& d : res.differences) {
+    const auto& a = runs[0]["variants"][d.variant];
+    const auto& b = runs[d.run]["variants"][d.variant];
+    json dj = {{"scenario", d.scenario}, {"variant", a["id"]}, {"variant_name", a["name"]}};
+    dj["route_before"] = d.had_route ? a["route"]["summary"] : json("none");
+    dj["route_after"] = d.has_route ? b["route"]["summary"] : json("none");
+    if (!d.has_route) dj["no_route_reason"] = b["no_route_reason"];
+    if (d.had_route && d.has_route) {
+      dj["cost_usd_delta"] = std::round(d.cost_delta.value);
+      dj["hours_delta"] = std::round(d.hours_delta.value * 10) / 10;
+      dj["co2_kg_delta"] = std::round(d.co2_kg_delta);
+      dj["risk_delta"] = std::round(d.risk_delta * 1e6) / 1e6;
+      if (d.p50_hours_delta) dj["p50_hours_delta"] = std::round(*d.p50_hours_delta * 10) / 10;
+      if (d.p90_hours_delta) dj["p90_hours_delta"] = std::round(*d.p90_hours_delta * 10) / 10;
+    }
+    dj["route_changed"] = d.route_changed;
+    diffs.push_back(std::move(dj));
   }
   out["runs"] = runs;
   out["differences"] = diffs;
