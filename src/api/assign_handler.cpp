@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <ostream>
 
 #include "api/request.h"
+#include "core/text.h"
 #include "io/demand_reader.h"
 
 namespace caravan::api {
@@ -382,6 +384,64 @@ json assign_geojson(const nw::Network& net, const json& result) {
          {"properties", props}});
   }
   return {{"type", "FeatureCollection"}, {"features", features}};
+}
+
+Result<json> prepare_assign(const std::string& network_dir, const json& request, bool local,
+                            double max_seconds_cap) {
+  namespace fs = std::filesystem;
+  if (!request.is_object())
+    return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");
+  json req = request;
+  if (max_seconds_cap > 0) {
+    double s = max_seconds_cap;
+    if (req.contains("max_seconds") && req["max_seconds"].is_number())
+      s = std::min(s, req["max_seconds"].get<double>());
+    req["max_seconds"] = s;
+  }
+  if (req.contains("tntp")) {
+    if (req.contains("demand"))
+      return bad("tntp", "give demand (on the network) or tntp, not both");
+    for (const char* k : {"capacity", "queue_scale_hours"})
+      if (req.contains(k)) return bad(k, "needs demand on a network, not tntp");
+    return req;
+  }
+  std::string name = "demand";
+  if (req.contains("demand")) {
+    if (!req["demand"].is_string()) return bad("demand", "expected a name");
+    name = req["demand"].get<std::string>();
+  }
+  std::error_code ec;
+  if (!(local && fs::is_regular_file(name, ec))) {
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".csv") name.resize(name.size() - 4);
+    const fs::path path = fs::path(network_dir) / "demand" / (name + ".csv");
+    if (name.empty() || name.find_first_of("/\\") != std::string::npos ||
+        name.find("..") != std::string::npos || !fs::is_regular_file(path, ec))
+      return make_error(ErrorCode::NotFound,
+                        "unknown demand '" + name +
+                            "': give the name of a CSV in the network's demand/ folder" +
+                            (local ? " or a CSV file" : ""),
+                        "demand");
+    name = path.string();
+  }
+  req["demand"] = name;
+  if (req.contains("capacity") && req["capacity"].is_array()) {
+    json c = json::object();
+    for (const auto& kv : req["capacity"]) {
+      const std::string s = kv.is_string() ? kv.get<std::string>() : kv.dump();
+      const auto eq = s.rfind('=');
+      const auto v = eq == std::string::npos ? std::nullopt : text::parse_double(s.substr(eq + 1));
+      if (!v) return bad("capacity", "expects ID=TONNES_PER_YEAR, got '" + s + "'");
+      c[s.substr(0, eq)] = *v;
+    }
+    req["capacity"] = c;
+  }
+  return req;
+}
+
+Result<json> assign(const nw::Network* net, const json& prepared, std::ostream* progress) {
+  if (prepared.is_object() && prepared.contains("tntp")) return assign_tntp(prepared, progress);
+  if (!net) return make_error(ErrorCode::Internal, "assign needs a network");
+  return assign_freight(*net, prepared, progress);
 }
 
 }  // namespace caravan::api

@@ -31,6 +31,21 @@ Result<nlohmann::json> assign_tntp(const nlohmann::json& request, std::ostream* 
 Result<nlohmann::json> assign_freight(const network::Network& net, const nlohmann::json& request,
                                       std::ostream* progress = nullptr);
 
+// Checks a request and makes it concrete before it runs (a server answers bad ones at once, not
+// as failed jobs): "demand" is the name of a CSV in the network's demand/ folder (default
+// "demand"), or (local callers) a CSV file, and becomes its path; "capacity" may also be a list
+// of "ID=TONNES_PER_YEAR"; "max_seconds" is capped by `max_seconds_cap` when it is > 0; "tntp"
+// excludes the network's fields.
+Result<nlohmann::json> prepare_assign(const std::string& network_dir, const nlohmann::json& request,
+                                      bool local, double max_seconds_cap);
+// A prepared request: the TNTP instance or the freight demand.
+Result<nlohmann::json> assign(const network::Network* net, const nlohmann::json& prepared,
+                              std::ostream* progress);
+
+// Text and CSV (link volumes) of either result (assign_text.cpp).
+std::string assign_text(const nlohmann::json& result);
+std::string assign_csv(const nlohmann::json& result);
+
 // The link volumes of an assign_freight result as GeoJSON (line width from volume).
 nlohmann::json assign_geojson(const network::Network& net, const nlohmann::json& result);
 

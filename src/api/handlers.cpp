@@ -160,7 +160,10 @@ Result<json> why_not(const nw::Network& net, const json& request, const Limits& 
 }
 
 Result<json> locate(const nw::Network& net, const json& request) {
-  Fields f(request);
+  json req = request;
+  // A query string's number ("1520", a gauge or a code) is text typed all the same.
+  if (req.is_object() && req.contains("q") && req["q"].is_number()) req["q"] = req["q"].dump();
+  Fields f(req);
   auto q = f.str("q");
   if (!q) return q.error();
   auto limit = f.opt_int("limit", 1, 100);

@@ -55,4 +55,16 @@ Result<std::vector<scenario::Scenario>> load_scenarios(const network::Network& n
   return out;
 }
 
+std::vector<std::string> scenario_names(const std::string& network_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  const fs::path dir = fs::path(network_dir) / "scenarios";
+  if (fs::is_directory(dir, ec))
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".scenario") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 }  // namespace caravan::api

@@ -17,4 +17,7 @@ Result<std::vector<scenario::Scenario>> load_scenarios(const network::Network& n
                                                        const std::vector<std::string>& names,
                                                        bool library_only = false);
 
+// The stems of the .scenario files in the network's scenarios/ folder, sorted.
+std::vector<std::string> scenario_names(const std::string& network_dir);
+
 }  // namespace caravan::api

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "api/request.h"
 #include "core/text.h"
+#include "io/csv.h"
 
 namespace caravan::api {
 namespace nw = caravan::network;
@@ -413,6 +415,63 @@ std::string sim_series_svg(const sim::SimConfig& c, const sim::SimResult& r) {
   }
   s << "</svg>\n";
   return s.str();
+}
+
+Result<SimRun> simulate(const nw::Network& net, const std::string& network_dir, const json& request,
+                        bool local) {
+  Fields f(request);
+  if (!f.has("config")) return field_error("config", "is required");
+  const json& given = request["config"];
+  CARAVAN_TRY(seed, f.opt_num("seed", 0, 9007199254740992.0));
+  CARAVAN_TRY(horizon, f.opt_num("horizon_days", 0, 36500));
+  json model;
+  std::string path;  // prefixes the model's errors
+  if (given.is_object()) {
+    model = given;
+    path = "config";
+  } else if (given.is_string()) {
+    namespace fs = std::filesystem;
+    const std::string name = given.get<std::string>();
+    const auto lib = fs::path(network_dir) / "sim" / (name + ".json");
+    const bool plain_name = !name.empty() && name.find_first_of("/\\") == std::string::npos &&
+                            name.find("..") == std::string::npos;
+    std::error_code ec;
+    if (local && (fs::exists(name, ec) || !plain_name || !fs::exists(lib, ec)))
+      path = name;
+    else if (plain_name && fs::exists(lib, ec))
+      path = lib.string();
+    else
+      return make_error(ErrorCode::NotFound,
+                        "unknown model '" + name +
+                            "': give the name of a model in the network's "
+                            "sim/ folder, or the model itself",
+                        "config");
+    CARAVAN_TRY(text, io::read_file(path));
+    model = json::parse(text, nullptr, false);
+    if (model.is_discarded()) {
+      try {
+        [[maybe_unused]] const json again = json::parse(text);  // throws with the position
+      } catch (const json::parse_error& e) {
+        return make_error(ErrorCode::InvalidRequest, path + ": " + e.what());
+      }
+    }
+  } else {
+    return field_error("config", "expected a model name or a model object");
+  }
+  for (auto it = request.begin(); it != request.end(); ++it)
+    if (it.key() != "config" && it.key() != "seed" && it.key() != "horizon_days")
+      return field_error(it.key(), "unknown field (known: config, horizon_days, seed)");
+  if (seed) model["seed"] = static_cast<std::uint64_t>(*seed);
+  if (horizon) model["horizon_days"] = *horizon;
+  auto prefixed = [&](const Error& e) {
+    return make_error(e.code, path + ": " + e.message, e.field);
+  };
+  auto config = parse_sim_config(model, net);
+  if (!config) return prefixed(config.error());
+  auto r = sim::simulate(*config);
+  if (!r) return prefixed(r.error());
+  json j = sim_result_json(*config, *r);
+  return SimRun{std::move(*config), std::move(*r), std::move(j)};
 }
 
 }  // namespace caravan::api

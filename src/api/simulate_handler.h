@@ -18,4 +18,15 @@ std::string sim_table(const nlohmann::json& result);
 std::string sim_series_csv(const sim::SimConfig& c, const sim::SimResult& r);
 std::string sim_series_svg(const sim::SimConfig& c, const sim::SimResult& r);
 
+struct SimRun {
+  sim::SimConfig config;
+  sim::SimResult result;
+  nlohmann::json json;  // sim_result_json
+};
+// {"config": the name of a model in the network's sim/ folder, the model itself, or (local
+// callers) a model file; "seed" and "horizon_days" override the model's}. Errors in a model file
+// are prefixed with its path.
+Result<SimRun> simulate(const network::Network& net, const std::string& network_dir,
+                        const nlohmann::json& request, bool local);
+
 }  // namespace caravan::api

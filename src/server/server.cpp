@@ -19,14 +19,9 @@
 #include <set>
 #include <thread>
 
-#include "api/assign_handler.h"
 #include "api/error_table.h"
-#include "api/handlers.h"
-#include "api/scenario_codec.h"
-#include "api/scenario_library.h"
-#include "api/trade_codec.h"
+#include "api/feature.h"
 #include "core/text.h"
-#include "io/geojson.h"
 #include "io/network_reader.h"
 #include "server/compute_pool.h"
 #include "server/jobs.h"
@@ -37,8 +32,6 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// Request fields naming server-side files: accepted from the command line, never over HTTP.
-constexpr const char* kPathFields[] = {"tariffs", "hs_nomenclature", "tntp"};
 constexpr const char* kErrorHeader = "X-Caravan-Error";
 
 // Everything the handlers share; lives until every computation thread has finished.
@@ -52,7 +45,6 @@ struct Context {
   const Options& opt;
   const network::Network net;
   std::string network_geojson;
-  std::string info;
   Metrics metrics;
   Jobs jobs;
   ComputePool pool;  // last: its workers stop before the rest goes
@@ -111,25 +103,33 @@ Result<json> request_json(const httplib::Request& req) {
       }
     }
   }
-  for (const char* f : kPathFields)
-    if (j.contains(f))
-      return make_error(ErrorCode::InvalidRequest,
-                        std::string("'") + f +
-                            "' names a server-side file and is accepted only by the command line",
-                        f);
   return j;
 }
 
-using ApiFn = std::function<Result<json>(const json& request)>;
+// The api context of an HTTP request: the loaded network, no local files.
+api::Context context_of(const Context& ctx) {
+  api::Context c;
+  c.net = &ctx.net;
+  c.network_dir = ctx.opt.network_dir;
+  c.limits = ctx.opt.limits;
+  c.local = false;
+  c.max_job_seconds = ctx.opt.job_seconds;
+  return c;
+}
 
-// An endpoint: request -> api call (with the deadline) -> JSON or an error from the table.
-httplib::Server::Handler endpoint(Context& ctx, ApiFn fn) {
-  return [&ctx, fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
+// A feature's endpoint: request -> the feature (with the deadline) -> JSON or an error from the
+// table.
+httplib::Server::Handler endpoint(Context& ctx, const api::Feature& f) {
+  return [&ctx, &f](const httplib::Request& req, httplib::Response& res) {
     try {
       auto request = request_json(req);
       if (!request) return send_error(res, request.error());
-      auto r = ctx.pool.run([fn, request = std::move(*request)] { return fn(request); },
-                            std::chrono::duration<double>(ctx.opt.request_seconds));
+      auto r = ctx.pool.run(
+          [&ctx, &f, request = std::move(*request)]() -> Result<json> {
+            CARAVAN_TRY(answer, api::run(f, context_of(ctx), request));
+            return std::move(answer.json);
+          },
+          std::chrono::duration<double>(ctx.opt.request_seconds));
       if (!r) return send_error(res, r.error());
       send_json(res, text_of(*r));
     } catch (const std::exception& e) {  // the one last-resort catch per handler
@@ -138,121 +138,52 @@ httplib::Server::Handler endpoint(Context& ctx, ApiFn fn) {
   };
 }
 
-Result<std::vector<std::string>> string_list(const json& v, const std::string& field) {
-  std::vector<std::string> out;
-  if (v.is_string()) {
-    for (const auto& s : text::split(v.get<std::string>(), ','))
-      if (!s.empty()) out.push_back(s);
-    return out;
-  }
-  if (v.is_array()) {
-    for (const auto& x : v) {
-      if (!x.is_string()) return make_error(ErrorCode::InvalidRequest, "expected strings", field);
-      out.push_back(x.get<std::string>());
+// A job feature: POST starts it (202 with the job's address), GET {path}/{id} polls it.
+void add_job(httplib::Server& svr, Context& ctx, const api::Feature& f) {
+  const std::string path(f.http_path);
+  svr.Post(path, [&ctx, &f, path](const httplib::Request& req, httplib::Response& res) {
+    try {
+      auto request = request_json(req);
+      if (!request) return send_error(res, request.error());
+      // Bad requests are answered now, not as failed jobs.
+      auto prepared = api::prepare(f, context_of(ctx), *request);
+      if (!prepared) return send_error(res, prepared.error());
+      auto id = ctx.jobs.start([&ctx, &f, r = std::move(*prepared)](std::ostream& progress) {
+        auto c = context_of(ctx);
+        c.progress = &progress;
+        auto answer = api::run(f, c, r, true);
+        if (!answer) return Result<json>(answer.error());
+        return Result<json>(std::move(answer->json));
+      });
+      if (!id) return send_error(res, id.error());
+      res.set_header("Location", path + "/" + *id);
+      send_json(res, json{{"id", *id}, {"status", "running"}, {"poll", path + "/" + *id}}.dump(),
+                202);
+    } catch (const std::exception& e) {  // last resort
+      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
     }
-    return out;
-  }
-  return make_error(ErrorCode::InvalidRequest, "expected a list of names", field);
-}
-
-Result<json> scenario_request(const Context& ctx, json request) {
-  if (!request.contains("scenarios"))
-    return make_error(ErrorCode::InvalidRequest,
-                      "missing 'scenarios': names from the network's scenarios/ folder, or \"all\"",
-                      "scenarios");
-  auto names = string_list(request["scenarios"], "scenarios");
-  if (!names) return names.error();
-  if (names->empty())
-    return make_error(ErrorCode::InvalidRequest, "'scenarios' is empty", "scenarios");
-  if (static_cast<int>(names->size()) > ctx.opt.limits.max_variants)
-    return make_error(
-        ErrorCode::LimitExceeded,
-        "at most " + std::to_string(ctx.opt.limits.max_variants) + " scenarios per request",
-        "scenarios");
-  request.erase("scenarios");
-  auto scenarios = api::load_scenarios(ctx.net, ctx.opt.network_dir, *names, true);
-  if (!scenarios) return scenarios.error();
-  return api::run_scenarios(ctx.net, request, *scenarios, ctx.opt.limits);
-}
-
-// Assignment request: "demand" is the name of a CSV in the network's demand/ folder (default
-// "demand"); "max_seconds" is capped by the server.
-Result<json> assign_request(const Context& ctx, json request) {
-  namespace fs = std::filesystem;
-  std::string name = "demand";
-  if (request.contains("demand")) {
-    if (!request["demand"].is_string())
-      return make_error(ErrorCode::InvalidRequest, "expected a name", "demand");
-    name = request["demand"].get<std::string>();
-  }
-  if (name.size() > 4 && name.substr(name.size() - 4) == ".csv") name.resize(name.size() - 4);
-  const fs::path path = fs::path(ctx.opt.network_dir) / "demand" / (name + ".csv");
-  std::error_code ec;
-  if (name.empty() || name.find_first_of("/\\") != std::string::npos ||
-      name.find("..") != std::string::npos || !fs::is_regular_file(path, ec))
-    return make_error(ErrorCode::NotFound,
-                      "unknown demand '" + name +
-                          "': give the name of a CSV in the network's "
-                          "demand/ folder",
-                      "demand");
-  request["demand"] = path.string();
-  double max_seconds = ctx.opt.job_seconds;
-  if (request.contains("max_seconds") && request["max_seconds"].is_number())
-    max_seconds = std::min(max_seconds, request["max_seconds"].get<double>());
-  request["max_seconds"] = max_seconds;
-  return request;
-}
-
-// Reliability, plus a server-only "histogram_bins" (1..200): the sampled transit times of each
-// route as a histogram (for the map), under "histograms".
-Result<json> reliability_request(const Context& ctx, json request) {
-  int bins = 0;
-  if (request.contains("histogram_bins")) {
-    const json& b = request["histogram_bins"];
-    if (!b.is_number_integer() || b.get<int>() < 1 || b.get<int>() > 200)
-      return make_error(ErrorCode::InvalidRequest, "expected an integer in [1, 200]",
-                        "histogram_bins");
-    bins = b.get<int>();
-    request.erase("histogram_bins");
-  }
-  api::SampleSeries samples;
-  auto result = api::reliability(ctx.net, request, ctx.opt.limits, bins ? &samples : nullptr);
-  if (!result || bins == 0) return result;
-  json histograms = json::array();
-  for (const auto& [name, hours] : samples) {
-    if (hours.empty()) continue;
-    const auto [lo, hi] = std::minmax_element(hours.begin(), hours.end());
-    const double width = *hi > *lo ? (*hi - *lo) / bins : 1.0;
-    std::vector<int> counts(static_cast<std::size_t>(bins), 0);
-    for (double h : hours)
-      ++counts[std::min(static_cast<std::size_t>((h - *lo) / width), counts.size() - 1)];
-    histograms.push_back(
-        {{"route", name}, {"min_hours", *lo}, {"bin_hours", width}, {"counts", counts}});
-  }
-  (*result)["histograms"] = std::move(histograms);
-  return result;
-}
-
-// The stems of the .scenario files in the network's scenarios/ folder, sorted.
-json scenario_names(const std::string& network_dir) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> names;
-  std::error_code ec;
-  const fs::path dir = fs::path(network_dir) / "scenarios";
-  if (fs::is_directory(dir, ec))
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.path().extension() == ".scenario") names.push_back(e.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return json{{"scenarios", names}};
+  });
+  svr.Get(path + "/([^/]+)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    try {
+      auto s = ctx.jobs.status(req.matches[1]);
+      if (!s)
+        return send_error(res, make_error(ErrorCode::NotFound,
+                                          "no job '" + std::string(req.matches[1]) + "'", "id"));
+      send_json(res, text_of(*s));
+    } catch (const std::exception& e) {  // last resort
+      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
+    }
+  });
 }
 
 std::string endpoint_label(const std::string& path, int status) {
-  static const std::set<std::string> kKnown = {
-      "/v1/route",       "/v1/compare", "/v1/reliability", "/v1/scenario", "/v1/why-not",
-      "/v1/landed-cost", "/v1/assign",  "/v1/locations",   "/v1/network",  "/v1/info",
-      "/v1/scenarios",   "/healthz",    "/metrics"};
-  if (kKnown.count(path)) return path;
-  if (path.rfind("/v1/assign/", 0) == 0) return "/v1/assign/{id}";
+  if (path == "/healthz" || path == "/metrics") return path;
+  for (const auto& f : api::features()) {
+    if (f.http_path.empty()) continue;
+    if (path == f.http_path) return path;
+    if (f.job && path.rfind(std::string(f.http_path) + "/", 0) == 0)
+      return std::string(f.http_path) + "/{id}";
+  }
   if (path.rfind("/v1/", 0) == 0) return "/v1/other";
   return status < 400 ? "static" : "other";
 }
@@ -268,70 +199,21 @@ class HttpServer : public httplib::Server {
 };
 
 void add_routes(httplib::Server& svr, Context& ctx) {
-  const auto& L = ctx.opt.limits;
-  auto both = [&](const std::string& path, ApiFn fn) {
-    auto h = endpoint(ctx, std::move(fn));
-    svr.Post(path, h);
-    svr.Get(path, h);
-  };
-  both("/v1/route", [&](const json& r) { return api::route(ctx.net, r, L); });
-  both("/v1/compare", [&](const json& r) { return api::compare(ctx.net, r, L); });
-  both("/v1/reliability", [&](const json& r) { return reliability_request(ctx, r); });
-  both("/v1/why-not", [&](const json& r) { return api::why_not(ctx.net, r, L); });
-  both("/v1/landed-cost", [&](const json& r) { return api::landed_cost(ctx.net, r, L); });
-  both("/v1/scenario", [&](const json& r) { return scenario_request(ctx, r); });
-
-  svr.Post("/v1/assign", [&](const httplib::Request& req, httplib::Response& res) {
-    try {
-      auto request = request_json(req);
-      if (!request) return send_error(res, request.error());
-      auto prepared = assign_request(ctx, std::move(*request));
-      if (!prepared) return send_error(res, prepared.error());
-      auto id = ctx.jobs.start([&ctx, r = std::move(*prepared)](std::ostream& progress) {
-        return api::assign_freight(ctx.net, r, &progress);
+  for (const auto& f : api::features()) {
+    if (f.http_path.empty()) continue;
+    const std::string path(f.http_path);
+    if (f.job) {
+      add_job(svr, ctx, f);
+    } else if (path == "/v1/network") {  // the same large answer every time: made once
+      svr.Get(path, [&ctx](const httplib::Request&, httplib::Response& res) {
+        res.set_content(ctx.network_geojson, "application/geo+json");
       });
-      if (!id) return send_error(res, id.error());
-      res.set_header("Location", "/v1/assign/" + *id);
-      send_json(res, json{{"id", *id}, {"status", "running"}, {"poll", "/v1/assign/" + *id}}.dump(),
-                202);
-    } catch (const std::exception& e) {  // last resort
-      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
+    } else {
+      auto h = endpoint(ctx, f);
+      svr.Post(path, h);
+      svr.Get(path, h);
     }
-  });
-  svr.Get(R"(/v1/assign/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    try {
-      auto s = ctx.jobs.status(req.matches[1]);
-      if (!s)
-        return send_error(res, make_error(ErrorCode::NotFound,
-                                          "no job '" + std::string(req.matches[1]) + "'", "id"));
-      send_json(res, text_of(*s));
-    } catch (const std::exception& e) {  // last resort
-      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
-    }
-  });
-  svr.Get("/v1/locations", [&](const httplib::Request& req, httplib::Response& res) {
-    try {
-      json request = {{"q", req.get_param_value("q")}};
-      if (req.has_param("limit")) request["limit"] = query_value(req.get_param_value("limit"));
-      auto r = api::locate(ctx.net, request);
-      if (!r) return send_error(res, r.error());
-      send_json(res, text_of(*r));
-    } catch (const std::exception& e) {  // last resort
-      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
-    }
-  });
-  svr.Get("/v1/network", [&](const httplib::Request&, httplib::Response& res) {
-    res.set_content(ctx.network_geojson, "application/geo+json");
-  });
-  svr.Get("/v1/scenarios", [&](const httplib::Request&, httplib::Response& res) {
-    try {
-      send_json(res, text_of(scenario_names(ctx.opt.network_dir)));
-    } catch (const std::exception& e) {  // last resort (filesystem errors)
-      send_error(res, make_error(ErrorCode::Internal, std::string("internal error: ") + e.what()));
-    }
-  });
-  svr.Get("/v1/info",
-          [&](const httplib::Request&, httplib::Response& res) { send_json(res, ctx.info); });
+  }
   svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
     send_json(res, json{{"status", "ok"}, {"jobs_running", ctx.jobs.running()}}.dump());
   });
@@ -363,8 +245,15 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
   // Released (not freed) if computation or job threads outlive the shutdown grace period.
   auto ctx_owner = std::make_unique<Context>(options, std::move(*loaded), threads, workers);
   Context* ctx = ctx_owner.get();
-  ctx->network_geojson = io::network_geojson(ctx->net).dump();
-  ctx->info = api::network_info(ctx->net).dump();
+  {
+    auto exported =
+        api::run(*api::find_feature("network export"), context_of(*ctx), json::object());
+    if (!exported) {
+      err << "error: " << exported.error().message << "\n";
+      return api::error_info(exported.error().code).exit_code;
+    }
+    ctx->network_geojson = exported->json.dump();
+  }
 
   HttpServer svr;
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
