@@ -214,18 +214,15 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
     if (colon == std::string::npos)
       return field_error("forbid_transit",
                          "expected HS_PREFIX:COUNTRY such as 2846:CN, found '" + rule + "'");
-    std::string prefix = rule.substr(0, colon);
-    std::string digits;
-    for (char ch : prefix)
-      if (ch != '.') digits += ch;
-    if (digits != "*" && (digits.empty() || digits.size() > 10 ||
-                          !std::all_of(digits.begin(), digits.end(), ::isdigit)))
+    const std::string prefix = rule.substr(0, colon);
+    auto digits = network::parse_hs_prefix(prefix);
+    if (!digits)
       return field_error(
           "forbid_transit",
           "expected an HS prefix of digits (or *) before ':', found '" + prefix + "'");
     auto country = parse_countries(net, {rule.substr(colon + 1)}, "forbid_transit");
     if (!country) return country.error();
-    c.transit_rules.push_back(route::TransitRule{digits, country->front(), "request"});
+    c.transit_rules.push_back(route::TransitRule{*digits, country->front(), "request"});
   }
   CARAVAN_TRY(ignore_rules, f.flag("ignore_network_rules"));
   c.ignore_network_rules = ignore_rules;

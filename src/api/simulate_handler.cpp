@@ -9,6 +9,7 @@
 #include "api/request.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "network/source_refs.h"
 
 namespace caravan::api {
 namespace nw = caravan::network;
@@ -33,49 +34,30 @@ Result<nw::Distribution> distribution(const json& j, const std::string& path) {
     return d;
   }
   if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string())
-    return field_error(path,
-                       "expected a number of hours or {\"kind\": "
-                       "fixed|triangular|lognormal|empirical|exponential, ...}");
-  const auto kind = j["kind"].get<std::string>();
-  auto get = [&](const char* k) -> Result<double> {
-    if (!j.contains(k))
-      return field_error(path + "." + k, "is required for a " + kind + " distribution");
-    return number(j[k], path + "." + k, -1e12, 1e12);
-  };
-  Result<nw::Distribution> d = make_error(ErrorCode::InvalidRequest, "");
-  if (kind == "fixed") {
-    auto v = get("value");
-    if (!v) return v.error();
-    d = nw::Distribution::fixed(*v);
-  } else if (kind == "triangular") {
-    auto a = get("min"), m = get("mode"), b = get("max");
-    if (!a) return a.error();
-    if (!m) return m.error();
-    if (!b) return b.error();
-    d = nw::Distribution::triangular(*a, *m, *b);
-  } else if (kind == "lognormal") {
-    auto m = get("median"), p = get("p90");
-    if (!m) return m.error();
-    if (!p) return p.error();
-    d = nw::Distribution::lognormal(*m, *p);
-  } else if (kind == "exponential") {
-    auto m = get("mean");
-    if (!m) return m.error();
-    d = nw::Distribution::exponential(*m);
-  } else if (kind == "empirical") {
-    if (!j.contains("values") || !j["values"].is_array())
-      return field_error(path + ".values", "expected a list of hours");
-    std::vector<double> v;
-    for (const auto& x : j["values"]) {
-      if (!x.is_number()) return field_error(path + ".values", "expected numbers");
-      v.push_back(x.get<double>());
+    return field_error(path, "expected a number of hours or {\"kind\": " +
+                                 std::string(nw::kDistributionKinds) + ", ...}");
+  nw::DistributionSpec spec;
+  spec.kind = j["kind"].get<std::string>();
+  if (nw::distribution_parameters(spec.kind).empty())
+    return field_error(path + ".kind", "unknown distribution '" + spec.kind + "' (expected " +
+                                           std::string(nw::kDistributionKinds) + ")");
+  for (auto n : nw::distribution_parameters(spec.kind)) {
+    const std::string name(n);
+    if (name == "values") {
+      if (!j.contains("values") || !j["values"].is_array())
+        return field_error(path + ".values", "expected a list of hours");
+      for (const auto& x : j["values"]) {
+        if (!x.is_number()) return field_error(path + ".values", "expected numbers");
+        spec.values.push_back(x.get<double>());
+      }
+      continue;
     }
-    d = nw::Distribution::empirical(std::move(v));
-  } else {
-    return field_error(path + ".kind",
-                       "unknown distribution '" + kind +
-                           "' (expected fixed, triangular, lognormal, empirical, exponential)");
+    if (!j.contains(name))
+      return field_error(path + "." + name, "is required for a " + spec.kind + " distribution");
+    CARAVAN_TRY(v, number(j[name], path + "." + name, -1e12, 1e12));
+    spec.params[name] = v;
   }
+  auto d = nw::make_distribution(spec);
   if (!d) return field_error(path, d.error().message);
   return d;
 }
@@ -98,13 +80,9 @@ Status check_sources(const json& j, const std::string& path, const nw::Network& 
   if (!j.contains("sources")) return Ok{};
   if (!j["sources"].is_string())
     return field_error(path + ".sources", "expected \"field:source_id|...\"");
-  for (const auto& entry : text::split(j["sources"].get<std::string>(), '|')) {
-    const auto colon = entry.find(':');
-    const std::string id = colon == std::string::npos ? entry : entry.substr(colon + 1);
-    if (std::none_of(net.tables().sources.begin(), net.tables().sources.end(),
-                     [&](const nw::Source& s) { return s.id == id; }))
-      return field_error(path + ".sources", "unknown source id '" + id + "'");
-  }
+  auto refs = nw::parse_source_refs(text::split(j["sources"].get<std::string>(), '|'),
+                                    nw::source_finder(net.tables().sources));
+  if (!refs) return field_error(path + ".sources", refs.error().message);
   return Ok{};
 }
 

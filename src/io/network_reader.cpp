@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/source_row.h"
+#include "network/source_refs.h"
 
 #ifndef CARAVAN_DEFAULT_NETWORK
 #define CARAVAN_DEFAULT_NETWORK ""
@@ -50,33 +51,24 @@ std::string suggestion(const std::vector<std::string>& candidates, std::string_v
 nw::Provenance provenance(RowReader& r, const Context& ctx, const Names& figures) {
   nw::Provenance p;
   p.where = r.where();
-  bool star = false;
-  std::unordered_set<std::string> named;
-  for (const auto& entry : r.list("sources")) {
-    const auto colon = entry.find(':');
-    if (colon == std::string::npos) {
-      r.fail("sources", "entry '" + entry + "' is not of the form field:source_id");
-      return p;
-    }
-    std::string field(text::trim(std::string_view(entry).substr(0, colon)));
-    std::string id(text::trim(std::string_view(entry).substr(colon + 1)));
-    auto it = ctx.sources.find(id);
-    if (it == ctx.sources.end()) {
-      r.fail("sources", "unknown source id '" + id + "'" + suggestion(keys(ctx.sources), id));
-      return p;
-    }
-    if (field == "*")
-      star = true;
-    else if (std::find(figures.begin(), figures.end(), field) == figures.end()) {
-      r.fail("sources", "'" + field + "' is not a figure column of this table");
-      return p;
-    } else
-      named.insert(field);
-    p.sources.push_back(nw::SourceRef{field, it->second});
+  auto refs = nw::parse_source_refs(
+      r.list("sources"),
+      [&](const std::string& id) -> std::optional<SourceId> {
+        const auto it = ctx.sources.find(id);
+        return it == ctx.sources.end() ? std::nullopt : std::optional<SourceId>(it->second);
+      },
+      figures, [&](const std::string& id) { return suggestion(keys(ctx.sources), id); });
+  if (!refs) {
+    r.fail("sources", refs.error().message);
+    return p;
   }
+  p.sources = std::move(*refs);
+  const bool star = std::any_of(p.sources.begin(), p.sources.end(),
+                                [](const nw::SourceRef& s) { return s.field == "*"; });
   if (!star)
     for (auto f : figures)
-      if (!r.raw(f).empty() && !named.count(std::string(f))) {
+      if (!r.raw(f).empty() && std::none_of(p.sources.begin(), p.sources.end(),
+                                            [&](const nw::SourceRef& s) { return s.field == f; })) {
         r.fail("sources", "the figure in column '" + std::string(f) + "' has no source");
         return p;
       }
@@ -97,12 +89,12 @@ nw::Triangular triangular(RowReader& r, std::string_view prefix) {
     r.fail(p + "min", "give all three of " + p + "min, " + p + "mode and " + p + "max, or none");
     return {};
   }
-  if (!(*a <= *m && *m <= *b)) {
-    r.fail(p + "mode", "expected " + p + "min <= " + p + "mode <= " + p + "max, found " +
-                           text::compact(*a) + ", " + text::compact(*m) + ", " + text::compact(*b));
+  auto t = nw::make_triangular(*a, *m, *b, p);
+  if (!t) {
+    r.fail(p + "mode", t.error().message);
     return {};
   }
-  return nw::Triangular{Hours{*a}, Hours{*m}, Hours{*b}};
+  return *t;
 }
 
 template <class T>
@@ -479,7 +471,14 @@ Status read_rules(Context& ctx, nw::Tables& out) {
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::TransitRule x;
-    x.hs_prefix = r.text("hs_prefix");
+    const auto hs = r.text("hs_prefix");
+    if (r.ok()) {
+      auto prefix = nw::parse_hs_prefix(hs);
+      if (prefix)
+        x.hs_prefix = *prefix;
+      else
+        r.fail("hs_prefix", prefix.error().message);
+    }
     const auto c = r.text("country");
     if (r.ok()) x.country = lookup(r, "country", c, ctx.countries, "country").value_or(CountryId{});
     x.note = r.text("note", false);
@@ -496,45 +495,27 @@ const Names kDistColumns = {"kind", "value", "min", "mode", "max", "median", "p9
 const Names kDistFigures = {"value", "min", "mode", "max", "median", "p90", "values"};
 
 std::optional<nw::Distribution> distribution(RowReader& r) {
-  const auto kind = r.text("kind");
+  nw::DistributionSpec spec;
+  spec.kind = r.text("kind");
   if (!r.ok()) return std::nullopt;
-  auto num = [&](const char* c) { return r.number(c, 0, 1e6, true); };
-  Result<nw::Distribution> d = make_error(ErrorCode::InvalidData, "");
-  std::string field = "kind";
-  if (kind == "fixed") {
-    const auto v = num("value");
-    if (!r.ok()) return std::nullopt;
-    d = nw::Distribution::fixed(*v);
-    field = "value";
-  } else if (kind == "triangular") {
-    const auto a = num("min"), m = num("mode"), b = num("max");
-    if (!r.ok()) return std::nullopt;
-    d = nw::Distribution::triangular(*a, *m, *b);
-    field = "mode";
-  } else if (kind == "lognormal") {
-    const auto m = num("median"), p = num("p90");
-    if (!r.ok()) return std::nullopt;
-    d = nw::Distribution::lognormal(*m, *p);
-    field = "p90";
-  } else if (kind == "empirical") {
-    std::vector<double> values;
-    for (const auto& v : r.list("values")) {
-      const auto x = text::parse_double(v);
-      if (!x) {
-        r.fail("values", "expected numbers separated by '|', found '" + v + "'");
-        return std::nullopt;
+  for (auto name : nw::distribution_parameters(spec.kind)) {
+    if (name == "values") {
+      for (const auto& v : r.list("values")) {
+        const auto x = text::parse_double(v);
+        if (!x) {
+          r.fail("values", "expected numbers separated by '|', found '" + v + "'");
+          return std::nullopt;
+        }
+        spec.values.push_back(*x);
       }
-      values.push_back(*x);
+    } else if (const auto x = r.number(name, 0, 1e6, true)) {
+      spec.params[std::string(name)] = *x;
     }
-    d = nw::Distribution::empirical(std::move(values));
-    field = "values";
-  } else {
-    r.fail("kind", "unknown distribution '" + kind +
-                       "' (expected fixed, triangular, lognormal, empirical)");
-    return std::nullopt;
+    if (!r.ok()) return std::nullopt;
   }
+  auto d = nw::make_distribution(spec);
   if (!d) {
-    r.fail(field, d.error().message);
+    r.fail(d.error().field.empty() ? "kind" : d.error().field, d.error().message);
     return std::nullopt;
   }
   return *d;
@@ -600,24 +581,7 @@ Status read_distributions(Context& ctx, nw::Tables& out) {
           r.fail("target", "unknown layer in '" + target + "' (expected " +
                                std::string(nw::layer_names()) + ")");
         if (r.ok() && loc) {
-          // Location-specific rows for the pair; copy the defaults to this location when it has
-          // none.
-          std::vector<std::size_t> rows;
-          for (std::size_t i = 0; i < out.transfers.size(); ++i)
-            if (out.transfers[i].location == *loc && out.transfers[i].from == *la &&
-                out.transfers[i].to == *lb)
-              rows.push_back(i);
-          if (rows.empty()) {
-            const std::size_t n = out.transfers.size();
-            for (std::size_t i = 0; i < n; ++i)
-              if (!out.transfers[i].location.valid() && out.transfers[i].from == *la &&
-                  out.transfers[i].to == *lb) {
-                auto copy = out.transfers[i];
-                copy.location = *loc;
-                out.transfers.push_back(copy);
-                rows.push_back(out.transfers.size() - 1);
-              }
-          }
+          const auto rows = nw::own_transfer_rows(out, *loc, *la, *lb);
           if (rows.empty())
             r.fail("target", "no transfer " + rest + " (neither at the location nor by default)");
           for (auto i : rows) slots.push_back(&out.transfers[i].hours_dist);

@@ -173,4 +173,86 @@ Result<Distribution> Distribution::empirical(std::vector<double> values) {
   return Distribution{DistKind::Empirical, 0, 0, 0, std::move(values)};
 }
 
+namespace {
+constexpr std::string_view kFixed[] = {"value"};
+constexpr std::string_view kTriangular[] = {"min", "mode", "max"};
+constexpr std::string_view kLognormal[] = {"median", "p90"};
+constexpr std::string_view kExponential[] = {"mean"};
+constexpr std::string_view kEmpirical[] = {"values"};
+}  // namespace
+
+std::span<const std::string_view> distribution_parameters(std::string_view kind) {
+  if (kind == "fixed") return kFixed;
+  if (kind == "triangular") return kTriangular;
+  if (kind == "lognormal") return kLognormal;
+  if (kind == "exponential") return kExponential;
+  if (kind == "empirical") return kEmpirical;
+  return {};
+}
+
+Result<Distribution> make_distribution(const DistributionSpec& spec) {
+  const auto names = distribution_parameters(spec.kind);
+  if (names.empty())
+    return make_error(ErrorCode::InvalidData,
+                      "unknown distribution '" + spec.kind + "' (expected " +
+                          std::string(kDistributionKinds) + ")",
+                      "kind");
+  std::vector<double> x;
+  for (auto n : names) {
+    if (n == "values") continue;
+    const auto it = spec.params.find(n);
+    if (it == spec.params.end())
+      return make_error(ErrorCode::InvalidData,
+                        "'" + std::string(n) + "' is required for a " + spec.kind + " distribution",
+                        std::string(n));
+    x.push_back(it->second);
+  }
+  Result<Distribution> d = make_error(ErrorCode::InvalidData, "");
+  std::string field;  // the parameter a bad value is reported on
+  if (spec.kind == "fixed") {
+    d = Distribution::fixed(x[0]);
+    field = "value";
+  } else if (spec.kind == "triangular") {
+    d = Distribution::triangular(x[0], x[1], x[2]);
+    field = "mode";
+  } else if (spec.kind == "lognormal") {
+    d = Distribution::lognormal(x[0], x[1]);
+    field = "p90";
+  } else if (spec.kind == "exponential") {
+    d = Distribution::exponential(x[0]);
+    field = "mean";
+  } else {
+    d = Distribution::empirical(spec.values);
+    field = "values";
+  }
+  if (!d) return make_error(ErrorCode::InvalidData, d.error().message, field);
+  return d;
+}
+
+Result<Distribution> parse_distribution(std::string_view text) {
+  const auto parts = text::split(text, '|');
+  DistributionSpec spec;
+  spec.kind = parts.front();
+  const auto names = distribution_parameters(spec.kind);
+  const std::string expected =
+      "expected fixed|H, triangular|MIN|MODE|MAX, lognormal|MEDIAN|P90, exponential|MEAN or "
+      "empirical|H1|H2|..., found '" +
+      std::string(text) + "'";
+  std::vector<double> x;
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    const auto v = text::parse_double(parts[k]);
+    if (!v)
+      return make_error(ErrorCode::InvalidData, "expected a number, found '" + parts[k] + "'");
+    x.push_back(*v);
+  }
+  const bool empirical = spec.kind == "empirical";
+  if (names.empty() || (empirical ? x.empty() : x.size() != names.size()))
+    return make_error(ErrorCode::InvalidData, expected);
+  if (empirical)
+    spec.values = std::move(x);
+  else
+    for (std::size_t k = 0; k < names.size(); ++k) spec.params[std::string(names[k])] = x[k];
+  return make_distribution(spec);
+}
+
 }  // namespace caravan::network

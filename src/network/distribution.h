@@ -2,7 +2,10 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -29,6 +32,28 @@ struct Distribution {
   static Result<Distribution> empirical(std::vector<double> values);
   static Result<Distribution> exponential(double mean);
 };
+
+// A distribution as every format gives it (CSV columns, JSON fields, a scenario's KIND|p1|p2):
+// the kind and its parameters by name.
+struct DistributionSpec {
+  std::string kind;
+  std::map<std::string, double, std::less<>> params;  // e.g. {"min", 2}, {"mode", 5}
+  std::vector<double> values;                         // empirical observations
+};
+
+// The parameters of a kind, in the order a KIND|p1|p2 list gives them: fixed {value},
+// triangular {min, mode, max}, lognormal {median, p90}, exponential {mean}, empirical {values}.
+// Empty for an unknown kind.
+std::span<const std::string_view> distribution_parameters(std::string_view kind);
+inline constexpr std::string_view kDistributionKinds =
+    "fixed, triangular, lognormal, empirical, exponential";
+
+// The one parser of distributions, shared by the network reader, scenarios and the simulation:
+// checks the kind, that every parameter is given, and the values. Errors are InvalidData with
+// `field` set to the parameter at fault (or "kind").
+Result<Distribution> make_distribution(const DistributionSpec& spec);
+// "KIND|p1|p2|..." (a scenario's value=): the parameters in the order above.
+Result<Distribution> parse_distribution(std::string_view text);
 
 // Standard normal quantile (Wichura's AS241, relative error < 1e-15).
 double normal_quantile(double p);

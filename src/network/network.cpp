@@ -236,4 +236,22 @@ const Border* Network::border_between(LocationId a, LocationId b) const {
   return it == border_index_.end() ? nullptr : &t_.borders[it->second];
 }
 
+std::vector<std::size_t> own_transfer_rows(Tables& t, LocationId loc, Layer from, Layer to) {
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < t.transfers.size(); ++i)
+    if (t.transfers[i].location == loc && t.transfers[i].from == from && t.transfers[i].to == to)
+      rows.push_back(i);
+  if (!rows.empty()) return rows;
+  const std::size_t n = t.transfers.size();
+  for (std::size_t i = 0; i < n; ++i)
+    if (!t.transfers[i].location.valid() && t.transfers[i].from == from &&
+        t.transfers[i].to == to) {
+      auto copy = t.transfers[i];
+      copy.location = loc;
+      t.transfers.push_back(copy);
+      rows.push_back(t.transfers.size() - 1);
+    }
+  return rows;
+}
+
 }  // namespace caravan::network

@@ -210,4 +210,8 @@ class Network {
   std::unordered_map<std::uint64_t, std::uint32_t> border_index_;
 };
 
+// The transfer rows of `loc` for the layer pair, to edit: when the location has none, the default
+// rows (location "*") are copied to it first. Empty when neither exists.
+std::vector<std::size_t> own_transfer_rows(Tables& t, LocationId loc, Layer from, Layer to);
+
 }  // namespace caravan::network

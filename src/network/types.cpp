@@ -1,7 +1,10 @@
 // Names and parsers of the network vocabulary.
 #include "network/types.h"
 
+#include <algorithm>
 #include <string>
+
+#include "core/text.h"
 
 namespace caravan::network {
 namespace {
@@ -82,6 +85,30 @@ int gauge_of(Layer l) {
   if (l == Layer::Rail1520) return 1520;
   if (l == Layer::Rail1435) return 1435;
   return 0;
+}
+
+Result<Triangular> make_triangular(double min, double mode, double max, std::string_view prefix) {
+  if (!(min >= 0 && min <= mode && mode <= max)) {
+    const std::string p(prefix);
+    return make_error(ErrorCode::InvalidData, "expected " + std::string(min < 0 ? "0 <= " : "") +
+                                                  p + "min <= " + p + "mode <= " + p +
+                                                  "max, found " + text::compact(min) + ", " +
+                                                  text::compact(mode) + ", " + text::compact(max));
+  }
+  return Triangular{Hours{min}, Hours{mode}, Hours{max}};
+}
+
+Result<std::string> parse_hs_prefix(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (c != '.') digits += c;
+  if (digits == "*") return digits;
+  if (digits.empty() || digits.size() > 10 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return make_error(
+        ErrorCode::InvalidData,
+        "expected an HS prefix of 1 to 10 digits (or *), found '" + std::string(text) + "'");
+  return digits;
 }
 
 }  // namespace caravan::network

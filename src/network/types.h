@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/result.h"
 #include "core/units.h"
 
 namespace caravan::network {
@@ -57,5 +58,13 @@ struct Triangular {
   Hours mean() const { return Hours{(min.value + mode.value + max.value) / 3.0}; }
   bool is_zero() const { return max.value == 0.0; }
 };
+// The one check of a triangular duration: 0 <= min <= mode <= max (InvalidData otherwise). The
+// message names the figures `prefix`min, `prefix`mode, `prefix`max (e.g. "hours_").
+Result<Triangular> make_triangular(double min, double mode, double max,
+                                   std::string_view prefix = "");
+
+// The one parser of an HS prefix in rules, requests and scenarios: digits (dots allowed, dropped),
+// 1 to 10 of them, or "*" for every commodity. Returns the digits (or "*").
+Result<std::string> parse_hs_prefix(std::string_view text);
 
 }  // namespace caravan::network

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_reader.h"
+#include "network/source_refs.h"
 #include "route/planner.h"
 
 namespace caravan::scenario {
@@ -146,19 +147,9 @@ class Applier {
         return error(d.line, "sources", "a figure needs its source (sources=*:SOURCE_ID)");
       return std::vector<nw::SourceRef>{};
     }
-    std::vector<nw::SourceRef> out;
-    for (const auto& entry : text::split(*v, '|')) {
-      const auto colon = entry.find(':');
-      if (colon == std::string::npos)
-        return error(d.line, "sources", "entry '" + entry + "' is not of the form field:source_id");
-      const std::string id = entry.substr(colon + 1);
-      std::uint32_t found = UINT32_MAX;
-      for (std::uint32_t i = 0; i < s_.tables.sources.size(); ++i)
-        if (s_.tables.sources[i].id == id) found = i;
-      if (found == UINT32_MAX) return error(d.line, "sources", "unknown source id '" + id + "'");
-      out.push_back({entry.substr(0, colon), SourceId{found}});
-    }
-    return out;
+    auto refs = nw::parse_source_refs(text::split(*v, '|'), nw::source_finder(s_.tables.sources));
+    if (!refs) return error(d.line, "sources", refs.error().message);
+    return refs;
   }
 
   template <class T, class Name>
@@ -202,17 +193,15 @@ class Applier {
       if (!p) return error(d.line, "value", "expected a number, found '" + parts[k] + "'");
       x[k] = *p;
     }
-    if (!(x[0] >= 0 && x[0] <= x[1] && x[1] <= x[2]))
-      return error(d.line, "value", "expected 0 <= min <= mode <= max, found '" + value + "'");
-    return nw::Triangular{Hours{x[0]}, Hours{x[1]}, Hours{x[2]}};
+    auto t = nw::make_triangular(x[0], x[1], x[2]);
+    if (!t) return error(d.line, "value", t.error().message);
+    return t;
   }
 
   Result<std::string> hs_prefix(const Directive& d) const {
     const auto* hs = arg(d, "commodity");
-    std::string digits;
-    for (char ch : *hs)
-      if (ch != '.') digits += ch;
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit))
+    auto digits = nw::parse_hs_prefix(*hs);
+    if (!digits || *digits == "*")
       return error(d.line, "commodity", "expected an HS prefix of digits, found '" + *hs + "'");
     return digits;
   }
@@ -220,31 +209,7 @@ class Applier {
   // value=KIND|p1|p2|p3: fixed|H, triangular|MIN|MODE|MAX, lognormal|MEDIAN|P90,
   // exponential|MEAN, empirical|H1|H2|...; stored in the tables and used in every month.
   Result<nw::MonthlyDist> distribution_value(const Directive& d, const std::string& value) {
-    const auto parts = text::split(value, '|');
-    std::vector<double> x;
-    for (std::size_t k = 1; k < parts.size(); ++k) {
-      const auto v = text::parse_double(parts[k]);
-      if (!v) return error(d.line, "value", "expected a number, found '" + parts[k] + "'");
-      x.push_back(*v);
-    }
-    const std::string& kind = parts.front();
-    auto need_n = [&](std::size_t n) { return x.size() == n; };
-    Result<nw::Distribution> dist = make_error(ErrorCode::InvalidData, "");
-    if (kind == "fixed" && need_n(1))
-      dist = nw::Distribution::fixed(x[0]);
-    else if (kind == "triangular" && need_n(3))
-      dist = nw::Distribution::triangular(x[0], x[1], x[2]);
-    else if (kind == "lognormal" && need_n(2))
-      dist = nw::Distribution::lognormal(x[0], x[1]);
-    else if (kind == "exponential" && need_n(1))
-      dist = nw::Distribution::exponential(x[0]);
-    else if (kind == "empirical" && !x.empty())
-      dist = nw::Distribution::empirical(x);
-    else
-      return error(d.line, "value",
-                   "expected fixed|H, triangular|MIN|MODE|MAX, lognormal|MEDIAN|P90, "
-                   "exponential|MEAN or empirical|H1|H2|..., found '" +
-                       value + "'");
+    auto dist = nw::parse_distribution(value);
     if (!dist) return error(d.line, "value", dist.error().message);
     s_.tables.distributions.push_back(std::move(*dist));
     nw::MonthlyDist m;
@@ -519,22 +484,7 @@ class Applier {
         return error(
             d.line, "transfer",
             "unknown layer in '" + spec + "' (expected " + std::string(nw::layer_names()) + ")");
-      std::vector<std::size_t> rows;
-      for (std::size_t i = 0; i < t.transfers.size(); ++i)
-        if (t.transfers[i].location.value == *loc && t.transfers[i].from == *la &&
-            t.transfers[i].to == *lb)
-          rows.push_back(i);
-      if (rows.empty()) {
-        const std::size_t n = t.transfers.size();
-        for (std::size_t i = 0; i < n; ++i)
-          if (!t.transfers[i].location.valid() && t.transfers[i].from == *la &&
-              t.transfers[i].to == *lb) {
-            auto copy = t.transfers[i];
-            copy.location = LocationId{*loc};
-            t.transfers.push_back(copy);
-            rows.push_back(t.transfers.size() - 1);
-          }
-      }
+      const auto rows = nw::own_transfer_rows(t, LocationId{*loc}, *la, *lb);
       if (rows.empty())
         return error(d.line, "transfer", "no transfer " + spec + " at the location or by default");
       for (auto i : rows) {
