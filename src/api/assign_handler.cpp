@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "api/request.h"
+#include "assign/freight_assignment.h"
 #include "core/text.h"
 #include "io/demand_reader.h"
 
@@ -16,10 +17,6 @@ namespace nw = caravan::network;
 using nlohmann::json;
 
 namespace {
-
-Error bad(const std::string& field, const std::string& message) {
-  return make_error(ErrorCode::InvalidRequest, "'" + field + "' " + message, field);
-}
 
 // Parses the shared options out of `f`.
 Result<assign::Options> options_from(Fields& f) {
@@ -39,7 +36,7 @@ Result<assign::Options> options_from(Fields& f) {
     else if (a == "aon")
       o.algorithm = assign::Algorithm::AllOrNothing;
     else
-      return bad("algorithm", "must be b, fw, cfw, bfw or aon, not '" + a + "'");
+      return field_error("algorithm", "expected b, fw, cfw, bfw or aon, found '" + a + "'");
   }
   auto obj = f.opt_str("objective");
   if (!obj) return obj.error();
@@ -49,7 +46,7 @@ Result<assign::Options> options_from(Fields& f) {
     else if (**obj == "so")
       o.objective = assign::Objective::SystemOptimum;
     else
-      return bad("objective", "must be ue or so, not '" + **obj + "'");
+      return field_error("objective", "expected ue or so, found '" + **obj + "'");
   }
   auto gap = f.opt_num("gap", 0.0, 1.0);
   if (!gap) return gap.error();
@@ -128,49 +125,34 @@ Result<assign::Options> parse_assign_options(const json& request) {
 
 Result<json> assign_tntp(const json& request, std::ostream* progress) {
   Fields f(request);
-  auto dir = f.str("tntp");
-  if (!dir) return dir.error();
-  auto o = options_from(f);
-  if (!o) return o.error();
+  CARAVAN_TRY(dir, f.str("tntp"));
+  CARAVAN_TRY(o, options_from(f));
   if (auto st = f.no_unknown(); !st) return st.error();
-  auto inst = io::read_tntp(*dir);
-  if (!inst) return inst.error();
-  const assign::Problem p = tntp_problem(*inst);
-  attach_progress(*o, progress);
-  auto s = assign::solve(p, *o);
-  if (!s) return s.error();
-  json out = run_json(*s, *o);
-  out["instance"] = inst->name;
-  if (inst->readme.objective && *inst->readme.objective > 0 && s->objective > 0) {
-    // Some READMEs state the objective in another unit (SiouxFalls: / 1e5); report the power of
-    // ten that relates the two and the relative difference after scaling.
-    const double published = *inst->readme.objective;
-    const double k = std::round(std::log10(s->objective / published));
-    const double scaled = published * std::pow(10.0, k);
-    out["published_objective"] = published;
-    out["published_scale"] = std::pow(10.0, k);
-    out["objective_relative_error"] = std::abs(s->objective - scaled) / scaled;
+  CARAVAN_TRY(inst, io::read_tntp(dir));
+  assign::Benchmark b{tntp_problem(inst), inst.readme.objective, {}};
+  for (const auto& fl : inst.flows) b.best_known_flows.push_back(fl.volume);
+  attach_progress(o, progress);
+  CARAVAN_TRY(r, assign::run_benchmark(b, o));
+  const auto& s = r.solution;
+  json out = run_json(s, o);
+  out["instance"] = inst.name;
+  if (r.published_scale) {
+    out["published_objective"] = *b.published_objective;
+    out["published_scale"] = *r.published_scale;
+    out["objective_relative_error"] = *r.objective_relative_error;
   }
   json links = json::array();
-  for (std::size_t a = 0; a < p.links.size(); ++a) {
-    links.push_back({{"from", inst->net.links[a].from},
-                     {"to", inst->net.links[a].to},
-                     {"volume", s->volume[a]},
-                     {"time", s->time[a]}});
-  }
+  for (std::size_t a = 0; a < b.problem.links.size(); ++a)
+    links.push_back({{"from", inst.net.links[a].from},
+                     {"to", inst.net.links[a].to},
+                     {"volume", s.volume[a]},
+                     {"time", s.time[a]}});
   out["links"] = links;
-  if (inst->flows.size() == p.links.size()) {
-    std::size_t outside = 0;
-    double worst = 0.0;
-    for (std::size_t a = 0; a < p.links.size(); ++a) {
-      const double ref = inst->flows[a].volume, d = std::abs(ref - s->volume[a]);
-      worst = std::max(worst, d);
-      if (d > 1.0 && d > 1e-3 * std::abs(ref)) ++outside;
-    }
-    out["best_known_flows"] = {{"max_abs_difference", worst}, {"links_outside_tolerance", outside}};
-  }
+  if (r.max_flow_difference)
+    out["best_known_flows"] = {{"max_abs_difference", *r.max_flow_difference},
+                               {"links_outside_tolerance", r.links_outside_tolerance}};
   json unserved = json::array();
-  for (const auto& u : s->unserved)
+  for (const auto& u : s.unserved)
     unserved.push_back(
         {{"origin", u.origin + 1}, {"destination", u.destination + 1}, {"volume", u.volume}});
   out["unserved"] = unserved;
@@ -179,188 +161,94 @@ Result<json> assign_tntp(const json& request, std::ostream* progress) {
 
 namespace {
 
-// Tonnes per year passing each location (sum over link arcs arriving there).
-std::vector<double> location_throughput(const nw::Network& net, const assign::FreightModel& fm,
-                                        const assign::Solution& s) {
-  std::vector<double> t(net.location_count(), 0.0);
-  for (std::size_t l = 0; l < fm.arc_of.size(); ++l) {
-    if (fm.arc_of[l] == UINT32_MAX) continue;
-    const nw::Arc& arc = net.graph().arcs[fm.arc_of[l]];
-    if (arc.kind != nw::ArcKind::Link) continue;
-    t[net.graph().nodes[arc.head.value].location.value] += s.volume[l];
-  }
-  return t;
-}
-
-// Corridor volume: tonnes through its gateway places (via_any), or, without gateways, tonnes
-// crossing into its first required country.
-json corridor_json(const nw::Network& net, const assign::FreightModel& fm,
-                   const assign::Solution& s, double total) {
-  const auto through = location_throughput(net, fm, s);
+json corridors_json(const std::vector<assign::CorridorFlow>& flows) {
   json out = json::array();
-  for (const nw::Corridor& c : net.tables().corridors) {
-    double v = 0.0;
-    std::string basis;
-    if (!c.via_any.empty()) {
-      for (LocationId l : c.via_any) v += through[l.value];
-      basis = "gateways";
-    } else if (!c.require_countries.empty()) {
-      const CountryId want = c.require_countries.front();
-      for (std::size_t l = 0; l < fm.arc_of.size(); ++l) {
-        if (fm.arc_of[l] == UINT32_MAX) continue;
-        const nw::Arc& arc = net.graph().arcs[fm.arc_of[l]];
-        if (arc.kind != nw::ArcKind::Link) continue;
-        const auto& from = net.location(net.graph().nodes[arc.tail.value].location);
-        const auto& to = net.location(net.graph().nodes[arc.head.value].location);
-        if (to.country == want && from.country != want) v += s.volume[l];
-      }
-      basis = "entering " + net.country(want).iso2;
-    } else {
-      continue;
-    }
+  for (const auto& c : flows)
     out.push_back({{"id", c.id},
                    {"name", c.name},
-                   {"tonnes_py", v},
-                   {"share", total > 0 ? v / total : 0.0},
-                   {"basis", basis}});
-  }
+                   {"tonnes_py", c.tonnes_py},
+                   {"share", c.share},
+                   {"basis", c.basis}});
   return out;
-}
-
-struct FreightRun {
-  assign::FreightModel model;
-  assign::Solution solution;
-};
-
-Result<FreightRun> run_freight(const nw::Network& net, const std::vector<assign::FreightDemand>& d,
-                               const assign::FreightParams& params, const assign::Options& o) {
-  auto fm = assign::build_freight_model(net, d, params);
-  if (!fm) return fm.error();
-  auto s = assign::solve(fm->problem, o);
-  if (!s) return s.error();
-  return FreightRun{std::move(*fm), std::move(*s)};
 }
 
 }  // namespace
 
 Result<json> assign_freight(const nw::Network& net, const json& request, std::ostream* progress) {
   Fields f(request);
-  auto path = f.str("demand");
-  if (!path) return path.error();
-  auto o = options_from(f);
-  if (!o) return o.error();
-  assign::FreightParams params;
-  auto qs = f.opt_num("queue_scale_hours", 0.0, 1e5);
-  if (!qs) return qs.error();
-  if (*qs) params.queue_scale_hours = **qs;
-  std::vector<std::pair<std::string, double>> overrides;
-  if (f.has("capacity")) {
-    const json& c = f.raw()["capacity"];
-    if (!c.is_object()) return bad("capacity", "expected an object {\"id\": tonnes_per_year}");
+  CARAVAN_TRY(path, f.str("demand"));
+  CARAVAN_TRY(o, options_from(f));
+  assign::FreightAssignmentRequest req;
+  CARAVAN_TRY(qs, f.opt_num("queue_scale_hours", 0.0, 1e5));
+  if (qs) req.params.queue_scale_hours = *qs;
+  if (const json* cap = f.value("capacity")) {
+    const json& c = *cap;
+    if (!c.is_object())
+      return field_error("capacity", "expected an object {\"id\": tonnes_per_year}");
     for (const auto& [k, v] : c.items()) {
       if (!v.is_number() || !(v.get<double>() > 0))
-        return bad("capacity", "value for '" + k + "' must be a number > 0");
-      overrides.emplace_back(k, v.get<double>());
+        return field_error("capacity", "value for '" + k + "' must be a number > 0");
+      req.params.capacity_overrides.emplace_back(k, v.get<double>());
     }
   }
-  static const std::vector<std::string> kKnown = {
-      "demand",      "algorithm",         "objective", "gap",    "max_iterations",
-      "max_seconds", "queue_scale_hours", "capacity",  "threads"};
-  for (auto it = request.begin(); it != request.end(); ++it) {
-    if (std::find(kKnown.begin(), kKnown.end(), it.key()) == kKnown.end())
-      return bad(it.key(), "is not a known field");
-  }
-  auto rows = io::read_demand(*path, net);
-  if (!rows) return rows.error();
-  std::vector<assign::FreightDemand> demand;
-  double total = 0.0;
-  for (const auto& r : *rows) {
-    demand.push_back({r.origin, r.destination, r.commodity, r.tonnes_per_year});
-    total += r.tonnes_per_year;
-  }
-  attach_progress(*o, progress);
-  std::optional<FreightRun> base;
-  if (!overrides.empty()) {
-    auto b = run_freight(net, demand, params, *o);
-    if (!b) return b.error();
-    base = std::move(*b);
-  }
-  params.capacity_overrides = overrides;
-  auto run = run_freight(net, demand, params, *o);
-  if (!run) return run.error();
-  const assign::FreightModel& fm = run->model;
-  const assign::Solution& s = run->solution;
-  json out = run_json(s, *o);
-  out["total_tonnes_py"] = total;
-  out["total_cost_usd_py"] = assign::total_cost_usd(fm, s);
-  // Links of the network: both directions' arcs summed per direction.
-  std::map<std::uint32_t, std::pair<double, double>> link_volume;
-  std::map<std::uint32_t, double> link_delay;
-  for (std::size_t l = 0; l < fm.arc_of.size(); ++l) {
-    if (fm.arc_of[l] == UINT32_MAX) continue;
-    const nw::Arc& arc = net.graph().arcs[fm.arc_of[l]];
-    if (arc.kind != nw::ArcKind::Link) continue;
-    auto& v = link_volume[arc.link];
-    (arc.reverse ? v.second : v.first) += s.volume[l];
-    link_delay[arc.link] =
-        std::max(link_delay[arc.link], s.time[l] - fm.problem.links[l].delay.free_time);
-  }
+  if (auto st = f.no_unknown(); !st) return st.error();
+  CARAVAN_TRY(rows, io::read_demand(path, net));
+  for (const auto& r : rows)
+    req.demand.push_back({r.origin, r.destination, r.commodity, r.tonnes_per_year});
+  attach_progress(o, progress);
+  req.options = o;
+  CARAVAN_TRY(res, assign::run_freight_assignment(net, req));
+  json out = run_json(res.solution, o);
+  out["total_tonnes_py"] = res.total_tonnes_py;
+  out["total_cost_usd_py"] = res.total_cost_usd_py;
   json links = json::array();
-  for (const auto& [id, v] : link_volume) {
-    const nw::Link& link = net.link(LinkId{id});
+  for (const auto& fl : res.links) {
+    const nw::Link& link = net.link(fl.link);
     json j = {{"id", link.id},
               {"from", net.location(link.from).id},
               {"to", net.location(link.to).id},
               {"mode", nw::name(link.mode)},
-              {"tonnes_py", v.first},
-              {"tonnes_py_reverse", v.second},
-              {"delay_hours", link_delay[id]}};
+              {"tonnes_py", fl.tonnes_py},
+              {"tonnes_py_reverse", fl.tonnes_py_reverse},
+              {"delay_hours", fl.delay_hours}};
     if (link.capacity_tpy) j["capacity_tpy"] = *link.capacity_tpy;
     if (link.capacity_teu_py) j["capacity_teu_py"] = *link.capacity_teu_py;
     links.push_back(j);
   }
   out["links"] = links;
-  const auto through = location_throughput(net, fm, s);
   json nodes = json::array();
-  for (std::size_t l = 0; l < through.size(); ++l) {
-    if (through[l] > 0)
-      nodes.push_back({{"id", net.location(LocationId{static_cast<std::uint32_t>(l)}).id},
-                       {"tonnes_py", through[l]}});
-  }
+  for (const auto& p : res.places)
+    nodes.push_back({{"id", net.location(p.location).id}, {"tonnes_py", p.tonnes_py}});
   out["nodes"] = nodes;
-  out["corridors"] = corridor_json(net, fm, s, total);
+  out["corridors"] = corridors_json(res.corridors);
   json bn = json::array();
   int rank = 0;
-  for (const auto& b : assign::bottlenecks(fm, s)) {
-    const auto& cp = fm.points[b.point];
+  for (const auto& b : res.bottlenecks)
     bn.push_back({{"rank", ++rank},
-                  {"id", cp.id},
-                  {"kind", cp.kind},
-                  {"capacity_tpy", cp.capacity_tpy},
-                  {"tonnes_py", b.volume},
+                  {"id", b.id},
+                  {"kind", b.kind},
+                  {"capacity_tpy", b.capacity_tpy},
+                  {"tonnes_py", b.tonnes_py},
                   {"volume_capacity_ratio", b.ratio},
                   {"delay_hours", b.delay_hours},
-                  {"binding", b.ratio >= 0.9},
+                  {"binding", b.binding},
                   {"marginal_usd_per_tonne_capacity", b.marginal_usd_per_tonne}});
-  }
   out["bottlenecks"] = bn;
   json unserved = json::array();
-  for (const auto& u : s.unserved) {
-    unserved.push_back({{"origin", net.location(LocationId{u.origin}).id},
-                        {"destination", net.location(LocationId{u.destination}).id},
-                        {"commodity", fm.problem.classes[u.cls].name},
-                        {"tonnes_py", u.volume}});
-  }
+  for (const auto& u : res.unserved)
+    unserved.push_back({{"origin", net.location(u.origin).id},
+                        {"destination", net.location(u.destination).id},
+                        {"commodity", u.commodity},
+                        {"tonnes_py", u.tonnes_py}});
   out["unserved"] = unserved;
-  if (base) {
-    const double before = assign::total_cost_usd(base->model, base->solution);
-    const double after = out["total_cost_usd_py"].get<double>();
+  if (res.base) {
     json ov = json::object();
-    for (const auto& [k, v] : overrides) ov[k] = v;
-    out["scenario"] = {{"capacity", ov},
-                       {"base_total_cost_usd_py", before},
-                       {"delta_total_cost_usd_py", after - before},
-                       {"base_corridors", corridor_json(net, base->model, base->solution, total)}};
+    for (const auto& [k, v] : req.params.capacity_overrides) ov[k] = v;
+    out["scenario"] = {
+        {"capacity", ov},
+        {"base_total_cost_usd_py", res.base->total_cost_usd_py},
+        {"delta_total_cost_usd_py", res.total_cost_usd_py - res.base->total_cost_usd_py},
+        {"base_corridors", corridors_json(res.base->corridors)}};
   }
   return out;
 }
@@ -400,14 +288,14 @@ Result<json> prepare_assign(const std::string& network_dir, const json& request,
   }
   if (req.contains("tntp")) {
     if (req.contains("demand"))
-      return bad("tntp", "give demand (on the network) or tntp, not both");
+      return field_error("tntp", "give demand (on the network) or tntp, not both");
     for (const char* k : {"capacity", "queue_scale_hours"})
-      if (req.contains(k)) return bad(k, "needs demand on a network, not tntp");
+      if (req.contains(k)) return field_error(k, "needs demand on a network, not tntp");
     return req;
   }
   std::string name = "demand";
   if (req.contains("demand")) {
-    if (!req["demand"].is_string()) return bad("demand", "expected a name");
+    if (!req["demand"].is_string()) return field_error("demand", "expected a name");
     name = req["demand"].get<std::string>();
   }
   std::error_code ec;
@@ -430,7 +318,7 @@ Result<json> prepare_assign(const std::string& network_dir, const json& request,
       const std::string s = kv.is_string() ? kv.get<std::string>() : kv.dump();
       const auto eq = s.rfind('=');
       const auto v = eq == std::string::npos ? std::nullopt : text::parse_double(s.substr(eq + 1));
-      if (!v) return bad("capacity", "expects ID=TONNES_PER_YEAR, got '" + s + "'");
+      if (!v) return field_error("capacity", "expects ID=TONNES_PER_YEAR, got '" + s + "'");
       c[s.substr(0, eq)] = *v;
     }
     req["capacity"] = c;

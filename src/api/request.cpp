@@ -99,6 +99,11 @@ Result<std::vector<std::string>> Fields::list(const std::string& k) {
   return out;
 }
 
+const nlohmann::json* Fields::value(const std::string& k) {
+  read_.insert(k);
+  return has(k) ? &j_[k] : nullptr;
+}
+
 Status Fields::no_unknown() const {
   if (!j_.is_object())
     return make_error(ErrorCode::InvalidRequest, "the request must be a JSON object");

@@ -24,6 +24,8 @@ class Fields {
   Result<bool> flag(const std::string& k);
   // A list of strings; a single string is split on commas.
   Result<std::vector<std::string>> list(const std::string& k);
+  // The raw value of a field of a shape of its own (marked read), or nullptr when absent.
+  const nlohmann::json* value(const std::string& k);
   Status no_unknown() const;  // errors on fields that were never read
   const nlohmann::json& raw() const { return j_; }
 
