@@ -3,22 +3,15 @@
 # and, in the bench preset, one benchmark binary per *_bench.cpp.
 #
 # Without SOURCES, every .cpp of the folder that is not a test or a benchmark is a source.
-# OPTIONAL_DEPS are linked only if those targets exist (modules added later in the same build).
 function(caravan_module name)
-  cmake_parse_arguments(M "" "" "SOURCES;DEPS;OPTIONAL_DEPS;EXTERNAL;TEST_DEPS" ${ARGN})
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS;EXTERNAL;TEST_DEPS" ${ARGN})
   if(NOT M_SOURCES)
     file(GLOB M_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
     list(FILTER M_SOURCES EXCLUDE REGEX "(_test|_bench|/main)\\.cpp$")
   endif()
-  foreach(d ${M_OPTIONAL_DEPS})
-    string(REPLACE "caravan::" "caravan_" dt ${d})
-    if(TARGET ${dt})
-      list(APPEND M_DEPS ${d})
-    endif()
-  endforeach()
   add_library(caravan_${name} STATIC ${M_SOURCES})
   add_library(caravan::${name} ALIAS caravan_${name})
-  target_include_directories(caravan_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/include)
+  target_include_directories(caravan_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(caravan_${name} PUBLIC ${M_DEPS} ${M_EXTERNAL} PRIVATE caravan_warnings)
   if(CARAVAN_ASSERTS)
     target_compile_definitions(caravan_${name} PUBLIC CARAVAN_ENABLE_ASSERTS=1)

@@ -6,6 +6,7 @@
 #include "api/trade_codec.h"
 #include "core/text.h"
 #include "network/locate.h"
+#include "network/summary.h"
 
 namespace caravan::api {
 namespace nw = caravan::network;
@@ -186,15 +187,7 @@ Result<json> locate(const nw::Network& net, const json& request) {
 
 json network_info(const nw::Network& net) {
   const auto& t = net.tables();
-  json modes = json::object();
-  double km = 0;
-  for (const auto& l : t.links) {
-    modes[std::string(nw::name(l.mode))] = modes.value(std::string(nw::name(l.mode)), 0) + 1;
-    km += l.km.value;
-  }
-  json kinds = json::object();
-  for (const auto& l : t.locations)
-    kinds[std::string(nw::name(l.kind))] = kinds.value(std::string(nw::name(l.kind)), 0) + 1;
+  const auto sum = nw::summarize(net);
   json corridors = json::array();
   for (const auto& c : t.corridors)
     corridors.push_back({{"id", c.id}, {"name", c.name}, {"description", c.description}});
@@ -208,19 +201,19 @@ json network_info(const nw::Network& net) {
                            {"tonnes_per_teu", c.tonnes_per_teu}});
   return {{"name", t.name},
           {"version", t.version},
-          {"locations", t.locations.size()},
-          {"location_kinds", kinds},
-          {"links", t.links.size()},
-          {"links_by_mode", modes},
-          {"link_km", std::round(km)},
-          {"transfers", t.transfers.size()},
-          {"borders", t.borders.size()},
-          {"countries", t.countries.size()},
-          {"chokepoints", t.chokepoints.size()},
-          {"sources", t.sources.size()},
-          {"rules", t.rules.size()},
-          {"graph_nodes", net.graph().node_count()},
-          {"graph_arcs", net.graph().arc_count()},
+          {"locations", sum.locations},
+          {"location_kinds", sum.locations_by_kind},
+          {"links", sum.links},
+          {"links_by_mode", sum.links_by_mode},
+          {"link_km", std::round(sum.link_km)},
+          {"transfers", sum.transfers},
+          {"borders", sum.borders},
+          {"countries", sum.countries},
+          {"chokepoints", sum.chokepoints},
+          {"sources", sum.sources},
+          {"rules", sum.rules},
+          {"graph_nodes", sum.graph_nodes},
+          {"graph_arcs", sum.graph_arcs},
           {"corridors", corridors},
           {"commodities", commodities}};
 }

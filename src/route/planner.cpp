@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "core/text.h"
+#include "network/locate.h"
 #include "route/alternatives.h"
 #include "route/pareto.h"
 
@@ -49,6 +50,22 @@ Constraints merge(Constraints a, const Constraints& b) {
                                : b.max_transshipments;
   a.ignore_network_rules = a.ignore_network_rules || b.ignore_network_rules;
   return a;
+}
+
+Result<PlanRequest> make_plan_request(const network::Network& net, std::string_view from,
+                                      std::string_view to, const std::string& commodity,
+                                      std::optional<double> tonnes, std::optional<double> teu) {
+  PlanRequest r;
+  CARAVAN_TRY(a, network::resolve_location(net, from, "from"));
+  CARAVAN_TRY(b, network::resolve_location(net, to, "to"));
+  r.query.from = a;
+  r.query.to = b;
+  CARAVAN_TRY(shipment, cost::make_shipment(net, commodity, tonnes, teu, std::nullopt));
+  r.shipment = shipment;
+  r.query.hs = shipment.hs;
+  r.params.carrying_rate_per_year = net.tables().carrying_rate_per_year;
+  r.query.value_of_time_usd_per_hour = cost::default_value_of_time_usd_per_hour(shipment);
+  return r;
 }
 
 Result<PlanResult> plan(const nw::Network& net, const PlanRequest& r) {

@@ -28,6 +28,14 @@ struct PlanResult {
   std::size_t labels = 0;
 };
 
+// A request with the network's defaults: places by name, alias or UN/LOCODE (errors name `from`
+// or `to` and the closest matches), the commodity's catalogue value and HS code, the network's
+// carrying rate and the default value of time. Give tonnes or TEU.
+Result<PlanRequest> make_plan_request(const network::Network& net, std::string_view from,
+                                      std::string_view to, const std::string& commodity,
+                                      std::optional<double> tonnes,
+                                      std::optional<double> teu = std::nullopt);
+
 Result<PlanResult> plan(const network::Network& net, const PlanRequest& request);
 
 // Says which constraint, dropped alone, would let a route through (or that none would).

@@ -1,0 +1,173 @@
+// The feature table: every feature is complete and reachable by name and path, every CLI option
+// sets a field its feature reads, HTTP callers cannot name local files, and running through the
+// table gives the same answer as the codec.
+#include "api/feature.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "api/handlers.h"
+#include "io/network_reader.h"
+
+namespace caravan::api {
+namespace {
+using nlohmann::json;
+using K = Option::Kind;
+
+const network::Network& eurasia() {
+  static const auto net = *io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
+  return net;
+}
+
+Context local() {
+  Context c;
+  c.net = &eurasia();
+  c.network_dir = std::string(CARAVAN_DATA_DIR) + "/eurasia";
+  c.limits.max_samples = 1000;
+  return c;
+}
+
+// The smallest request each feature accepts (its required fields).
+json base_request(const Feature& f) {
+  const std::string name(f.name);
+  json r = json::object();
+  for (const auto& o : f.options)
+    if (o.field == "from") r = {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 10}};
+  if (name == "why-not") r["via"] = "Aktau";
+  if (name == "locate") r["q"] = "Aktau";
+  if (name == "scenario") r["scenarios"] = json::array({"suez-closed"});
+  if (name == "simulate") r = {{"config", "middle-corridor"}};
+  if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});
+  if (name == "assign") r = {{"max_iterations", 1}};
+  return r;
+}
+
+// A value of the option's kind.
+json sample(const Option& o) {
+  switch (o.kind) {
+    case K::Number:
+    case K::Integer:
+      return 1;
+    case K::Flag:
+      return true;
+    case K::List:
+      return json::array({"x"});
+    default:
+      return "x";
+  }
+}
+
+TEST(FeatureTable, EveryFeatureIsCompleteWithUniqueNamesAndPaths) {
+  std::set<std::string> names, paths;
+  for (const auto& f : features()) {
+    EXPECT_TRUE(names.insert(std::string(f.name)).second) << f.name;
+    EXPECT_TRUE(f.run && f.text) << f.name;
+    EXPECT_FALSE(f.summary.empty()) << f.name;
+    if (!f.http_path.empty()) {
+      EXPECT_TRUE(paths.insert(std::string(f.http_path)).second) << f.http_path;
+      EXPECT_EQ(feature_at(f.http_path), &f);
+    }
+    EXPECT_EQ(find_feature(f.name), &f);
+    if (f.spatial) {
+      EXPECT_TRUE(f.csv && f.geojson) << f.name;
+    }
+  }
+  EXPECT_EQ(find_feature("no-such-feature"), nullptr);
+  for (const char* n :
+       {"route", "compare", "reliability", "scenario", "simulate", "why-not", "locate",
+        "landed-cost", "deal", "assign", "network info", "network validate", "network export"})
+    EXPECT_NE(find_feature(n), nullptr) << n;
+}
+
+TEST(FeatureTable, EveryOptionSetsAFieldItsFeatureReads) {
+  for (const auto& f : features()) {
+    for (const auto& o : f.options) {
+      if (o.field.empty() || o.kind == K::File) continue;
+      json r = base_request(f);
+      const std::string field(o.field);
+      if (!r.contains(field)) r[field] = sample(o);
+      // The processing comparison's own fields apply in its mode only.
+      for (const char* k :
+           {"product", "plant", "input_grade", "recovery", "processing_cost_origin_usd_per_t",
+            "processing_cost_destination_usd_per_t"})
+        if (field == k) r["compare_processing"] = true;
+      auto a = run(f, local(), r);
+      if (!a) {
+        EXPECT_EQ(a.error().message.find("unknown field"), std::string::npos)
+            << f.name << " " << o.flag << ": " << a.error().message;
+      }
+    }
+  }
+}
+
+TEST(FeatureTable, TheSmallestRequestOfEveryFeatureRuns) {
+  for (const auto& f : features()) {
+    auto a = run(f, local(), base_request(f));
+    EXPECT_TRUE(a) << f.name << ": " << (a ? "" : a.error().message);
+    if (a) {
+      EXPECT_FALSE(f.text(local(), a->json).empty()) << f.name;
+    }
+  }
+}
+
+TEST(FeatureTable, HttpCallersCannotNameLocalFiles) {
+  Context http = local();
+  http.local = false;
+  for (const char* field : {"tariffs", "hs_nomenclature", "tntp"}) {
+    json r = base_request(*find_feature("landed-cost"));
+    r[field] = "/etc";
+    auto a = run(*find_feature("landed-cost"), http, r);
+    ASSERT_FALSE(a);
+    EXPECT_EQ(a.error().code, ErrorCode::InvalidRequest);
+    EXPECT_EQ(a.error().field, field);
+  }
+  // A demand file is a name in the network's demand/ folder over HTTP, a path only locally.
+  auto bad = prepare(*find_feature("assign"), http, {{"demand", "../../etc/passwd"}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::NotFound);
+  EXPECT_EQ(bad.error().field, "demand");
+}
+
+TEST(FeatureTable, RunningThroughTheTableGivesTheCodecsAnswer) {
+  const json r = {{"from", "Stepnogorsk"},
+                  {"to", "Yokohama"},
+                  {"tonnes", 100},
+                  {"commodity", "rare-earth-oxide"},
+                  {"alternatives", 2}};
+  auto direct = route(eurasia(), r);
+  auto tabled = run(*find_feature("route"), local(), r);
+  ASSERT_TRUE(direct && tabled);
+  EXPECT_EQ(*direct, tabled->json);
+}
+
+TEST(FeatureTable, ReliabilityHistogramsCountEverySample) {
+  json r = base_request(*find_feature("reliability"));
+  r["reliability_samples"] = 300;
+  r["histogram_bins"] = 7;
+  auto a = run(*find_feature("reliability"), local(), r);
+  ASSERT_TRUE(a) << a.error().message;
+  const auto& h = a->json["histograms"][0];
+  EXPECT_EQ(h["counts"].size(), 7u);
+  int n = 0;
+  for (const auto& c : h["counts"]) n += c.get<int>();
+  EXPECT_EQ(n, 300);
+  r["histogram_bins"] = 0;
+  EXPECT_FALSE(run(*find_feature("reliability"), local(), r));
+}
+
+TEST(FeatureTable, FileRenderingsAreMadeWhenAsked) {
+  Context c = local();
+  c.wanted = {"--svg"};
+  json r = base_request(*find_feature("reliability"));
+  r["reliability_samples"] = 100;
+  auto a = run(*find_feature("reliability"), c, r);
+  ASSERT_TRUE(a) << a.error().message;
+  ASSERT_TRUE(a->files.count("--svg"));
+  EXPECT_EQ(a->files.at("--svg")().rfind("<svg", 0), 0u);
+  ASSERT_TRUE(a->files.count("--samples-csv"));
+  EXPECT_EQ(a->files.at("--samples-csv")().rfind("route,sample,hours\n", 0), 0u);
+}
+
+}  // namespace
+}  // namespace caravan::api
