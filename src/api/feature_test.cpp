@@ -8,17 +8,14 @@
 #include <set>
 
 #include "api/handlers.h"
-#include "io/network_reader.h"
+#include "testing/eurasia.h"
 
 namespace caravan::api {
 namespace {
 using nlohmann::json;
 using K = Option::Kind;
 
-const network::Network& eurasia() {
-  static const auto net = *io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
-  return net;
-}
+const network::Network& eurasia() { return testing::eurasia(); }
 
 Context local() {
   Context c;

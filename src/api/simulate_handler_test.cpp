@@ -6,15 +6,13 @@
 
 #include "io/csv.h"
 #include "io/network_reader.h"
+#include "testing/eurasia.h"
 
 namespace caravan::api {
 namespace {
 using nlohmann::json;
 
-const network::Network& eurasia() {
-  static const auto net = *io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
-  return net;
-}
+const network::Network& eurasia() { return testing::eurasia(); }
 
 json example() {
   return json::parse(

@@ -10,15 +10,13 @@
 
 #include "io/network_reader.h"
 #include "io/tariff_reader.h"
+#include "testing/eurasia.h"
 
 namespace caravan::api {
 namespace {
 using nlohmann::json;
 
-const network::Network& net() {
-  static const auto n = io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
-  return *n;
-}
+const network::Network& net() { return testing::eurasia(); }
 
 namespace fs = std::filesystem;
 

@@ -9,16 +9,14 @@
 
 #include "io/network_reader.h"
 #include "io/tariff_reader.h"
+#include "testing/eurasia.h"
 #include "trade/deal.h"
 #include "trade/processing_comparison.h"
 
 namespace caravan::trade {
 namespace {
 
-const network::Network& net() {
-  static const auto n = io::load_network(std::string(CARAVAN_DATA_DIR) + "/eurasia");
-  return *n;
-}
+const network::Network& net() { return testing::eurasia(); }
 
 std::shared_ptr<const tariff::TradeData> data() {
   auto d = io::load_trade_data(io::default_tariffs_dir(), "");
