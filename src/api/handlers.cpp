@@ -25,16 +25,28 @@ Status attach_reliability(const route::PlanRequest& r, const route::Prepared& p,
   return Ok{};
 }
 
+// The parts every route-like request has: the plan, the reliability and the landed options.
+struct RouteParts {
+  route::PlanRequest plan;
+  std::optional<ReliabilityRequest> reliability;
+  LandedOptions landed;
+};
+Result<RouteParts> parse_route_parts(const nw::Network& net, Fields& f, const Limits& limits,
+                                     bool force_reliability) {
+  CARAVAN_TRY(plan, parse_plan_request(net, f, limits));
+  CARAVAN_TRY(rel, parse_reliability(f, force_reliability, limits));
+  CARAVAN_TRY(landed, parse_landed_options(f));
+  return RouteParts{std::move(plan), rel, std::move(landed)};
+}
+
 Result<json> route_impl(const nw::Network& net, const json& request, const Limits& limits,
                         SampleSeries* samples, bool force_reliability) {
   Fields f(request);
-  auto r = parse_plan_request(net, f, limits);
-  if (!r) return r.error();
-  auto rel = parse_reliability(f, force_reliability, limits);
-  if (!rel) return rel.error();
-  auto landed = parse_landed_options(f);
-  if (!landed) return landed.error();
+  CARAVAN_TRY(parts, parse_route_parts(net, f, limits, force_reliability));
   if (auto s = f.no_unknown(); !s) return s.error();
+  const auto* r = &parts.plan;
+  const auto* rel = &parts.reliability;
+  const auto* landed = &parts.landed;
   auto result = route::plan(net, *r);
   if (!result) return result.error();
   json out;
@@ -58,20 +70,17 @@ Result<json> route_impl(const nw::Network& net, const json& request, const Limit
 Result<json> compare_impl(const nw::Network& net, const json& request, const Limits& limits,
                           SampleSeries* samples, bool force_reliability) {
   Fields f(request);
-  auto r = parse_plan_request(net, f, limits);
-  if (!r) return r.error();
-  auto rel = parse_reliability(f, force_reliability, limits);
-  if (!rel) return rel.error();
-  auto sets = f.list("avoid_sets");
-  if (!sets) return sets.error();
-  auto landed = parse_landed_options(f);
-  if (!landed) return landed.error();
+  CARAVAN_TRY(parts, parse_route_parts(net, f, limits, force_reliability));
+  CARAVAN_TRY(sets, f.list("avoid_sets"));
   if (auto s = f.no_unknown(); !s) return s.error();
+  const auto* r = &parts.plan;
+  const auto* rel = &parts.reliability;
+  const auto* landed = &parts.landed;
   std::vector<route::Variant> variants;
-  if (sets->empty() && !f.has("avoid_sets")) {
+  if (sets.empty() && !f.has("avoid_sets")) {
     variants = route::corridor_variants(net);
   } else {
-    for (const auto& set : *sets) {
+    for (const auto& set : sets) {
       route::Variant v;
       const auto codes = text::split(set, '|');  // a set in a list form uses '|' or ' '
       std::vector<std::string> list;
