@@ -79,6 +79,11 @@ struct Feature {
   int (*exit_code)(const nlohmann::json& response, std::ostream& err) = nullptr;
 };
 
+// The network a front end serves: a folder (the embedded one by default), file:line: field on
+// error.
+std::string default_network_dir();
+Result<network::Network> open_network(const std::string& dir);
+
 std::span<const Feature> features();
 const Feature* find_feature(std::string_view name);
 // The feature served at an HTTP path, or nullptr.

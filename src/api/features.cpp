@@ -1,6 +1,7 @@
 // The feature table: the entries of every group, lookups, and running a feature.
 #include "api/feature.h"
 #include "api/feature_groups.h"
+#include "io/network_reader.h"
 
 namespace caravan::api {
 using nlohmann::json;
@@ -21,6 +22,9 @@ const std::vector<Feature>& table() {
 }
 
 }  // namespace
+
+std::string default_network_dir() { return io::default_network_dir(); }
+Result<network::Network> open_network(const std::string& dir) { return io::load_network(dir); }
 
 std::span<const Feature> features() { return table(); }
 

@@ -12,7 +12,6 @@
 #include "api/feature.h"
 #include "cli/feature_command.h"
 #include "cli/serve_command.h"
-#include "io/network_reader.h"
 
 namespace caravan::cli {
 using nlohmann::json;
@@ -41,7 +40,7 @@ int run_feature(FeatureCommand& c, const std::string& network_dir, std::ostream&
   for (const auto& [flag, path] : files) ctx.wanted.insert(flag);
   std::optional<network::Network> net;
   if (!f.needs_network || f.needs_network(*request)) {
-    auto loaded = io::load_network(network_dir);
+    auto loaded = api::open_network(network_dir);
     if (!loaded) return fail(loaded.error(), err);
     net = std::move(*loaded);
     ctx.net = &*net;
@@ -75,7 +74,7 @@ int run_feature(FeatureCommand& c, const std::string& network_dir, std::ostream&
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // `serve` is the other front end, not a feature: it has its own options.
   {
-    std::string dir = io::default_network_dir();
+    std::string dir = api::default_network_dir();
     std::size_t i = 0;
     if (i + 1 < args.size() && args[i] == "--network") {
       dir = args[i + 1];
@@ -97,7 +96,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.fallthrough();  // --network also after the command
   app.set_help_all_flag("--help-all", "help for every command");
-  std::string network_dir = io::default_network_dir();
+  std::string network_dir = api::default_network_dir();
   app.add_option("--network", network_dir,
                  "network folder (default: the embedded Eurasian network)")
       ->envname("CARAVAN_NETWORK");

@@ -22,7 +22,6 @@
 #include "api/error_table.h"
 #include "api/feature.h"
 #include "core/text.h"
-#include "io/network_reader.h"
 #include "server/compute_pool.h"
 #include "server/jobs.h"
 #include "server/metrics.h"
@@ -226,7 +225,7 @@ void add_routes(httplib::Server& svr, Context& ctx) {
 
 int serve(const Options& options, std::ostream& out, std::ostream& err) {
   const auto t0 = Clock::now();
-  auto loaded = io::load_network(options.network_dir);
+  auto loaded = api::open_network(options.network_dir);
   if (!loaded) {
     err << "error: " << loaded.error().message << "\n";
     return api::error_info(loaded.error().code).exit_code;

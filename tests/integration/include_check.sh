@@ -14,8 +14,8 @@ declare -A allowed=(
   [scenario]="core network cost route sim io scenario"
   [trade]="core network tariff cost route trade"
   [api]="core network tariff cost route sim assign scenario trade io api"
-  [server]="core network tariff cost route sim assign scenario trade io api server"
-  [cli]="core network tariff cost route sim assign scenario trade io api server cli"
+  [server]="core network api server"
+  [cli]="core network api server cli"
 )
 bad=0; checked=0
 for dir in "$root"/src/*/; do
