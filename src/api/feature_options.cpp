@@ -28,19 +28,31 @@ std::vector<Option> shipment_options(bool with_via) {
       {"--avoid", "avoid", K::List,
        "comma list of countries (ISO), locations, modes or chokepoints"}};
   if (with_via) o.push_back({"--via", "via", K::List, "comma list of locations to pass, in order"});
-  return o + std::vector<Option>{
-                 {"--max-transshipments", "max_transshipments", K::Integer,
-                  "cap on transshipments (changes of mode or gauge, hub transshipments)"},
-                 {"--forbid-transit", "forbid_transit", K::Text,
-                  "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN"},
-                 {"--month", "month", K::Integer,
-                  "departure month 1..12 (links closed that month are not used)"},
-                 {"--value-of-time", "value_of_time_usd_per_hour", K::Number,
-                  "USD per hour for --objective generalized"},
-                 {"--carrying-rate", "carrying_rate", K::Number,
-                  "annual cost of capital on goods in transit (default from the network)"},
-                 {"--ignore-network-rules", "ignore_network_rules", K::Flag,
-                  "do not apply the network's rules.csv"}};
+  return o +
+         std::vector<Option>{
+             {"--max-transshipments", "max_transshipments", K::Integer,
+              "cap on transshipments (changes of mode or gauge, hub transshipments)"},
+             {"--forbid-transit", "forbid_transit", K::Text,
+              "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN"},
+             {"--month", "month", K::Integer,
+              "departure month 1..12 (links closed that month are not used)"},
+             {"--depart", "depart", K::Text,
+              "departure date YYYY-MM-DD: regimes in force then (and its month, unless "
+              "--month)"},
+             {"--seller", "seller", K::Text, "seller's country, ISO 3166 (default: the origin's)"},
+             {"--buyer", "buyer", K::Text,
+              "buyer's country, ISO 3166 (default: the destination's)"},
+             {"--carrier", "carrier", K::Text, "carrier's country or vessel's flag, ISO 3166"},
+             {"--waive", "waive", K::List,
+              "comma list of regime ids (policies.csv) not to apply: what if they ended"},
+             {"--ignore-policies", "ignore_policies", K::Flag,
+              "do not apply the network's policies.csv (sanctions, permits, war risk)"},
+             {"--value-of-time", "value_of_time_usd_per_hour", K::Number,
+              "USD per hour for --objective generalized"},
+             {"--carrying-rate", "carrying_rate", K::Number,
+              "annual cost of capital on goods in transit (default from the network)"},
+             {"--ignore-network-rules", "ignore_network_rules", K::Flag,
+              "do not apply the network's rules.csv"}};
 }
 
 const std::vector<Option> kAlternatives = {

@@ -1,11 +1,14 @@
 // JSON, GeoJSON and CSV renderings of itineraries.
 #include "api/render.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/geojson.h"
+#include "route/policy.h"
 
 namespace caravan::api {
 namespace nw = caravan::network;
@@ -19,6 +22,7 @@ double round_to(double v, int decimals) {
 }  // namespace
 
 json shipment_json(const nw::Network& net, const route::PlanRequest& r) {
+  const auto parties = route::parties_of(net, r.query);
   return {{"from", net.location(r.query.from).id},
           {"from_name", net.location(r.query.from).name},
           {"to", net.location(r.query.to).id},
@@ -30,7 +34,43 @@ json shipment_json(const nw::Network& net, const route::PlanRequest& r) {
           {"teu", r.shipment.teu.value},
           {"value_usd", round_to(r.shipment.value.value, 2)},
           {"objective", route::name(r.query.objective)},
-          {"month", r.params.month}};
+          {"month", r.params.month},
+          {"seller", parties.seller},
+          {"buyer", parties.buyer},
+          {"carrier", parties.carrier},
+          {"policy_date", format_date(route::policy_date(net, r.query))}};
+}
+
+json policy_exposure_json(const nw::Network& net, const route::Itinerary& it) {
+  json out = json::array();
+  for (const auto& h : it.exposure) {
+    const auto& p = net.tables().policies[h.policy];
+    std::vector<std::string> sources;
+    for (const auto& s : p.prov.sources) {
+      const auto& id = net.tables().sources[s.source.value].id;
+      if (std::find(sources.begin(), sources.end(), id) == sources.end()) sources.push_back(id);
+    }
+    json e = {{"regime", p.id},
+              {"issuer", p.issuer},
+              {"kind", nw::name(p.kind)},
+              {"effect", nw::name(p.effect)},
+              {"usd", round_to(h.usd, 2)},
+              {"hours", round_to(h.hours, 2)},
+              {"risk", round_to(h.risk, 6)},
+              {"known", !h.unknown},
+              {"from", format_date(p.from)},
+              {"description", p.description},
+              {"source", sources}};
+    if (h.usd_high > h.usd) e["usd_high"] = round_to(h.usd_high, 2);
+    if (h.hours_high > h.hours) e["hours_high"] = round_to(h.hours_high, 2);
+    if (p.to) e["to"] = format_date(*p.to);
+    if (h.leg < it.legs.size()) {
+      e["leg"] = h.leg;
+      e["at"] = net.location(it.legs[h.leg].from).id;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
@@ -47,12 +87,15 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                      {{"line_haul", round_to(it.total.line_haul.value, 2)},
                       {"handling", round_to(it.total.handling.value, 2)},
                       {"border", round_to(it.total.border.value, 2)},
-                      {"inventory", round_to(it.total.inventory.value, 2)}}},
+                      {"inventory", round_to(it.total.inventory.value, 2)},
+                      {"regimes", round_to(it.total.regimes.value, 2)}}},
                     {"hours",
                      {{"moving", round_to(it.total.moving.value, 2)},
                       {"waiting", round_to(it.total.waiting.value, 2)},
                       {"handling", round_to(it.total.handling_time.value, 2)},
-                      {"border", round_to(it.total.border_time.value, 2)}}}};
+                      {"border", round_to(it.total.border_time.value, 2)},
+                      {"regimes", round_to(it.total.regime_time.value, 2)}}}};
+  j["policy_exposure"] = policy_exposure_json(net, it);
   json countries = json::array(), locations = json::array(), names = json::array();
   for (auto c : it.countries) countries.push_back(net.country(c).iso2);
   for (auto l : it.locations) {

@@ -8,6 +8,9 @@
 namespace caravan::api {
 
 nlohmann::json itinerary_json(const network::Network& net, const route::Itinerary& it);
+// Every regime the route meets: regime, issuer, kind, effect, usd, hours, risk, known, dates,
+// the leg and place where it applies, and its sources.
+nlohmann::json policy_exposure_json(const network::Network& net, const route::Itinerary& it);
 nlohmann::json shipment_json(const network::Network& net, const route::PlanRequest& r);
 // A FeatureCollection: one LineString per leg, with the route index and mode as properties,
 // and Points for border crossings, gauge breaks and transshipments.

@@ -1,6 +1,7 @@
 // Request parsing shared by the CLI and the HTTP server.
 #include "api/request.h"
 
+#include "core/date.h"
 #include "core/text.h"
 #include "network/locate.h"
 
@@ -167,6 +168,41 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   }
   CARAVAN_TRY(month, f.opt_int("month", 1, 12));
   r.params.month = month.value_or(0);
+  CARAVAN_TRY(depart, f.opt_str("depart"));
+  if (depart) {
+    const auto d = parse_date(*depart);
+    if (!d) return field_error("depart", "expected a date YYYY-MM-DD, found '" + *depart + "'");
+    const Date as_of = net.tables().as_of;
+    if (d->day > as_of.day + 2 * 366 || d->day < as_of.day - 10 * 366)
+      return field_error("depart", "the network describes " + format_date(as_of) +
+                                       " (network.json as_of); no regime, tariff or closure "
+                                       "figure is dated near " +
+                                       *depart +
+                                       " (give a date within 10 years before and 2 "
+                                       "years after)");
+    r.query.depart = *d;
+    if (!month) r.params.month = month_of(*d);  // closures and dwell by the departure month
+  }
+  for (const char* party : {"seller", "buyer", "carrier"}) {
+    CARAVAN_TRY(code, f.opt_str(party));
+    if (!code) continue;
+    std::string up;
+    for (char ch : *code) up += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (!is_iso3166_alpha2(up))
+      return field_error(party, "'" + *code + "' is not an ISO 3166-1 alpha-2 country code");
+    (std::string(party) == "seller"  ? r.query.parties.seller
+     : std::string(party) == "buyer" ? r.query.parties.buyer
+                                     : r.query.parties.carrier) = up;
+  }
+  CARAVAN_TRY(ignore_policies, f.flag("ignore_policies"));
+  r.query.constraints.ignore_policies = ignore_policies;
+  CARAVAN_TRY(waive, f.list("waive"));
+  for (const auto& id : waive) {
+    const auto& all = net.tables().policies;
+    if (std::none_of(all.begin(), all.end(), [&](const network::Policy& p) { return p.id == id; }))
+      return field_error("waive", "no regime '" + id + "' in the network's policies.csv");
+    r.query.constraints.waived_policies.push_back(id);
+  }
   CARAVAN_TRY(rate, f.opt_num("carrying_rate", 0, 1));
   r.params.carrying_rate_per_year = rate.value_or(net.tables().carrying_rate_per_year);
   CARAVAN_TRY(vot, f.opt_num("value_of_time_usd_per_hour", 0, 1e9));

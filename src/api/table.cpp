@@ -70,6 +70,34 @@ std::string totals(const json& r) {
          text::format_number(100.0 * r["risk"].get<double>(), 1) + "%";
 }
 
+// The regimes a route meets, one line each: what they add, or that their figure is unknown.
+std::string exposure_text(const json& r) {
+  if (!r.contains("policy_exposure") || r["policy_exposure"].empty()) return "";
+  std::ostringstream s;
+  s << "  policy exposure:\n";
+  for (const auto& e : r["policy_exposure"]) {
+    s << "    " << e["issuer"].get<std::string>() << " " << e["kind"].get<std::string>() << " "
+      << e["regime"].get<std::string>() << " (" << e["effect"].get<std::string>();
+    if (e.contains("at")) s << " at " << e["at"].get<std::string>();
+    s << "): ";
+    if (!e["known"].get<bool>()) {
+      s << "figures unknown, not counted";
+    } else {
+      std::vector<std::string> parts;
+      if (e["usd"].get<double>() > 0)
+        parts.push_back("USD " + text::money_range(e["usd"].get<double>(),
+                                                   e.value("usd_high", e["usd"].get<double>())));
+      if (e["hours"].get<double>() > 0)
+        parts.push_back(text::format_number(e["hours"].get<double>(), 0) + " h");
+      if (e["risk"].get<double>() > 0)
+        parts.push_back("risk " + text::format_number(100 * e["risk"].get<double>(), 1) + "%");
+      s << (parts.empty() ? std::string("listed") : text::join(parts, ", "));
+    }
+    s << "\n";
+  }
+  return s.str();
+}
+
 std::string route_block(const json& r, std::size_t index) {
   std::ostringstream s;
   s << "Route " << index + 1 << ": " << r["summary"].get<std::string>() << "\n";
@@ -103,6 +131,7 @@ std::string route_block(const json& r, std::size_t index) {
   s << "  gauge breaks: " << gauges_text(r) << "\n";
   s << "  transshipments: " << r["transshipments"].get<int>() << "; ferries: " << ferries_text(r)
     << "; chokepoints: " << join_list(r["chokepoints"], ", ") << "\n";
+  s << exposure_text(r);
   s << "  " << pad("#", 3) << pad("from", 22) << pad("to", 22) << pad("mode", 9)
     << pad("km", 8, true) << pad("hours", 8, true) << pad("USD", 12, true) << pad("t CO2", 8, true)
     << "\n";
@@ -180,6 +209,19 @@ std::string compare_table(const json& response) {
       [](const json& r) { return std::to_string(r["transshipments"].get<int>()); });
   row("ferries", [](const json& r) { return std::to_string(r["ferries"].size()); });
   row("chokepoints", [](const json& r) { return join_list(r["chokepoints"], ","); });
+  // The regimes each corridor meets: how many, the issuers, and how many have unknown figures.
+  row("regimes", [](const json& r) {
+    if (!r.contains("policy_exposure") || r["policy_exposure"].empty()) return std::string("none");
+    std::vector<std::string> issuers;
+    int unknown = 0;
+    for (const auto& e : r["policy_exposure"]) {
+      const auto i = e["issuer"].get<std::string>();
+      if (std::find(issuers.begin(), issuers.end(), i) == issuers.end()) issuers.push_back(i);
+      unknown += e["known"].get<bool>() ? 0 : 1;
+    }
+    return std::to_string(r["policy_exposure"].size()) + " " + text::join(issuers, ",") +
+           (unknown ? " (" + std::to_string(unknown) + " unknown)" : std::string());
+  });
   s << "\n";
   for (const auto& v : vs) {
     s << "== " << v["name"].get<std::string>() << " ==\n";

@@ -10,17 +10,19 @@
 namespace caravan::cost {
 
 // Why an arc cannot carry the shipment.
-enum class Unusable : std::uint8_t { None, Handling, Closed, NoTransfer };
+enum class Unusable : std::uint8_t { None, Handling, Closed, NoTransfer, Forbidden };
 
 struct ArcWeights {
   Unusable unusable = Unusable::None;
   Usd line_haul{0}, handling{0}, border{0}, inventory{0};
+  Usd regimes{0};  // policy regimes: permit and regime charges, war-risk premiums
   Hours moving{0}, waiting{0}, handling_time{0}, border_time{0};
+  Hours regime_time{0};  // policy regimes: permit delays
   KgCo2 co2{0};
   double risk = 0.0;  // -ln(1 - p): additive along a path
   bool usable() const { return unusable == Unusable::None; }
-  Usd cost() const { return line_haul + handling + border + inventory; }
-  Hours hours() const { return moving + waiting + handling_time + border_time; }
+  Usd cost() const { return line_haul + handling + border + inventory + regimes; }
+  Hours hours() const { return moving + waiting + handling_time + border_time + regime_time; }
 };
 
 struct Params {

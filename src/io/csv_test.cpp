@@ -124,5 +124,53 @@ TEST_F(BrokenNetwork, DuplicateLocationId) {
   EXPECT_EQ(error(), "locations.csv:6: field 'id': duplicate location id 'CNLYG'");
 }
 
+// policies.csv: a valid regime loads; each kind of bad figure names file, line and field.
+class BrokenPolicies : public BrokenNetwork {
+ protected:
+  void write(const std::string& row) {
+    std::ofstream(dir_ / "policies.csv")
+        << "id,issuer,kind,binds,party_countries,countries,hs_prefixes,effect,"
+           "refusal_probability,delay_hours_mode,from,to,description,sources\n"
+        << row << "\n";
+  }
+  static constexpr const char* kGood =
+      "cn-transit,CN,transit_permit,any,,CN,2846,permit,0.1,240,2025-01-01,,a test regime,*:sample";
+};
+
+TEST_F(BrokenPolicies, AValidRegimeLoads) {
+  write(kGood);
+  auto n = load_network(dir_.string());
+  ASSERT_TRUE(n) << n.error().message;
+  ASSERT_EQ(n->tables().policies.size(), 1u);
+  EXPECT_EQ(n->tables().policies[0].hs_prefixes, std::vector<std::string>{"2846"});
+}
+
+TEST_F(BrokenPolicies, EachBadFigureNamesFileLineAndField) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"cn-transit,CN,transit_permit,any,,CN,2846,permit,0.1,240,2025-01-01,2024-01-01,x,*:sample",
+       "policies.csv:2: field 'to': the regime ends (2024-01-01) before it starts (2025-01-01)"},
+      {"cn-transit,CN,transit_permit,any,,XX,2846,permit,0.1,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'countries': unknown country 'XX'"},
+      {"cn-transit,CN,transit_permit,any,,CN,28a6,permit,0.1,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'hs_prefixes': expected an HS prefix"},
+      {"cn-transit,CN,transit_permit,any,,CN,2846,permit,1.5,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'refusal_probability'"},
+      {"cn-transit,CN,transit_permit,buyer,ZZ,CN,2846,permit,0.1,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'party_countries': 'ZZ' is not an ISO 3166-1 alpha-2 code"},
+      {"cn-transit,XX,transit_permit,any,,CN,2846,permit,0.1,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'issuer': 'XX' is not an ISO 3166-1 alpha-2 code"},
+      {"cn-transit,CN,transit_permit,any,,CN,2846,permit,0.1,240,2025-02-30,,x,*:sample",
+       "policies.csv:2: field 'from': expected a date YYYY-MM-DD, found '2025-02-30'"},
+      {"cn-transit,CN,transit_permit,any,,CN,2846,permit,,,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'refusal_probability': a permit needs"},
+      {"cn-transit,CN,ban,any,,CN,2846,permit,0.1,240,2025-01-01,,x,*:sample",
+       "policies.csv:2: field 'kind': unknown kind 'ban'"},
+  };
+  for (const auto& [row, want] : cases) {
+    write(row);
+    EXPECT_EQ(error().rfind(want, 0), 0u) << error() << "\n  wanted: " << want;
+  }
+}
+
 }  // namespace
 }  // namespace caravan::io

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_rows.h"
@@ -232,6 +233,16 @@ Status read_manifest(const Context& ctx, nw::Tables& out) {
   out.description = str("description");
   if (out.name.empty())
     return make_error(ErrorCode::InvalidData, "network.json: field 'name': is required", "name");
+  // The date the data describes: regimes are taken at it when a query gives no departure.
+  if (const auto as_of = str("as_of"); !as_of.empty()) {
+    const auto d = parse_date(as_of);
+    if (!d)
+      return make_error(
+          ErrorCode::InvalidData,
+          "network.json: field 'as_of': expected a date YYYY-MM-DD, found '" + as_of + "'",
+          "as_of");
+    out.as_of = *d;
+  }
   if (j.contains("carrying_rate_per_year")) {
     const auto& v = j["carrying_rate_per_year"];
     if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1)
@@ -280,9 +291,10 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   Context ctx;
   ctx.dir = dir;
   nw::Tables out;
-  for (auto step : {read_sources, read_countries, read_chokepoints, read_emission_classes,
-                    read_locations, read_links, read_transfers, read_borders, read_commodities,
-                    read_corridors, read_rules, read_distributions, read_disruptions}) {
+  for (auto step :
+       {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
+        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules,
+        read_distributions, read_disruptions, read_blocs, read_policies}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();

@@ -72,6 +72,10 @@ Status read_links(Context& ctx, nw::Tables& out);
 Status read_transfers(Context& ctx, nw::Tables& out);
 Status read_borders(Context& ctx, nw::Tables& out);
 
+// blocs.csv and policies.csv (network_policies.cpp).
+Status read_blocs(Context& ctx, nw::Tables& out);
+Status read_policies(Context& ctx, nw::Tables& out);
+
 // distributions.csv and disruptions.csv (network_distributions.cpp).
 Status read_distributions(Context& ctx, nw::Tables& out);
 Status read_disruptions(Context& ctx, nw::Tables& out);

@@ -8,30 +8,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/date.h"
 #include "core/geo.h"
 #include "core/ids.h"
 #include "core/result.h"
 #include "core/units.h"
 #include "network/distribution.h"
 #include "network/graph.h"
+#include "network/policy.h"
+#include "network/provenance.h"
 #include "network/types.h"
 
 namespace caravan::network {
-
-// Which source backs which figure of a row: field "*" covers every figure not named otherwise.
-struct SourceRef {
-  std::string field;
-  SourceId source;
-};
-
-struct Provenance {
-  std::string where;  // "links.csv:12", for error messages
-  std::vector<SourceRef> sources;
-};
-
-struct Source {
-  std::string id, title, publisher, url, date, reliability, note;
-};
 
 struct Country {
   std::string iso2, name;
@@ -149,6 +137,7 @@ struct DisruptionEvent {
 
 struct Tables {
   std::string name, version, description;
+  Date as_of = make_date(2026, 1, 1);    // network.json "as_of": the date the data describes
   double carrying_rate_per_year = 0.10;  // cost of capital on goods in transit
   Provenance parameters_prov;
   std::vector<Source> sources;
@@ -162,6 +151,8 @@ struct Tables {
   std::vector<Commodity> commodities;
   std::vector<Corridor> corridors;
   std::vector<TransitRule> rules;
+  std::vector<Policy> policies;             // policies.csv
+  std::vector<Bloc> blocs;                  // blocs.csv
   std::vector<Distribution> distributions;  // referenced by the *_dist month tables
   std::vector<DisruptionEvent> disruptions;
 };

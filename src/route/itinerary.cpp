@@ -12,10 +12,12 @@ void add(cost::ArcWeights& t, const cost::ArcWeights& w) {
   t.handling += w.handling;
   t.border += w.border;
   t.inventory += w.inventory;
+  t.regimes += w.regimes;
   t.moving += w.moving;
   t.waiting += w.waiting;
   t.handling_time += w.handling_time;
   t.border_time += w.border_time;
+  t.regime_time += w.regime_time;
   t.co2 += w.co2;
   t.risk += w.risk;
 }
@@ -34,6 +36,13 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
     const auto& w = p.weights[a.value];
     add(it.total, w);
     it.risk_weight += w.risk;
+    for (auto h = std::lower_bound(
+             p.policy_hits.begin(), p.policy_hits.end(), a.value,
+             [](const PolicyHit&x, std::uint32_t arc_index) { return x.arc < arc_index; });
+         h != p.policy_hits.end() && h->arc == a.value; ++h) {
+      it.exposure.push_back(*h);
+      it.exposure.back().leg = it.legs.size();  // the leg this arc is (or precedes)
+    }
     if (arc.kind == nw::ArcKind::Link) {
       const nw::Link& l = net.link(LinkId{arc.link});
       Leg leg;

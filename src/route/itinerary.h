@@ -41,6 +41,7 @@ struct Itinerary {
   std::vector<std::size_t> gauge_breaks;  // stops that change gauge
   std::vector<ChokepointId> chokepoints;
   int transshipments = 0;
+  std::vector<PolicyHit> exposure;  // regimes met along the route, in route order
 
   Usd cost() const { return total.cost(); }
   Hours hours() const { return total.hours(); }

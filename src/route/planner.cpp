@@ -8,6 +8,7 @@
 #include "network/locate.h"
 #include "route/alternatives.h"
 #include "route/pareto.h"
+#include "route/policy.h"
 
 namespace caravan::route {
 namespace nw = caravan::network;
@@ -16,7 +17,12 @@ namespace {
 
 Result<Prepared> compile(const nw::Network& net, const PlanRequest& r) {
   cost::DataCostModel model(r.shipment, r.params);
-  return prepare(net, cost::weigh_all(net, model), r.query);
+  auto weights = cost::weigh_all(net, model);
+  auto effects = apply_policies(net, r.query, r.shipment, weights);
+  CARAVAN_TRY(p, prepare(net, std::move(weights), r.query));
+  p.policy_hits = std::move(effects.hits);
+  p.policy_forbids = std::move(effects.forbids);
+  return p;
 }
 
 // Just "is there a route": compiles and searches.
@@ -32,6 +38,14 @@ std::string names(const nw::Network& net, const std::vector<LocationId>& ids) {
 }
 
 }  // namespace
+
+std::string policy_label(const nw::Policy& p) {
+  std::string d = p.description;
+  if (const auto stop = d.find(": "); stop != std::string::npos && stop < 160) d.resize(stop);
+  if (d.size() > 160) d = d.substr(0, 157) + "...";
+  return p.issuer + " " + std::string(nw::name(p.kind)) + " '" + p.id + "' (" + d + ", " +
+         format_date(p.from) + ".." + (p.to ? format_date(*p.to) : std::string()) + ")";
+}
 
 Constraints merge(Constraints a, const Constraints& b) {
   auto append = [](auto& x, const auto& y) { x.insert(x.end(), y.begin(), y.end()); };
@@ -49,6 +63,8 @@ Constraints merge(Constraints a, const Constraints& b) {
                                ? std::min(*a.max_transshipments, *b.max_transshipments)
                                : b.max_transshipments;
   a.ignore_network_rules = a.ignore_network_rules || b.ignore_network_rules;
+  a.ignore_policies = a.ignore_policies || b.ignore_policies;
+  append(a.waived_policies, b.waived_policies);
   return a;
 }
 
@@ -140,6 +156,25 @@ std::string explain_no_route(const nw::Network& net, const PlanRequest& r) {
   if (!c.ignore_network_rules && !net.tables().rules.empty())
     try_without("the network's transit rules (rules.csv)",
                 [&](PlanRequest& x) { qc(x).ignore_network_rules = true; });
+  if (!c.ignore_policies)
+    if (auto compiled = compile(net, r)) {
+      const auto& forbids = compiled->policy_forbids;
+      for (auto pi : forbids) {
+        const auto& pol = net.tables().policies[pi];
+        try_without(policy_label(pol),
+                    [&](PlanRequest& x) { qc(x).waived_policies.push_back(pol.id); });
+      }
+      // Regimes that close the same way between them: waived together.
+      if (forbids.size() > 1) {
+        std::vector<std::string> labels;
+        for (auto pi : forbids) labels.push_back(policy_label(net.tables().policies[pi]));
+        try_without("the regimes " + text::join(labels, " and ") + " together",
+                    [&](PlanRequest& x) {
+                      for (auto pi : forbids)
+                        qc(x).waived_policies.push_back(net.tables().policies[pi].id);
+                    });
+      }
+    }
   if (r.params.month)
     try_without("the closures of month " + std::to_string(r.params.month),
                 [&](PlanRequest& x) { x.params.month = 0; });

@@ -38,6 +38,10 @@ Result<PlanRequest> make_plan_request(const network::Network& net, std::string_v
 
 Result<PlanResult> plan(const network::Network& net, const PlanRequest& request);
 
+// A regime as an explanation names it: "JP country_sanctions 'jp-fefta-russia-2022' (Cabinet
+// Order ..., 2022-03-01..)".
+std::string policy_label(const network::Policy& p);
+
 // Says which constraint, dropped alone, would let a route through (or that none would).
 std::string explain_no_route(const network::Network& net, const PlanRequest& request);
 

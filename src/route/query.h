@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/ids.h"
 #include "cost/cost_model.h"
 #include "network/network.h"
@@ -34,6 +35,14 @@ struct Constraints {
   std::optional<int> max_transshipments;
   std::vector<TransitRule> transit_rules;  // query rules; the network's rules.csv applies too
   bool ignore_network_rules = false;
+  bool ignore_policies = false;              // the network's policies.csv
+  std::vector<std::string> waived_policies;  // regime ids not applied (what-if, explanations)
+};
+
+// The parties of a shipment (ISO 3166 codes): the seller's and the buyer's country default to the
+// origin's and the destination's; the carrier's (or vessel's flag) is unknown by default.
+struct Parties {
+  std::string seller, buyer, carrier;
 };
 
 struct Query {
@@ -42,6 +51,8 @@ struct Query {
   Objective objective = Objective::Cost;
   double value_of_time_usd_per_hour = 0.0;  // for Objective::Generalized
   Constraints constraints;
+  Parties parties;
+  std::optional<Date> depart;  // regimes in force that day; none: the network's as-of date
 };
 
 // The scalar a single-objective search minimises for one arc; ties broken by money.

@@ -13,6 +13,17 @@
 
 namespace caravan::route {
 
+// A policy regime met on an arc (route/policy.h): what it adds there.
+struct PolicyHit {
+  std::uint32_t arc = 0;
+  std::uint32_t policy = 0;   // index into the network's policies
+  double usd = 0, hours = 0;  // added to the arc (low ends of ranges)
+  double usd_high = 0, hours_high = 0;
+  double risk = 0;       // probability added (refusal or disruption), low end
+  bool unknown = false;  // a figure it needs is unknown: the effect is not counted
+  std::size_t leg = 0;   // in an itinerary: the leg it applies to
+};
+
 struct Path {
   std::vector<ArcId> arcs;
   double weight = 0.0;  // the objective's scalar (single-objective searches)
@@ -34,7 +45,9 @@ struct Prepared {
   std::vector<std::uint8_t> is_target;  // per node: arrival node at the destination
   std::vector<std::uint32_t> targets;   // the same nodes, as a short list
   std::uint32_t start_state = 0;
-  double start_risk = 0.0;  // origin country and location
+  double start_risk = 0.0;                    // origin country and location
+  std::vector<PolicyHit> policy_hits;         // by arc: regimes that add to the arc's weights
+  std::vector<std::uint32_t> policy_forbids;  // regimes that forbid arcs of this query
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }
   std::uint32_t states() const { return state_count() * static_cast<std::uint32_t>(levels); }
 };

@@ -133,6 +133,13 @@ LandedCost at_bound(const tf::Schedule& s, const LandedInput& in, tf::Bound boun
         "value x annual rate x days, to the port of shipment");
   b.add("inventory_main_carriage", in.main.inventory, tf::Duty::MainCarriageRisk,
         "value x annual rate x days, from the port of shipment");
+  // Policy regimes met on the way: permit and regime charges, war-risk premiums.
+  if (in.pre.regimes.value > 0)
+    b.add("pre_carriage_regimes", in.pre.regimes, tf::Duty::PreCarriage,
+          "policy regimes before the port of shipment (permits, charges, war-risk premiums)");
+  if (in.main.regimes.value > 0)
+    b.add("main_carriage_regimes", in.main.regimes, tf::Duty::MainCarriage,
+          "policy regimes after the port of shipment (permits, charges, war-risk premiums)");
   const Usd freight = in.pre.freight + in.pre.border + in.main.freight + in.main.border;
 
   // Insurance: (goods + freight) x markup x (base + loading x risk).

@@ -19,6 +19,7 @@ struct Carriage {
   Usd freight{0};    // line haul and handling
   Usd border{0};     // border fees
   Usd inventory{0};  // capital tied up in the goods while moving
+  Usd regimes{0};    // policy regimes: permits, charges, war-risk premiums
 };
 
 struct LandedInput {

@@ -54,12 +54,14 @@ LandedInput landed_input(const nw::Network& net, const route::Itinerary& it,
     b.freight += w.line_haul + w.handling;
     b.border += w.border;
     b.inventory += w.inventory;
+    b.regimes += w.regimes;
   }
   for (const auto& s : it.stops) {
     auto& b = bucket(in, k > 0 && s.after_leg <= k);  // loading at the port is the seller's (FOB)
     b.freight += s.w.line_haul + s.w.handling;
     b.border += s.w.border;
     b.inventory += s.w.inventory;
+    b.regimes += s.w.regimes;
   }
   return in;
 }

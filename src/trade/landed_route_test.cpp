@@ -44,8 +44,8 @@ TEST(LandedRoute, CutAtThePortOfShipmentKeepsTheItineraryCost) {
   ASSERT_TRUE(plan && !plan->routes.empty());
   for (const auto& it : plan->routes) {
     const auto in = landed_input(net(), it, r.shipment, {tariff::Incoterm::Cif, false});
-    const double sum = (in.pre.freight + in.pre.border + in.pre.inventory + in.main.freight +
-                        in.main.border + in.main.inventory)
+    const double sum = (in.pre.freight + in.pre.border + in.pre.inventory + in.pre.regimes +
+                        in.main.freight + in.main.border + in.main.inventory + in.main.regimes)
                            .value;
     EXPECT_NEAR(sum, it.cost().value, 1e-6);
     EXPECT_EQ(in.origin_country, "KZ");

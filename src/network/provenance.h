@@ -1,0 +1,25 @@
+// Where the figures of a table row come from: its place in the files and its sources.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+
+namespace caravan::network {
+
+// Which source backs which figure of a row: field "*" covers every figure not named otherwise.
+struct SourceRef {
+  std::string field;
+  SourceId source;
+};
+
+struct Provenance {
+  std::string where;  // "links.csv:12", for error messages
+  std::vector<SourceRef> sources;
+};
+
+struct Source {
+  std::string id, title, publisher, url, date, reliability, note;
+};
+
+}  // namespace caravan::network
