@@ -45,7 +45,7 @@ bool is_bloc(const nw::Tables& t, const std::string& id) {
 }  // namespace
 
 Status read_blocs(Context& ctx, nw::Tables& out) {
-  if (!std::filesystem::exists(path_of(ctx, "blocs.csv"))) return Ok{};
+  if (!ctx.injected && !std::filesystem::exists(path_of(ctx, "blocs.csv"))) return Ok{};
   CARAVAN_TRY(t, table(ctx, "blocs.csv", {"id", "name", "members", "sources"}, {}));
   for (const auto& row : t.rows) {
     RowReader r(t, row);
@@ -67,7 +67,7 @@ Status read_blocs(Context& ctx, nw::Tables& out) {
 }
 
 Status read_policies(Context& ctx, nw::Tables& out) {
-  if (!std::filesystem::exists(path_of(ctx, "policies.csv"))) return Ok{};
+  if (!ctx.injected && !std::filesystem::exists(path_of(ctx, "policies.csv"))) return Ok{};
   const Names figures = {"refusal_probability", "delay_hours_min",   "delay_hours_mode",
                          "delay_hours_max",     "cost_pct_value",    "cost_usd_per_t",
                          "cost_usd_per_teu",    "premium_pct_value", "risk"};
@@ -79,6 +79,7 @@ Status read_policies(Context& ctx, nw::Tables& out) {
                     {"id", "issuer", "kind", "binds", "effect", "from", "description", "sources"},
                     optional));
   std::unordered_set<std::string> ids;
+  for (const auto& p : out.policies) ids.insert(p.id);  // rows appended by a scenario
   for (const auto& row : t.rows) {
     RowReader r(t, row);
     nw::Policy p;

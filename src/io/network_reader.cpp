@@ -322,11 +322,9 @@ Status append_rows(nw::Tables& tables, std::string_view table_name, const CsvTab
   for (std::uint32_t i = 0; i < tables.links.size(); ++i) ctx.links.emplace(tables.links[i].id, i);
   ctx.injected = &rows;
   const std::pair<std::string_view, Status (*)(Context&, nw::Tables&)> kTables[] = {
-      {"sources.csv", read_sources},
-      {"locations.csv", read_locations},
-      {"links.csv", read_links},
-      {"transfers.csv", read_transfers},
-      {"borders.csv", read_borders}};
+      {"sources.csv", read_sources}, {"locations.csv", read_locations},
+      {"links.csv", read_links},     {"transfers.csv", read_transfers},
+      {"borders.csv", read_borders}, {"policies.csv", read_policies}};
   for (const auto& [name, read] : kTables)
     if (name == table_name) return read(ctx, tables);
   return make_error(ErrorCode::Internal, "append_rows: no table " + std::string(table_name));

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_reader.h"

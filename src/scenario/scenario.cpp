@@ -127,19 +127,37 @@ Status Applier::apply(const Directive& d) {
   }
   if (w == "add") {
     if (d.positional.size() != 1)
-      return error(d.line, "add", "expected add location|link|transfer|border key=value ...");
+      return error(d.line, "add",
+                   "expected add location|link|transfer|border|policy key=value ...");
     const auto& what = d.positional.front();
     if (what == "location") return add_rows(d, "locations.csv");
     if (what == "link") return add_rows(d, "links.csv");
     if (what == "transfer") return add_rows(d, "transfers.csv");
     if (what == "border") return add_rows(d, "borders.csv");
+    if (what == "policy") return add_rows(d, "policies.csv");
     return error(d.line, "add",
-                 "expected location, link, transfer or border, found '" + what + "'");
+                 "expected location, link, transfer, border or policy, found '" + what + "'");
+  }
+  if (w == "end") {  // end policy=ID date=YYYY-MM-DD: a regime ends (the day before that date)
+    if (auto st = only(d, {"policy", "date"}); !st) return st;
+    CARAVAN_TRY(id, need(d, "policy"));
+    CARAVAN_TRY(day, need(d, "date"));
+    const auto date = parse_date(day);
+    if (!date) return error(d.line, "date", "expected a date YYYY-MM-DD, found '" + day + "'");
+    for (auto& p : t.policies)
+      if (p.id == id) {
+        if (*date <= p.from)
+          return error(d.line, "date",
+                       "regime '" + id + "' starts on " + format_date(p.from) + ", after " + day);
+        p.to = Date{date->day - 1};
+        return Ok{};
+      }
+    return error(d.line, "policy", "no regime '" + id + "' in policies.csv");
   }
   if (w == "set") return apply_set(d);
   return error(d.line, w,
                "unknown directive '" + w +
-                   "' (expected name, why, source, month, close, set, scale, subsidy, add)");
+                   "' (expected name, why, source, month, close, set, scale, subsidy, add, end)");
 }
 
 route::Constraints constraints_for(const Scenario& s, const std::string& hs) {

@@ -30,6 +30,36 @@ std::string error_of(std::string_view text) {
   return s ? "" : s.error().message;
 }
 
+TEST(Scenario, AddsARegimeAndEndsOne) {
+  const std::string add =
+      "name \"China refuses\"\nsource id=s1 title=t url=https://example.org date=2026 "
+      "reliability=W\nadd policy id=cn-no-transit issuer=CN kind=transit_ban binds=any "
+      "countries=CN hs_prefixes=2846 effect=forbid from=2026-01-01 description=\"refuses "
+      "transit\" sources=*:s1\n";
+  auto s = apply(base(), add, "t.scenario");
+  ASSERT_TRUE(s) << s.error().message;
+  ASSERT_EQ(s->tables.policies.size(), 1u);
+  auto net = *nw::Network::build(s->tables);
+  route::PlanRequest r;
+  r.query.from = *net.find_location("A");
+  r.query.to = *net.find_location("D");
+  r.shipment = *cost::make_shipment(net, "box", 10.0, std::nullopt, std::nullopt);
+  r.shipment.hs = r.query.hs = "284690";
+  r.query.depart = make_date(2026, 3, 1);
+  auto plan = route::plan(net, r);
+  ASSERT_TRUE(plan && !plan->routes.empty());
+  EXPECT_EQ(testing::describe(net, plan->routes[0].path.arcs), "A-E E-F F-D");  // round China
+  auto ended = apply(base(), add + "end policy=cn-no-transit date=2026-02-01\n", "t.scenario");
+  ASSERT_TRUE(ended) << ended.error().message;
+  EXPECT_EQ(format_date(*ended->tables.policies[0].to), "2026-01-31");
+  EXPECT_NE(error_of(add + "end policy=nope date=2026-02-01\n").find("no regime 'nope'"),
+            std::string::npos);
+  EXPECT_NE(error_of(add + "add policy id=cn-no-transit issuer=CN kind=transit_ban binds=any "
+                           "effect=forbid from=2026-01-01 description=x sources=*:s1\n")
+                .find("duplicate regime id"),
+            std::string::npos);
+}
+
 TEST(Scenario, ClosesACountryForACommodityAsATransitRule) {
   auto s = apply(base(), "name \"x\"\nclose country=CN commodity=2846\n", "t.scenario");
   ASSERT_TRUE(s) << s.error().message;
