@@ -65,7 +65,14 @@ struct Compiled {
   std::vector<Sampler> samplers;           // per step: 2 slots x 13 months
   std::vector<std::uint32_t> event_begin;  // per step + 1: range in `events`
   std::vector<std::uint32_t> events;       // network disruption event indexes
-  // Per closure event (by position in `events`): the compiled reroute, or null.
+  // Permits of policy regimes met at each step: a chance of refusal (then a second application)
+  // and the processing delay.
+  struct Permit {
+    Sampler delay;
+    double refusal = 0;
+  };
+  std::vector<std::uint32_t> permit_begin;  // per step + 1: range in `permits`
+  std::vector<Permit> permits;
 };
 
 void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base,
@@ -104,7 +111,24 @@ bool event_applies(const nw::Network& net, const nw::DisruptionEvent& e, const n
   return false;
 }
 
-Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Handling handling) {
+// The permits of the known regimes on arc `a` (hits sorted by arc).
+void add_permits(Compiled& c, const nw::Tables& t, const std::vector<route::PolicyHit>& hits,
+                 std::uint32_t a) {
+  auto h = std::lower_bound(hits.begin(), hits.end(), a,
+                            [](const route::PolicyHit& x, std::uint32_t v) { return x.arc < v; });
+  for (; h != hits.end() && h->arc == a; ++h) {
+    if (h->unknown || (h->hours <= 0 && h->risk <= 0)) continue;
+    const auto& p = t.policies[h->policy];
+    Sampler delay{nw::DistKind::Fixed, h->hours, 0, 0, nullptr};
+    if (p.delay_hours_min.low && p.delay_hours_mode.low && p.delay_hours_max.low)
+      delay = Sampler{nw::DistKind::Triangular, *p.delay_hours_min.low, *p.delay_hours_mode.low,
+                      *p.delay_hours_max.low, nullptr};
+    c.permits.push_back({delay, h->risk});
+  }
+}
+
+Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Handling handling,
+                 const std::vector<route::PolicyHit>& hits) {
   const auto& t = net.tables();
   const auto& g = net.graph();
   Compiled c;
@@ -113,9 +137,12 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
   c.slots.assign(n, 0);
   c.samplers.assign(n * 2 * 13, Sampler{});
   c.event_begin.assign(n + 1, 0);
+  c.permit_begin.assign(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const nw::Arc& arc = g.arcs[arcs[i].value];
     c.event_begin[i] = static_cast<std::uint32_t>(c.events.size());
+    c.permit_begin[i] = static_cast<std::uint32_t>(c.permits.size());
+    add_permits(c, t, hits, arcs[i].value);
     if (arc.kind == nw::ArcKind::Link) {
       const nw::Link& l = net.link(LinkId{arc.link});
       c.fixed[i] = l.hours.value;
@@ -130,6 +157,7 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
     }
   }
   c.event_begin[n] = static_cast<std::uint32_t>(c.events.size());
+  c.permit_begin[n] = static_cast<std::uint32_t>(c.permits.size());
   return c;
 }
 
@@ -149,7 +177,7 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
   const nw::Network& net = *p.net;
   const auto& t = net.tables();
-  Compiled main = compile(net, it.path.arcs, o.handling);
+  Compiled main = compile(net, it.path.arcs, o.handling, p.policy_hits);
 
   // Reroutes for closure events on the route: the best route avoiding the closed element.
   std::vector<std::optional<Compiled>> reroute(t.disruptions.size());
@@ -186,7 +214,7 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     std::vector<route::Start> starts;
     for (auto s : alt_p->sources) starts.push_back({s, alt_p->start_state});
     auto path = use_bans ? route::best_path(*alt_p, starts, &bans) : route::best_path(*alt_p);
-    if (path) reroute[e] = compile(net, path->arcs, o.handling);
+    if (path) reroute[e] = compile(net, path->arcs, o.handling, p.policy_hits);
   }
 
   ReliabilityResult r;
@@ -205,6 +233,16 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
       const int m = month_of_day(day0 + h / 24.0);
       h += c.fixed[i];
       for (int s = 0; s < c.slots[i]; ++s) h += c.samplers[(i * 2 + s) * 13 + m].draw(rng);
+      // A permit: refused with its probability (the shipment is disrupted and applies again),
+      // then granted after its delay.
+      for (auto k = c.permit_begin[i]; k < c.permit_begin[i + 1]; ++k) {
+        const auto& pm = c.permits[k];
+        if (pm.refusal > 0 && rng.uniform() < pm.refusal) {
+          out.disrupted = true;
+          h += pm.delay.draw(rng);
+        }
+        h += pm.delay.draw(rng);
+      }
       if (with_events)
         for (auto k = c.event_begin[i]; k < c.event_begin[i + 1]; ++k) {
           const auto e = c.events[k];

@@ -38,6 +38,32 @@ ReliabilityOptions options(int samples, std::uint64_t seed = 1) {
   return o;
 }
 
+TEST(Reliability, APermitIsRefusedWithItsProbabilityAndDelaysByItsDistribution) {
+  // A regime on anyone's goods in A-B's country: refused 20% of the time (then applied for again),
+  // each application a triangular(10, 20, 60) delay: mean 30 h.
+  auto f = make([](nw::Tables& t) {
+    nw::Policy p;
+    p.id = "permit";
+    p.issuer = "XA";
+    p.anyone = true;
+    p.effect = nw::PolicyEffect::Permit;
+    p.countries = {CountryId{0}};
+    p.refusal_probability.low = p.refusal_probability.high = 0.2;
+    p.delay_hours_min.low = 10.0;
+    p.delay_hours_mode.low = 20.0;
+    p.delay_hours_max.low = 60.0;
+    p.from = make_date(2000, 1, 1);
+    t.policies.push_back(p);
+  });
+  const auto& it = f.plan.routes[0];
+  EXPECT_NEAR(it.hours().value, 5.0 + 30.0, 1e-9);  // routing: the delay's mean, once
+  EXPECT_NEAR(it.risk, 0.2, 1e-9);                  // and the refusal's chance
+  auto r = reliability(f.plan.prepared, it, options(200000));
+  ASSERT_TRUE(r);
+  EXPECT_NEAR(r->disruption_probability, 0.2, 0.005);  // what the route's risk said
+  EXPECT_NEAR(r->mean_hours, 5.0 + 30.0 * 1.2, 0.3);   // a refusal costs a second application
+}
+
 TEST(Reliability, TriangularWaitMatchesItsMeanAndMedian) {
   auto f = make([](nw::Tables& t) { t.links[0].wait = {Hours{0}, Hours{0}, Hours{30}}; });
   auto r = reliability(f.plan.prepared, f.plan.routes[0], options(200000));
