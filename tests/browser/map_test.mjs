@@ -81,6 +81,10 @@ try {
   const rows = await page.$$eval('#routes-table tbody tr', (trs) => trs.map((t) => t.textContent));
   const drawn = await page.$$eval('#map path.leaflet-interactive', (p) => p.length);
   const legs = await page.$$eval('#legs-table tbody tr', (trs) => trs.length);
+  // The selected route's policy exposure: the regimes it meets (the export control at the origin).
+  const exposure = await page.$$eval('#exposure-list li', (lis) => lis.map((l) => l.textContent));
+  if (!exposure.some((t) => t.startsWith('KZ export permit')))
+    throw new Error(`policy exposure: ${JSON.stringify(exposure)}`);
   const url = page.url();
   // The reliability histogram and a scenario comparison.
   await page.click('#reliability');

@@ -304,6 +304,27 @@ function select(i) {
     body.appendChild(tr);
   }
   showLanded(r && r.landed_cost);
+  showExposure(r);
+}
+
+// The policy regimes the selected route meets (sanctions, permits, war risk): what each adds, or
+// that its figures are unknown; the act as a tooltip.
+function showExposure(r) {
+  const list = $('exposure-list');
+  const items = (r && r.policy_exposure) || [];
+  list.hidden = $('exposure-title').hidden = !items.length;
+  list.innerHTML = '';
+  for (const e of items) {
+    const li = document.createElement('li');
+    li.title = e.description;
+    const parts = [];
+    if (e.usd > 0) parts.push(`USD ${fmt(e.usd)}`);
+    if (e.hours > 0) parts.push(`${fmt(e.hours)} h`);
+    if (e.risk > 0) parts.push(`risk ${fmt(100 * e.risk, 1)}%`);
+    const what = !e.known ? 'figures unknown, not counted' : parts.join(', ') || 'listed';
+    li.textContent = `${e.issuer} ${e.kind.replaceAll('_', ' ')} (${e.effect}${e.at ? ` at ${e.at}` : ''}): ${what} — ${e.regime}`;
+    list.appendChild(li);
+  }
 }
 
 // The landed-cost components of the selected route: who pays what; the detail as a tooltip.
