@@ -48,6 +48,60 @@ std::uint32_t find_transfer(const std::vector<Transfer>& rows, LocationId loc, L
 
 }  // namespace
 
+namespace {
+
+template <class V, class T>
+bool contains(const V& v, const T& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Per regime, the arcs it covers: every non-empty scope (countries, locations, chokepoints,
+// modes) must match.
+std::vector<std::vector<PolicyArc>> covered_arcs(const Network& net) {
+  const auto& g = net.graph();
+  std::vector<std::vector<PolicyArc>> out;
+  for (const Policy& p : net.tables().policies) {
+    std::vector<PolicyArc> arcs;
+    const bool placed = !p.countries.empty() || !p.locations.empty();
+    auto inside = [&](LocationId l) {
+      return p.countries.empty() ? contains(p.locations, l)
+                                 : contains(p.countries, net.location(l).country);
+    };
+    for (std::uint32_t a = 0; a < g.arcs.size(); ++a) {
+      const Arc& arc = g.arcs[a];
+      const LocationId tail = g.nodes[arc.tail.value].location;
+      const LocationId head = g.nodes[arc.head.value].location;
+      bool covers;
+      if (arc.kind == ArcKind::Link) {
+        const Link& l = net.link(LinkId{arc.link});
+        const bool in_country = p.countries.empty() ||
+                                contains(p.countries, net.location(tail).country) ||
+                                contains(p.countries, net.location(head).country) ||
+                                std::any_of(l.countries.begin(), l.countries.end(),
+                                            [&](CountryId x) { return contains(p.countries, x); });
+        const bool at_location =
+            p.locations.empty() || contains(p.locations, tail) || contains(p.locations, head);
+        const bool passes = p.chokepoints.empty() ||
+                            std::any_of(l.chokepoints.begin(), l.chokepoints.end(),
+                                        [&](ChokepointId x) { return contains(p.chokepoints, x); });
+        covers =
+            in_country && at_location && passes && (p.modes.empty() || contains(p.modes, l.mode));
+      } else {
+        covers = p.chokepoints.empty() &&
+                 (p.countries.empty() || contains(p.countries, net.location(tail).country)) &&
+                 (p.locations.empty() || contains(p.locations, tail)) &&
+                 (p.modes.empty() || contains(p.modes, mode_of(arc.from_layer)) ||
+                  contains(p.modes, mode_of(arc.to_layer)));
+      }
+      if (covers) arcs.push_back({a, !placed || !inside(tail), arc.kind == ArcKind::Link});
+    }
+    out.push_back(std::move(arcs));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Network> Network::build(Tables tables) {
   Network n;
   n.t_ = std::move(tables);
@@ -185,6 +239,7 @@ Result<Network> Network::build(Tables tables) {
   for (std::size_t v = 0; v < g.nodes.size(); ++v) g.first_out[v + 1] += g.first_out[v];
   g.head.reserve(g.arcs.size());
   for (const Arc& arc : g.arcs) g.head.push_back(arc.head.value);
+  n.policy_arcs_ = covered_arcs(n);
   return n;
 }
 

@@ -189,10 +189,13 @@ class Network {
   const Corridor* find_corridor(std::string_view id) const;
   // The border crossed when going from `a` to `b`, if the pair is a border crossing.
   const Border* border_between(LocationId a, LocationId b) const;
+  // The arcs policy regime `i` covers, by arc index (computed once, when the network is built).
+  const std::vector<PolicyArc>& policy_arcs(std::size_t i) const { return policy_arcs_[i]; }
 
  private:
   Tables t_;
   Graph graph_;
+  std::vector<std::vector<PolicyArc>> policy_arcs_;
   std::unordered_map<std::string, LocationId> location_index_;
   std::unordered_map<std::string, CountryId> country_index_;
   std::unordered_map<std::string, ChokepointId> chokepoint_index_;

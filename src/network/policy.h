@@ -78,6 +78,15 @@ struct Policy {
   bool in_force(Date d) const { return from <= d && (!to || d <= *to); }
 };
 
+// An arc a regime covers, and whether it enters the regime's territory: its tail lies outside the
+// regime's countries (or, without countries, its locations), or the regime names no place; effects
+// other than forbid count on entering arcs (and on any covered link arc leaving the origin).
+struct PolicyArc {
+  std::uint32_t arc = 0;
+  bool entry = false;
+  bool link = false;  // a link arc (transfers are covered by forbid only)
+};
+
 // A bloc whose members a regime of the bloc reaches (EU, EAEU ...).
 struct Bloc {
   std::string id, name;

@@ -112,44 +112,10 @@ PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost:
   for (std::uint32_t pi = 0; pi < net.tables().policies.size(); ++pi) {
     const nw::Policy& p = net.tables().policies[pi];
     if (has(c.waived_policies, p.id) || !binds(net, p, parties, q.hs, day)) continue;
-    // A route is inside a regime's territory in its countries (or, without countries, at its
-    // locations); its effects count once per entry into that territory.
-    const bool placed = !p.countries.empty() || !p.locations.empty();
-    auto inside = [&](LocationId l) {
-      return p.countries.empty() ? has(p.locations, l) : has(p.countries, net.location(l).country);
-    };
-    auto loc_in = [&](LocationId l) {
-      return (p.countries.empty() || has(p.countries, net.location(l).country)) &&
-             (p.locations.empty() || has(p.locations, l));
-    };
     const PolicyHit effect = hit_of(p, shipment);
     bool forbade = false;
-    for (std::uint32_t a = 0; a < g.arcs.size(); ++a) {
-      const nw::Arc& arc = g.arcs[a];
-      const LocationId tail = g.nodes[arc.tail.value].location;
-      const LocationId head = g.nodes[arc.head.value].location;
-      bool touches;
-      if (arc.kind == nw::ArcKind::Link) {
-        const nw::Link& l = net.link(LinkId{arc.link});
-        const bool in_country = p.countries.empty() ||
-                                has(p.countries, net.location(tail).country) ||
-                                has(p.countries, net.location(head).country) ||
-                                std::any_of(l.countries.begin(), l.countries.end(),
-                                            [&](CountryId x) { return has(p.countries, x); });
-        const bool at_location =
-            p.locations.empty() || has(p.locations, tail) || has(p.locations, head);
-        const bool passes = p.chokepoints.empty() ||
-                            std::any_of(l.chokepoints.begin(), l.chokepoints.end(),
-                                        [&](ChokepointId x) { return has(p.chokepoints, x); });
-        const bool by_mode = p.modes.empty() || has(p.modes, l.mode);
-        touches = in_country && at_location && passes && by_mode;
-      } else {
-        touches = p.chokepoints.empty() && loc_in(tail) &&
-                  (p.modes.empty() || has(p.modes, nw::mode_of(arc.from_layer)) ||
-                   has(p.modes, nw::mode_of(arc.to_layer)));
-      }
-      if (!touches) continue;
-      auto& w = weights[a];
+    for (const auto& pa : net.policy_arcs(pi)) {
+      auto& w = weights[pa.arc];
       if (p.effect == nw::PolicyEffect::Forbid) {
         if (w.usable()) {
           w.unusable = cost::Unusable::Forbidden;
@@ -157,11 +123,11 @@ PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost:
         }
         continue;
       }
-      // Other effects count once where the route enters the scope (or leaves the origin in it).
-      const bool entry = !placed || tail == q.from || !inside(tail);
-      if (!entry || arc.kind != nw::ArcKind::Link) continue;
+      // Other effects count once where the route enters the territory (or leaves the origin).
+      const bool leaves_origin = g.nodes[g.arcs[pa.arc].tail.value].location == q.from;
+      if (!pa.link || !(pa.entry || leaves_origin)) continue;
       PolicyHit h = effect;
-      h.arc = a;
+      h.arc = pa.arc;
       h.policy = pi;
       if (!h.unknown) {
         w.regimes += Usd{h.usd};
