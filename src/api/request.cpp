@@ -212,6 +212,8 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   auto& c = r.query.constraints;
   CARAVAN_TRY(avoid, f.list("avoid"));
   for (const auto& a : avoid) {
+    if (text::trim(a).empty())
+      return field_error("avoid", "an empty name: give countries, places, modes or chokepoints");
     std::string up;
     for (char ch : a) up += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     std::string low = text::fold(a);
