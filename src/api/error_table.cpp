@@ -11,6 +11,7 @@ constexpr ErrorInfo kErrorTable[] = {
     {ErrorCode::LimitExceeded, 413, 7, "limit_exceeded"},
     {ErrorCode::Io, 500, 8, "io"},
     {ErrorCode::Unavailable, 503, 9, "unavailable"},
+    {ErrorCode::MethodNotAllowed, 405, 2, "method_not_allowed"},
     {ErrorCode::Internal, 500, 1, "internal"},
 };
 }  // namespace

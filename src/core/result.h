@@ -11,13 +11,14 @@ namespace caravan {
 
 // The kinds of failure; api/error_table.cpp maps each to an exit code and an HTTP status.
 enum class ErrorCode {
-  InvalidRequest,  // bad command-line option or request field
-  InvalidData,     // a malformed network, scenario or data file
-  NotFound,        // an unknown location, commodity, file
-  Unsatisfiable,   // contradictory constraints
-  LimitExceeded,   // a work or size limit was hit
-  Io,              // a file could not be read or written
-  Unavailable,     // the server is busy, timed out or shutting down; try again later
+  InvalidRequest,    // bad command-line option or request field
+  InvalidData,       // a malformed network, scenario or data file
+  NotFound,          // an unknown location, commodity, file
+  Unsatisfiable,     // contradictory constraints
+  LimitExceeded,     // a work or size limit was hit
+  Io,                // a file could not be read or written
+  Unavailable,       // the server is busy, timed out or shutting down; try again later
+  MethodNotAllowed,  // an HTTP method the endpoint does not take
   Internal,
 };
 

@@ -213,6 +213,33 @@ void add_routes(httplib::Server& svr, Context& ctx) {
       svr.Get(path, h);
     }
   }
+  // Other methods on a known path: 405 with the methods it takes.
+  auto refuse = [&svr](const std::string& path, const std::string& allow) {
+    auto h = [allow](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Allow", allow);
+      send_error(res, make_error(ErrorCode::MethodNotAllowed,
+                                 req.method + " is not taken here (allowed: " + allow + ")"));
+    };
+    svr.Put(path, h);
+    svr.Patch(path, h);
+    svr.Delete(path, h);
+  };
+  for (const auto& f : api::features()) {
+    if (f.http_path.empty()) continue;
+    const std::string path(f.http_path);
+    if (f.job) {
+      refuse(path, "POST");
+      svr.Get(path, [](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("Allow", "POST");
+        send_error(res, make_error(ErrorCode::MethodNotAllowed,
+                                   req.method + " is not taken here (allowed: POST)"));
+      });
+    } else {
+      refuse(path, path == "/v1/network" ? "GET" : "GET, POST");
+    }
+  }
+  refuse("/healthz", "GET");
+  refuse("/metrics", "GET");
   svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
     send_json(res, json{{"status", "ok"}, {"jobs_running", ctx.jobs.running()}}.dump());
   });

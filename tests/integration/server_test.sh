@@ -52,6 +52,10 @@ check landed_cost 200 '"routes" in j' "${json[@]}" -d '{"from": "Stepnogorsk", "
 check landed_cost_no_paths 400 'j["error"]["field"] == "tariffs"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "tariffs": "/etc"}' "$BASE/v1/landed-cost"
 check locations 200 'j["matches"][0]["id"] == "JPYOK"' "$BASE/v1/locations?q=Yokoham&limit=3"
 check locations_numeric_q 200 '"matches" in j' "$BASE/v1/locations?q=1520"
+check wrong_method 405 'j["error"]["code"] == "method_not_allowed"' -X DELETE "$BASE/v1/route"
+check wrong_method_job 405 'j["error"]["code"] == "method_not_allowed"' "$BASE/v1/assign"
+allow=$(curl -s -m 10 -o /dev/null -D - -X PUT -d '{}' "$BASE/v1/compare" | tr -d '\r' | sed -n 's/^Allow: //Ip')
+if [ "$allow" = "GET, POST" ]; then pass=$((pass+1)); else echo "FAIL allow_header: '$allow'"; fail=$((fail+1)); fi
 check network 200 'j["type"] == "FeatureCollection" and len(j["features"]) > 100' "$BASE/v1/network"
 check info 200 'len(j["commodities"]) > 0' "$BASE/v1/info"
 check scenarios_list 200 '"suez-closed" in j["scenarios"]' "$BASE/v1/scenarios"
@@ -83,7 +87,6 @@ check unknown_field 400 'j["error"]["field"] == "colour"' "${json[@]}" -d '{"fro
 check wrong_type 400 'j["error"]["field"] == "tonnes"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": "many"}' "$BASE/v1/route"
 check bad_utf8_query 404 'j["error"]["field"] == "from"' "$BASE/v1/route?from=%FF%FE&to=Yokohama&tonnes=1"
 check no_endpoint 404 'j["error"]["code"] == "not_found"' "$BASE/v1/teleport"
-check wrong_method 404 'j["error"]["code"] == "not_found"' -X DELETE "$BASE/v1/route"
 # Limits: body size (4 KiB here); alternatives (5) and samples (5000) are range errors naming the field.
 big=$(python3 -c 'print("{\"from\": \"" + "x" * 8000 + "\", \"to\": \"Yokohama\"}")')
 check body_limit 413 'j["error"]["code"] == "limit_exceeded"' "${json[@]}" -d "$big" "$BASE/v1/route"
