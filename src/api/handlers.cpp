@@ -44,25 +44,25 @@ Result<json> route_impl(const nw::Network& net, const json& request, const Limit
   Fields f(request);
   CARAVAN_TRY(parts, parse_route_parts(net, f, limits, force_reliability));
   if (auto s = f.no_unknown(); !s) return s.error();
-  const auto* r = &parts.plan;
-  const auto* rel = &parts.reliability;
-  const auto* landed = &parts.landed;
-  auto result = route::plan(net, *r);
+  const route::PlanRequest& r = parts.plan;
+  const auto& rel = parts.reliability;
+  const LandedOptions& landed = parts.landed;
+  auto result = route::plan(net, r);
   if (!result) return result.error();
   json out;
-  out["query"] = shipment_json(net, *r);
+  out["query"] = shipment_json(net, r);
   json routes = json::array();
   for (const auto& it : result->routes) routes.push_back(itinerary_json(net, it));
-  if (*rel)
+  if (rel)
     for (std::size_t i = 0; i < routes.size(); ++i)
-      if (auto s = attach_reliability(*r, result->prepared, result->routes[i], **rel,
+      if (auto s = attach_reliability(r, result->prepared, result->routes[i], *rel,
                                       "route " + std::to_string(i + 1), routes[i], samples);
           !s)
         return s.error();
-  if (landed->enabled)
-    if (auto s = add_landed_costs(net, *r, *landed, result->routes, routes); !s) return s.error();
+  if (landed.enabled)
+    if (auto s = add_landed_costs(net, r, landed, result->routes, routes); !s) return s.error();
   out["routes"] = routes;
-  if (r->pareto) out["pareto"] = {{"truncated", result->truncated}, {"labels", result->labels}};
+  if (r.pareto) out["pareto"] = {{"truncated", result->truncated}, {"labels", result->labels}};
   if (routes.empty()) out["no_route_reason"] = result->no_route_reason;
   return out;
 }
@@ -73,9 +73,9 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
   CARAVAN_TRY(parts, parse_route_parts(net, f, limits, force_reliability));
   CARAVAN_TRY(sets, f.list("avoid_sets"));
   if (auto s = f.no_unknown(); !s) return s.error();
-  const auto* r = &parts.plan;
-  const auto* rel = &parts.reliability;
-  const auto* landed = &parts.landed;
+  const route::PlanRequest& r = parts.plan;
+  const auto& rel = parts.reliability;
+  const LandedOptions& landed = parts.landed;
   std::vector<route::Variant> variants;
   if (sets.empty() && !f.has("avoid_sets")) {
     variants = route::corridor_variants(net);
@@ -98,18 +98,18 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
   if (static_cast<int>(variants.size()) > limits.max_variants)
     return make_error(ErrorCode::LimitExceeded,
                       "at most " + std::to_string(limits.max_variants) + " variants", "avoid_sets");
-  auto results = route::compare(net, *r, variants);
+  auto results = route::compare(net, r, variants);
   if (!results) return results.error();
   json out;
-  out["query"] = shipment_json(net, *r);
+  out["query"] = shipment_json(net, r);
   json vs = json::array();
   for (const auto& v : *results) {
     json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
     if (v.route) {
       vj["route"] = itinerary_json(net, *v.route);
-      if (*rel)
-        if (auto s = attach_reliability(*r, *v.prepared, *v.route, **rel, v.variant.name,
-                                        vj["route"], samples);
+      if (rel)
+        if (auto s = attach_reliability(r, *v.prepared, *v.route, *rel, v.variant.name, vj["route"],
+                                        samples);
             !s)
           return s.error();
     } else {
@@ -117,8 +117,8 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
     }
     vs.push_back(std::move(vj));
   }
-  if (landed->enabled)
-    if (auto s = add_landed_costs(net, *r, *landed, *results, vs); !s) return s.error();
+  if (landed.enabled)
+    if (auto s = add_landed_costs(net, r, landed, *results, vs); !s) return s.error();
   out["variants"] = vs;
   return out;
 }

@@ -358,12 +358,11 @@ Result<json> deal(const nw::Network& net, const json& request, const Limits& lim
       rows.push_back(row);
       continue;
     }
-    const double per_t = c.landed_usd_per_t, per_t_high = c.landed_usd_per_t_high;
-    row["landed_cost_usd_per_t"] = round2(per_t);
-    row["landed_cost_usd_per_t_high"] = round2(per_t_high);
-    row["margin_usd_per_t"] = round2(*price - per_t);
-    row["margin_usd_per_t_low"] = round2(*price - per_t_high);
-    row["annual_margin_usd"] = round2((*price - per_t) * *annual);
+    row["landed_cost_usd_per_t"] = round2(c.landed_usd_per_t);
+    row["landed_cost_usd_per_t_high"] = round2(c.landed_usd_per_t_high);
+    row["margin_usd_per_t"] = round2(c.margin_usd_per_t);
+    row["margin_usd_per_t_low"] = round2(c.margin_usd_per_t_low);
+    row["annual_margin_usd"] = round2(c.annual_margin_usd);
     row["days"] = round2(c.route->hours().value / 24.0);
     row["risk"] = std::round(c.route->risk * 1e4) / 1e4;
     row["summary"] = itinerary_json(net, *c.route)["summary"];

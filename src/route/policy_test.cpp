@@ -41,11 +41,7 @@ nw::Policy regime(const nw::Tables& t, std::string id, std::string issuer, nw::P
 }
 
 PlanRequest request(const nw::Network& net, std::string buyer) {
-  PlanRequest r;
-  r.query.from = *net.find_location("A");
-  r.query.to = *net.find_location("D");
-  r.shipment = *cost::make_shipment(net, "box", 100.0, std::nullopt, std::nullopt);
-  r.query.hs = r.shipment.hs;
+  PlanRequest r = *make_plan_request(net, "A", "D", "box", 100.0);
   r.query.parties.buyer = std::move(buyer);
   r.query.depart = make_date(2026, 11, 15);
   return r;

@@ -22,6 +22,9 @@ Result<DealResponse> run_deal(const network::Network& net, const DealRequest& r)
       c.landed = landed_cost(r.data->schedule, landed_input(net, *v.route, shipment, r.options));
       c.landed_usd_per_t = c.landed->total().value / out.tonnes_per_shipment;
       c.landed_usd_per_t_high = c.landed->total_high().value / out.tonnes_per_shipment;
+      c.margin_usd_per_t = r.sale_price_usd_per_t - c.landed_usd_per_t;
+      c.margin_usd_per_t_low = r.sale_price_usd_per_t - c.landed_usd_per_t_high;
+      c.annual_margin_usd = c.margin_usd_per_t * r.annual_tonnes;
       if (!best || c.landed_usd_per_t < *best) best = c.landed_usd_per_t;
       c.route = std::move(v.route);
     }

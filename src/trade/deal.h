@@ -28,6 +28,8 @@ struct DealCorridor {
   std::string no_route_reason;
   std::optional<LandedCost> landed;  // of one consignment
   double landed_usd_per_t = 0, landed_usd_per_t_high = 0;
+  // At the sale price: per tonne (low: with the landed cost's high end) and for the year.
+  double margin_usd_per_t = 0, margin_usd_per_t_low = 0, annual_margin_usd = 0;
   // Subsidy per tonne that makes this corridor cost what each cheaper one costs (0 for dearer).
   std::map<std::string, double> subsidy_to_match;
   double subsidy_to_match_best = 0;

@@ -118,6 +118,7 @@ TEST(Deal, SubsidiesCloseTheGapToTheCheapestCorridor) {
     EXPECT_GE(c.landed_usd_per_t, best.landed_usd_per_t);
     EXPECT_NEAR(c.landed_usd_per_t - c.subsidy_to_match_best, best.landed_usd_per_t, 1e-6);
     EXPECT_NEAR(c.landed_usd_per_t, c.landed->total().value / 100.0, 1e-9);
+    EXPECT_NEAR(c.annual_margin_usd, (80000 - c.landed_usd_per_t) * 1200, 1e-6);
   }
 }
 
