@@ -129,6 +129,9 @@ std::string money(double v) {
 }
 
 std::string money_range(double low, double high) {
+  // Whole dollars from 100 up: ends less than a dollar apart are one amount, even when they
+  // round to neighbouring dollars.
+  if (std::fabs(low) >= 100 && std::fabs(high - low) < 1) return money(low);
   const auto a = money(low), b = money(high);
   return a == b ? a : a + ".." + b;
 }

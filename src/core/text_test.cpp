@@ -43,6 +43,7 @@ TEST(Money, KeepsCentsOnlyBelowOneHundred) {
   EXPECT_EQ(text::money_range(2.24, 2.48), "2.24..2.48");
   EXPECT_EQ(text::money_range(7611948.2, 7611948.4), "7,611,948");  // equal as printed
   EXPECT_EQ(text::money_range(0, 42144), "0..42,144");
+  EXPECT_EQ(text::money_range(7651590.4, 7651590.6), "7,651,590");  // under a dollar apart
 }
 
 TEST(GreatCircle, AktauToAlatIsAbout431Km) {

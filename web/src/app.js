@@ -260,7 +260,9 @@ const fmt = (v, d = 0) => (v === undefined || v === null || !Number.isFinite(Num
 // `short` writes millions as "75.64 M" to fit the alternatives table.
 function landedText(lc, short = false) {
   const f = (v) => (short && v >= 1e6 ? `${fmt(v / 1e6, 2)} M` : fmt(v));
-  const low = f(lc.landed_cost_usd), high = f(lc.landed_cost_usd_high ?? lc.landed_cost_usd);
+  const highUsd = lc.landed_cost_usd_high ?? lc.landed_cost_usd;
+  // Ends less than a dollar apart are one amount, as in the CLI.
+  const low = f(lc.landed_cost_usd), high = Math.abs(highUsd - lc.landed_cost_usd) < 1 ? low : f(highUsd);
   return `${lc.complete ? '' : '≥ '}${low}${high !== low ? `–${high}` : ''}`;
 }
 
