@@ -180,8 +180,13 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
                                        *depart +
                                        " (give a date within 10 years before and 2 "
                                        "years after)");
+    if (month && *month != month_of(*d))
+      return field_error("month", "month " + std::to_string(*month) + " disagrees with depart " +
+                                      *depart + " (give one of them)");
     r.query.depart = *d;
-    if (!month) r.params.month = month_of(*d);  // closures and dwell by the departure month
+    r.params.month = month_of(*d);
+  } else if (month) {
+    r.query.depart = route::departure_in_month(net, *month);  // the shorthand: the 1st
   }
   for (const char* party : {"seller", "buyer", "carrier"}) {
     CARAVAN_TRY(code, f.opt_str(party));

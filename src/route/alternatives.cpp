@@ -40,9 +40,10 @@ std::vector<Path> k_alternatives(const Prepared& p, int k, int max_spur_searches
     accepted.push_back(path);
     if (kept_signatures.insert(link_signature(p, path)).second) kept.push_back(path);
     if (static_cast<int>(kept.size()) >= k) break;
-    // Spur from every position of the newly accepted path.
+    // Spur from every position of the newly accepted path, at the time the cargo gets there.
     std::uint32_t state = p.start_state;
     double root_weight = 0;
+    const auto timed = timed_arcs(p, path);
     for (std::size_t i = 0; i < path.arcs.size() && searches < max_spur_searches; ++i) {
       bans.arcs.assign(g.arc_count(), 0);
       bans.nodes.assign(g.node_count(), 0);
@@ -55,17 +56,26 @@ std::vector<Path> k_alternatives(const Prepared& p, int k, int max_spur_searches
       if (i == 0) {
         for (auto s : p.sources) starts.push_back({s, p.start_state});
       } else {
-        starts.push_back({g.arcs[path.arcs[i].value].tail.value, state});
+        starts.push_back({g.arcs[path.arcs[i].value].tail.value, state, timed[i].reach});
       }
       ++searches;
       if (auto spur = best_path(p, starts, &bans)) {
         Path cand;
         cand.arcs.assign(path.arcs.begin(), path.arcs.begin() + i);
         cand.arcs.insert(cand.arcs.end(), spur->arcs.begin(), spur->arcs.end());
+        if (p.time_dependent()) {  // time-dependent: the root's holds and epochs, then the spur's
+          for (std::size_t j = 0; j < i; ++j) {
+            cand.hold.push_back(timed[j].hold);
+            cand.epoch.push_back(timed[j].epoch);
+          }
+          cand.hold.insert(cand.hold.end(), spur->hold.begin(), spur->hold.end());
+          cand.epoch.insert(cand.epoch.end(), spur->epoch.begin(), spur->epoch.end());
+        }
         cand.weight = root_weight + spur->weight;
         if (seen.insert(arc_key(cand)).second) candidates.emplace(cand.weight, std::move(cand));
       }
-      root_weight += p.scalar[path.arcs[i].value];
+      root_weight +=
+          scalar_weight(timed[i].w, p.query.objective, p.query.value_of_time_usd_per_hour);
       state = transition(p, state, path.arcs[i]);
     }
   }

@@ -31,15 +31,21 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
   it.risk_weight = p.start_risk;
   it.locations.push_back(p.query.from);
   it.countries.push_back(net.location(p.query.from).country);
-  for (auto a : path.arcs) {
+  for (const auto& ta : timed_arcs(p, path)) {
+    const ArcId a = ta.arc;
     const nw::Arc& arc = g.arcs[a.value];
-    const auto& w = p.weights[a.value];
+    const auto& w = ta.w;
     add(it.total, w);
     it.risk_weight += w.risk;
+    it.held_hours += ta.hold;
+    // The regimes met on the arc: those of its epoch when its weights change with time.
+    const auto& hits = p.time_dependent() && p.tt.row[a.value] != kStaticArc
+                           ? p.tt.hits[ta.epoch]
+                           : p.policy_hits;
     for (auto h = std::lower_bound(
-             p.policy_hits.begin(), p.policy_hits.end(), a.value,
-             [](const PolicyHit&x, std::uint32_t arc_index) { return x.arc < arc_index; });
-         h != p.policy_hits.end() && h->arc == a.value; ++h) {
+             hits.begin(), hits.end(), a.value,
+             [](const PolicyHit& x, std::uint32_t arc_index) { return x.arc < arc_index; });
+         h != hits.end() && h->arc == a.value; ++h) {
       it.exposure.push_back(*h);
       it.exposure.back().leg = it.legs.size();  // the leg this arc is (or precedes)
     }
@@ -53,6 +59,8 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
       leg.gauge_mm = l.gauge_mm;
       leg.km = l.km;
       leg.w = w;
+      leg.reach_hours = ta.reach;
+      leg.hold_hours = ta.hold;
       leg.countries = l.countries;
       if (arc.reverse) std::reverse(leg.countries.begin(), leg.countries.end());
       leg.chokepoints = l.chokepoints;
@@ -69,6 +77,8 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
       const bool layer_change = arc.from_layer != arc.to_layer;
       if (!layer_change && w.cost().value == 0 && w.hours().value == 0) continue;
       Stop s;
+      s.reach_hours = ta.reach;
+      s.hold_hours = ta.hold;
       s.at = g.nodes[arc.tail.value].location;
       s.from = arc.from_layer;
       s.to = arc.to_layer;

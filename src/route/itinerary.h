@@ -18,6 +18,8 @@ struct Leg {
   std::vector<CountryId> countries;  // in travel order
   std::vector<ChokepointId> chokepoints;
   std::optional<std::uint32_t> border;  // index into the network's borders
+  double reach_hours = 0;  // hours after departure when the cargo reaches the leg's start
+  double hold_hours = 0;   // hours held there before the leg (a closure, a season, a regime)
 };
 
 struct Stop {
@@ -26,6 +28,7 @@ struct Stop {
   cost::ArcWeights w;
   bool transshipment = false;  // a change of layer, or a priced sea-to-sea transshipment
   std::size_t after_leg = 0;   // number of legs before this stop
+  double reach_hours = 0, hold_hours = 0;
 };
 
 struct Itinerary {
@@ -42,6 +45,7 @@ struct Itinerary {
   std::vector<ChokepointId> chokepoints;
   int transshipments = 0;
   std::vector<PolicyHit> exposure;  // regimes met along the route, in route order
+  double held_hours = 0;            // holds along the route (time-dependent routing)
 
   Usd cost() const { return total.cost(); }
   Hours hours() const { return total.hours(); }

@@ -9,8 +9,8 @@ namespace caravan::route {
 
 Criteria criteria_of(const Prepared& p, const Path& path) {
   Criteria c{0, 0, 0, p.start_risk};
-  for (auto a : path.arcs) {
-    const auto& w = p.weights[a.value];
+  for (const auto& ta : timed_arcs(p, path)) {
+    const auto& w = ta.w;
     c[0] += w.cost().value;
     c[1] += w.hours().value;
     c[2] += w.co2.value;
@@ -30,7 +30,19 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
     Criteria c;
     std::uint32_t node, state, pred, arc;
     bool dead;
+    double hold = 0;
+    std::uint32_t epoch = 0;
   };
+  // Time-dependent: the cargo may be held (hours and inventory), so a label dominates another at
+  // the same node when it arrives no later and, held until the other arrives, is no worse.
+  const bool td = p.time_dependent();
+  const double rate = p.tt.hold_usd_per_hour;
+  auto bag_dominates = [&](const Criteria& a, const Criteria& b) {
+    if (!td) return dominates(a, b);
+    const double wait = b[1] - a[1];
+    return wait >= 0 && a[0] + rate * wait <= b[0] && a[2] <= b[2] && a[3] <= b[3];
+  };
+  std::vector<Move> mv;
   const auto& g = p.net->graph();
   const std::uint64_t S = p.states();
   std::vector<Label> labels;
@@ -45,9 +57,9 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
       if (dominates(labels[r].c, l.c)) return;
     auto& bag = bags[l.node * S + l.state];
     for (auto id : bag)
-      if (dominates(labels[id].c, l.c)) return;
+      if (bag_dominates(labels[id].c, l.c)) return;
     std::erase_if(bag, [&](std::uint32_t id) {
-      if (dominates(l.c, labels[id].c)) {
+      if (bag_dominates(l.c, labels[id].c)) {
         labels[id].dead = true;
         return true;
       }
@@ -79,24 +91,48 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
     for (std::uint32_t a = g.first_out[l.node]; a < g.first_out[l.node + 1]; ++a) {
       const std::uint32_t ns = transition(p, l.state, ArcId{a});
       if (ns == UINT32_MAX) continue;
-      const auto& w = p.weights[a];
-      Label nl{{l.c[0] + w.cost().value, l.c[1] + w.hours().value, l.c[2] + w.co2.value,
-                l.c[3] + w.risk},
-               g.arcs[a].head.value,
-               ns,
-               id,
-               a,
-               false};
-      insert(nl);
+      if (!td) {
+        const auto& w = p.weights[a];
+        insert(Label{{l.c[0] + w.cost().value, l.c[1] + w.hours().value, l.c[2] + w.co2.value,
+                      l.c[3] + w.risk},
+                     g.arcs[a].head.value,
+                     ns,
+                     id,
+                     a,
+                     false});
+        continue;
+      }
+      moves(p, a, l.c[1], mv, true);
+      for (const auto& m : mv) {
+        const auto& w = weights_at(p, ArcId{a}, m.epoch);
+        insert(Label{{l.c[0] + w.cost().value + rate * m.hold, l.c[1] + m.hold + w.hours().value,
+                      l.c[2] + w.co2.value, l.c[3] + w.risk},
+                     g.arcs[a].head.value,
+                     ns,
+                     id,
+                     a,
+                     false,
+                     m.hold,
+                     m.epoch});
+      }
     }
   }
   out.labels = labels.size();
-  for (auto r : results) {
+  for (auto res : results) {
     Path path;
-    for (std::uint32_t id = r; labels[id].arc != UINT32_MAX; id = labels[id].pred)
+    for (std::uint32_t id = res; labels[id].arc != UINT32_MAX; id = labels[id].pred) {
       path.arcs.push_back(ArcId{labels[id].arc});
+      path.hold.push_back(labels[id].hold);
+      path.epoch.push_back(labels[id].epoch);
+    }
     std::reverse(path.arcs.begin(), path.arcs.end());
-    path.weight = labels[r].c[0];
+    std::reverse(path.hold.begin(), path.hold.end());
+    std::reverse(path.epoch.begin(), path.epoch.end());
+    if (!td) {
+      path.hold.clear();
+      path.epoch.clear();
+    }
+    path.weight = labels[res].c[0];
     out.paths.push_back(std::move(path));
   }
   std::sort(out.paths.begin(), out.paths.end(),

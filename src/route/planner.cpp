@@ -16,10 +16,16 @@ namespace nw = caravan::network;
 namespace {
 
 Result<Prepared> compile(const nw::Network& net, const PlanRequest& r) {
-  cost::DataCostModel model(r.shipment, r.params);
+  cost::Params params = r.params;
+  if (r.query.depart) params.month = month_of(*r.query.depart);  // the static weights: day one
+  cost::DataCostModel model(r.shipment, params);
   auto weights = cost::weigh_all(net, model);
   auto effects = apply_policies(net, r.query, r.shipment, weights);
-  CARAVAN_TRY(p, prepare(net, std::move(weights), r.query));
+  auto timetable = build_timetable(net, r.query, r.shipment, params);
+  for (auto f : timetable.forbids)
+    if (std::find(effects.forbids.begin(), effects.forbids.end(), f) == effects.forbids.end())
+      effects.forbids.push_back(f);
+  CARAVAN_TRY(p, prepare(net, std::move(weights), r.query, std::move(timetable)));
   p.policy_hits = std::move(effects.hits);
   p.policy_forbids = std::move(effects.forbids);
   return p;
@@ -82,6 +88,13 @@ Result<PlanRequest> make_plan_request(const network::Network& net, std::string_v
   r.params.carrying_rate_per_year = net.tables().carrying_rate_per_year;
   r.query.value_of_time_usd_per_hour = cost::default_value_of_time_usd_per_hour(shipment);
   return r;
+}
+
+Date departure_in_month(const nw::Network& net, int month) {
+  const Date as_of = net.tables().as_of;
+  int year = year_of(as_of);
+  if (month < month_of(as_of)) ++year;
+  return make_date(year, month, 1);
 }
 
 Result<PlanResult> plan(const nw::Network& net, const PlanRequest& r) {
@@ -175,7 +188,14 @@ std::string explain_no_route(const nw::Network& net, const PlanRequest& r) {
                     });
       }
     }
-  if (r.params.month)
+  if (r.query.depart)
+    try_without("the departure date " + format_date(*r.query.depart) +
+                    " (the closures, seasons and regimes met on the way from that day)",
+                [&](PlanRequest& x) {
+                  x.query.depart.reset();
+                  x.params.month = 0;
+                });
+  else if (r.params.month)
     try_without("the closures of month " + std::to_string(r.params.month),
                 [&](PlanRequest& x) { x.params.month = 0; });
 
@@ -189,6 +209,7 @@ std::string explain_no_route(const nw::Network& net, const PlanRequest& r) {
   bare.query.constraints = Constraints{};
   bare.query.constraints.ignore_network_rules = true;
   bare.params.month = 0;
+  bare.query.depart.reset();
   if (has_route(net, bare))
     return "no route from " + od +
            " satisfies all constraints together, and no single constraint is to blame: "

@@ -36,7 +36,14 @@ Result<PlanRequest> make_plan_request(const network::Network& net, std::string_v
                                       std::optional<double> tonnes,
                                       std::optional<double> teu = std::nullopt);
 
+// Plans with the request's departure date (Query::depart): closures, month-dependent times and
+// regimes are taken in the epoch the cargo reaches each arc (route/timetable.h); without one, no
+// closure applies and regimes are those of the network's as-of date.
 Result<PlanResult> plan(const network::Network& net, const PlanRequest& request);
+
+// `--month M` as a departure: the first of the coming month M (on or after the network's as-of
+// month).
+Date departure_in_month(const network::Network& net, int month);
 
 // A regime as an explanation names it: "JP country_sanctions 'jp-fefta-russia-2022' (Cabinet
 // Order ..., 2022-03-01..)".

@@ -101,13 +101,13 @@ bool binds(const nw::Network& net, const nw::Policy& p, const Parties& parties,
          ((p.binds & nw::kCarrier) && reaches(net, p, parties.carrier));
 }
 
-PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost::Shipment& shipment,
-                             std::vector<cost::ArcWeights>& weights) {
+PolicyEffects apply_policies_at(const nw::Network& net, const Query& q,
+                                const cost::Shipment& shipment, Date day,
+                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot) {
   PolicyEffects out;
   const auto& c = q.constraints;
   if (c.ignore_policies || net.tables().policies.empty()) return out;
   const Parties parties = parties_of(net, q);
-  const Date day = policy_date(net, q);
   const auto& g = net.graph();
   for (std::uint32_t pi = 0; pi < net.tables().policies.size(); ++pi) {
     const nw::Policy& p = net.tables().policies[pi];
@@ -115,10 +115,11 @@ PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost:
     const PolicyHit effect = hit_of(p, shipment);
     bool forbade = false;
     for (const auto& pa : net.policy_arcs(pi)) {
-      auto& w = weights[pa.arc];
+      cost::ArcWeights* w = slot(pa.arc);
+      if (!w) continue;
       if (p.effect == nw::PolicyEffect::Forbid) {
-        if (w.usable()) {
-          w.unusable = cost::Unusable::Forbidden;
+        if (w->usable()) {
+          w->unusable = cost::Unusable::Forbidden;
           forbade = true;
         }
         continue;
@@ -130,9 +131,9 @@ PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost:
       h.arc = pa.arc;
       h.policy = pi;
       if (!h.unknown) {
-        w.regimes += Usd{h.usd};
-        w.regime_time += Hours{h.hours};
-        if (h.risk > 0) w.risk += -std::log1p(-std::min(h.risk, 0.999999));
+        w->regimes += Usd{h.usd};
+        w->regime_time += Hours{h.hours};
+        if (h.risk > 0) w->risk += -std::log1p(-std::min(h.risk, 0.999999));
       }
       out.hits.push_back(h);
     }
@@ -141,6 +142,12 @@ PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost:
   std::stable_sort(out.hits.begin(), out.hits.end(),
                    [](const PolicyHit& x, const PolicyHit& y) { return x.arc < y.arc; });
   return out;
+}
+
+PolicyEffects apply_policies(const nw::Network& net, const Query& q, const cost::Shipment& shipment,
+                             std::vector<cost::ArcWeights>& weights) {
+  return apply_policies_at(net, q, shipment, policy_date(net, q),
+                           [&](std::uint32_t a) { return &weights[a]; });
 }
 
 }  // namespace caravan::route

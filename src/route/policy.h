@@ -2,13 +2,14 @@
 // the date), and what each does on the arcs it covers: a forbidden arc, or cost, time and risk
 // added once where the route enters what the regime covers (docs/policies.md).
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "cost/cost_model.h"
 #include "cost/shipment.h"
 #include "network/network.h"
 #include "route/query.h"
-#include "route/search.h"
+#include "route/policy_hit.h"
 
 namespace caravan::route {
 
@@ -31,5 +32,11 @@ struct PolicyEffects {
 PolicyEffects apply_policies(const network::Network& net, const Query& q,
                              const cost::Shipment& shipment,
                              std::vector<cost::ArcWeights>& weights);
+
+// The same at `day`, on the arcs `slot` gives weights for (nullptr: the arc is left alone); used
+// for the epochs of a timetable.
+PolicyEffects apply_policies_at(const network::Network& net, const Query& q,
+                                const cost::Shipment& shipment, Date day,
+                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot);
 
 }  // namespace caravan::route

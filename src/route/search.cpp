@@ -2,6 +2,8 @@
 #include "route/search.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <limits>
 #include <queue>
 
@@ -24,11 +26,13 @@ bool contains(const V& v, const T& x) {
 }  // namespace
 
 Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> weights,
-                         const Query& q) {
+                         const Query& q, Timetable timetable) {
   Prepared p;
   p.net = &net;
   p.query = q;
   p.weights = std::move(weights);
+  p.tt = std::move(timetable);
+  const bool td = p.time_dependent();
   const auto& g = net.graph();
   const auto& c = q.constraints;
   const auto origin_country = net.location(q.from).country;
@@ -114,7 +118,10 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     const LocationId head_loc = g.nodes[arc.head.value].location;
     const LocationId tail_loc = g.nodes[arc.tail.value].location;
     // A route never comes back to its origin and ends where it first reaches the destination.
-    bool ok = w.usable() && !loc_blocked(head_loc) && !loc_blocked(tail_loc) &&
+    // An arc with a row of time-dependent weights is usable in some epochs only: the search
+    // reads its row.
+    const bool has_row = td && p.tt.row[a] != kStaticArc;
+    bool ok = (has_row || w.usable()) && !loc_blocked(head_loc) && !loc_blocked(tail_loc) &&
               head_loc != q.from && tail_loc != q.to;
     std::uint16_t bits = country_bits(net.location(head_loc).country);
     if (contains(c.via_any, head_loc)) bits |= via_any_bit;
@@ -135,8 +142,13 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     }
     p.allowed[a] = ok;
     // A forbidden arc costs +infinity, so the stateless search needs no separate check.
-    if (!ok) p.scalar[a] = std::numeric_limits<double>::infinity();
+    if (!ok || !w.usable()) p.scalar[a] = std::numeric_limits<double>::infinity();
     p.arc_bits[a] = bits;
+  }
+  if (td) {
+    compile_scalars(p.tt, p.allowed, q.objective, q.value_of_time_usd_per_hour);
+    p.arc_hours.resize(m);
+    for (std::size_t a = 0; a < m; ++a) p.arc_hours[a] = p.weights[a].hours().value;
   }
 
   // Start state: the origin may itself satisfy requirements.
@@ -180,6 +192,77 @@ std::uint32_t transition(const Prepared& p, std::uint32_t state, ArcId arc) {
 bool is_final_state(const Prepared& p, std::uint32_t state) {
   const std::uint32_t inner = state % p.state_count();
   return (inner >> p.bits) == p.vias.size() && (inner & p.full_mask) == p.full_mask;
+}
+
+const cost::ArcWeights& weights_at(const Prepared& p, ArcId arc, std::uint32_t epoch) {
+  if (!p.time_dependent() || p.tt.row[arc.value] == kStaticArc) return p.weights[arc.value];
+  return p.tt.w[p.tt.row[arc.value] * p.tt.epochs() + epoch];
+}
+
+void moves(const Prepared& p, std::uint32_t a, double t, std::vector<Move>& out, bool all) {
+  out.clear();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Timetable& tt = p.tt;
+  const std::uint32_t r = p.time_dependent() ? tt.row[a] : kStaticArc;
+  if (r == kStaticArc) {
+    if (p.scalar[a] < kInf) out.push_back({0.0, p.scalar[a], p.weights[a].hours().value, 0});
+    return;
+  }
+  const std::size_t E = tt.epochs();
+  const std::uint32_t e = tt.epoch_at(t);
+  const double omega = tt.hold_scalar_per_hour;
+  const double* sc = &tt.scalar[r * E];
+  const cost::ArcWeights* w = &tt.w[r * E];
+  double adj_now = kInf, arr_now = kInf;
+  if (sc[e] < kInf) {
+    const double h = w[e].hours().value;
+    out.push_back({0.0, sc[e], h, e});
+    adj_now = sc[e] - omega * h;
+    arr_now = t + h;
+  }
+  if (!all && tt.later_adjusted[r * E + e] >= adj_now && tt.later_arrival[r * E + e] >= arr_now)
+    return;  // no hold can do better than going at once
+  for (std::size_t f = e + 1; f < E; ++f) {
+    if (!(sc[f] < kInf)) continue;
+    const double h = w[f].hours().value;
+    const double hold = tt.start[f] - t;
+    const double adj = sc[f] - omega * h, arr = tt.start[f] + h;
+    bool dominated = false;
+    if (!all)
+      for (const auto& m : out) {
+        const double m_adj = m.scalar - omega * (m.hold + m.hours);
+        const double m_arr = t + m.hold + m.hours;
+        if (m_arr <= arr && m_adj <= adj) {
+          dominated = true;
+          break;
+        }
+      }
+    if (!dominated) out.push_back({hold, omega * hold + sc[f], h, static_cast<std::uint32_t>(f)});
+  }
+}
+
+std::vector<TimedArc> timed_arcs(const Prepared& p, const Path& path) {
+  std::vector<TimedArc> out;
+  out.reserve(path.arcs.size());
+  double t = 0;
+  for (std::size_t i = 0; i < path.arcs.size(); ++i) {
+    TimedArc ta;
+    ta.arc = path.arcs[i];
+    ta.reach = t;
+    ta.hold = i < path.hold.size() ? path.hold[i] : 0.0;
+    // The same sums as the search's, so that a hold to an epoch's start lands in that epoch.
+    const double taken = t + ta.hold;
+    ta.epoch = i < path.epoch.size() ? path.epoch[i] : p.tt.active ? p.tt.epoch_at(taken) : 0;
+    ta.w = weights_at(p, ta.arc, ta.epoch);
+    t = taken + ta.w.hours().value;
+    if (ta.hold > 0) {
+      const auto h = p.tt.hold(ta.hold);
+      ta.w.waiting += h.waiting;
+      ta.w.inventory += h.inventory;
+    }
+    out.push_back(ta);
+  }
+  return out;
 }
 
 namespace {
@@ -240,10 +323,129 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
   return std::nullopt;
 }
 
+// Time-dependent search: labels (scalar s, arrival time t) at node x state, settled in order of
+// s. Because the cargo may be held anywhere at a cost of omega per hour (the inventory of the
+// goods, in the objective's units), a label A settled before B at the same node and state
+// dominates B when A arrives no later and A, held until B arrives, costs no more:
+// t_A <= t_B and s_A + omega * (t_B - t_A) <= s_B. Arcs read their weights in the epoch the cargo
+// takes them (moves()). Holding makes arrival times FIFO and the dominance exact, so the first
+// target label settled is optimal. Its arrays are kept per thread, as the static search's.
+struct TdWorkspace {
+  struct Label {
+    double s, t, hold;
+    std::uint64_t idx;
+    std::uint32_t pred, arc, next, epoch;
+    bool dead;
+  };
+  std::vector<Label> labels;
+  std::vector<std::uint32_t> settled;  // per node x state: head of its list of settled labels
+  std::vector<std::uint32_t> tent;     // per node x state: a label in the heap, or none
+  std::vector<std::pair<double, std::uint32_t>> heap;
+  std::vector<Move> mv;
+  void reset(std::size_t total) {
+    labels.clear();
+    settled.assign(total, UINT32_MAX);
+    tent.assign(total, UINT32_MAX);
+    heap.clear();
+  }
+};
+
+std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& starts,
+                                 const Bans* bans) {
+  const auto& g = p.net->graph();
+  const std::uint64_t S = p.states();
+  thread_local TdWorkspace ws;
+  ws.reset(g.node_count() * S);
+  auto& labels = ws.labels;
+  auto& heap = ws.heap;
+  const double omega = p.tt.hold_scalar_per_hour;
+  const bool stateless = S == 1 && !p.query.constraints.max_transshipments;
+  auto dominates = [&](const TdWorkspace::Label& a, double s, double t) {
+    constexpr double kEps = 1e-9;
+    return a.t <= t + kEps && a.s + omega * (t - a.t) <= s + kEps * (1.0 + std::abs(s));
+  };
+  auto dominated_by_settled = [&](std::uint64_t idx, double s, double t) {
+    for (std::uint32_t x = ws.settled[idx]; x != UINT32_MAX; x = labels[x].next)
+      if (dominates(labels[x], s, t)) return true;
+    return false;
+  };
+  constexpr auto cmp = std::greater<>{};
+  auto push = [&](std::uint64_t idx, double s, double t, std::uint32_t pred, std::uint32_t arc,
+                  double hold, std::uint32_t epoch) {
+    if (dominated_by_settled(idx, s, t)) return;
+    std::uint32_t& tl = ws.tent[idx];
+    if (tl != UINT32_MAX) {
+      auto& other = labels[tl];
+      if (!other.dead) {
+        if (dominates(other, s, t)) return;
+        const double ds = other.s, dt = other.t;
+        if (t <= dt && s + omega * (dt - t) <= ds) other.dead = true;
+      }
+    }
+    const auto id = static_cast<std::uint32_t>(labels.size());
+    labels.push_back({s, t, hold, idx, pred, arc, UINT32_MAX, epoch, false});
+    if (tl == UINT32_MAX || labels[tl].dead || s < labels[tl].s) tl = id;
+    heap.emplace_back(s, id);
+    std::push_heap(heap.begin(), heap.end(), cmp);
+  };
+  for (const auto& st : starts)
+    push(static_cast<std::uint64_t>(st.node) * S + st.state, 0.0, st.t, UINT32_MAX, UINT32_MAX,
+         0.0, 0);
+  std::uint32_t found = UINT32_MAX;
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), cmp);
+    const std::uint32_t id = heap.back().second;
+    heap.pop_back();
+    if (labels[id].dead) continue;
+    const auto L = labels[id];
+    if (ws.tent[L.idx] == id) ws.tent[L.idx] = UINT32_MAX;
+    if (dominated_by_settled(L.idx, L.s, L.t)) continue;
+    labels[id].next = ws.settled[L.idx];
+    ws.settled[L.idx] = id;
+    const auto v = static_cast<std::uint32_t>(L.idx / S);
+    const auto state = static_cast<std::uint32_t>(L.idx % S);
+    if (p.is_target[v] && is_final_state(p, state)) {
+      found = id;
+      break;
+    }
+    for (std::uint32_t a = g.first_out[v]; a < g.first_out[v + 1]; ++a) {
+      if (bans && bans->arcs[a]) continue;
+      const std::uint32_t head = g.head[a];
+      if (bans && bans->nodes[head]) continue;
+      const std::uint32_t ns =
+          stateless ? (p.allowed[a] ? 0u : UINT32_MAX) : transition(p, state, ArcId{a});
+      if (ns == UINT32_MAX) continue;
+      const std::uint64_t hidx = static_cast<std::uint64_t>(head) * S + ns;
+      if (p.tt.row[a] == kStaticArc) {
+        const double sc = p.scalar[a];
+        if (sc < std::numeric_limits<double>::infinity())
+          push(hidx, L.s + sc, L.t + p.arc_hours[a], id, a, 0.0, p.tt.epoch_at(L.t));
+        continue;
+      }
+      moves(p, a, L.t, ws.mv);
+      for (const auto& m : ws.mv)
+        push(hidx, L.s + m.scalar, L.t + m.hold + m.hours, id, a, m.hold, m.epoch);
+    }
+  }
+  if (found == UINT32_MAX) return std::nullopt;
+  Path path;
+  path.weight = labels[found].s;
+  for (std::uint32_t id = found; labels[id].arc != UINT32_MAX; id = labels[id].pred) {
+    path.arcs.push_back(ArcId{labels[id].arc});
+    path.hold.push_back(labels[id].hold);
+    path.epoch.push_back(labels[id].epoch);
+  }
+  std::reverse(path.arcs.begin(), path.arcs.end());
+  std::reverse(path.hold.begin(), path.hold.end());
+  std::reverse(path.epoch.begin(), path.epoch.end());
+  return path;
+}
+
 }  // namespace
 
 std::optional<Path> best_path(const Prepared& p, const std::vector<Start>& starts,
                               const Bans* bans) {
+  if (p.time_dependent()) return best_path_td(p, starts, bans);
   if (!bans && p.states() == 1 && !p.query.constraints.max_transshipments)
     return best_path_stateless(p, starts);
   const auto& g = p.net->graph();

@@ -9,24 +9,19 @@
 #include "core/result.h"
 #include "cost/cost_model.h"
 #include "network/network.h"
+#include "route/policy_hit.h"
 #include "route/query.h"
+#include "route/timetable.h"
 
 namespace caravan::route {
-
-// A policy regime met on an arc (route/policy.h): what it adds there.
-struct PolicyHit {
-  std::uint32_t arc = 0;
-  std::uint32_t policy = 0;   // index into the network's policies
-  double usd = 0, hours = 0;  // added to the arc (low ends of ranges)
-  double usd_high = 0, hours_high = 0;
-  double risk = 0;       // probability added (refusal or disruption), low end
-  bool unknown = false;  // a figure it needs is unknown: the effect is not counted
-  std::size_t leg = 0;   // in an itinerary: the leg it applies to
-};
 
 struct Path {
   std::vector<ArcId> arcs;
   double weight = 0.0;  // the objective's scalar (single-objective searches)
+  // Time-dependent searches: per arc, the hours the cargo is held at its tail before taking it,
+  // and the epoch it is taken in. Empty: no holds, epochs from the times.
+  std::vector<double> hold;
+  std::vector<std::uint32_t> epoch;
 };
 
 // A query compiled against a network and a shipment's arc weights.
@@ -48,13 +43,43 @@ struct Prepared {
   double start_risk = 0.0;                    // origin country and location
   std::vector<PolicyHit> policy_hits;         // by arc: regimes that add to the arc's weights
   std::vector<std::uint32_t> policy_forbids;  // regimes that forbid arcs of this query
+  Timetable tt;                    // with a departure date: the arcs' weights by epoch
+  std::vector<double> arc_hours;   // per arc, when time-dependent: hours of the static weights
+  bool time_dependent() const { return tt.active && tt.rows() > 0; }
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }
   std::uint32_t states() const { return state_count() * static_cast<std::uint32_t>(levels); }
 };
 
-// Compiles the query; contradictory constraints are an Unsatisfiable error.
+// Compiles the query; contradictory constraints are an Unsatisfiable error. With an active
+// timetable (route/timetable.h) the searches are time-dependent.
 Result<Prepared> prepare(const network::Network& net, std::vector<cost::ArcWeights> weights,
-                         const Query& query);
+                         const Query& query, Timetable timetable = {});
+
+// The weights of `arc` in `epoch` (its static weights when it has no row).
+const cost::ArcWeights& weights_at(const Prepared& p, ArcId arc, std::uint32_t epoch);
+
+// One way to take an arc reached at some time: at once (hold 0), or held until a later epoch.
+struct Move {
+  double hold = 0;    // hours held at the arc's tail
+  double scalar = 0;  // objective added: the hold's and the arc's
+  double hours = 0;   // the arc's own hours (after the hold)
+  std::uint32_t epoch = 0;
+};
+// Every move on `arc` reached `t` hours after departure that no other move on it dominates (an
+// earlier arrival at the head with a scalar no worse once the earlier one waits); `all` gives
+// every usable epoch instead (the multi-criteria search prunes by its own dominance).
+void moves(const Prepared& p, std::uint32_t arc, double t, std::vector<Move>& out,
+           bool all = false);
+
+// A path's arcs with their times: the weights of each arc in the epoch it is taken, its hold
+// included (as waiting and inventory), and when the cargo reaches its tail.
+struct TimedArc {
+  ArcId arc;
+  cost::ArcWeights w;
+  double reach = 0, hold = 0;  // hours after departure; hours held before taking it
+  std::uint32_t epoch = 0;
+};
+std::vector<TimedArc> timed_arcs(const Prepared& p, const Path& path);
 
 // The state after traversing `arc` from `state`, or UINT32_MAX if the move is not allowed.
 std::uint32_t transition(const Prepared& p, std::uint32_t state, ArcId arc);
@@ -68,6 +93,7 @@ struct Bans {
 struct Start {
   std::uint32_t node;
   std::uint32_t state;
+  double t = 0.0;  // hours after departure (time-dependent searches)
 };
 
 // Exact single-objective search (Dijkstra over node x state). Returns nullopt when no path.

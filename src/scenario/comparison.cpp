@@ -41,7 +41,10 @@ Result<Run> run_one(std::shared_ptr<const nw::Network> net, const ComparisonRequ
   if (sc) {
     run.plan.query.constraints =
         route::merge(run.plan.query.constraints, constraints_for(*sc, run.plan.query.hs));
-    if (sc->month) run.plan.params.month = *sc->month;
+    if (sc->month) {  // the scenario's month: a departure on the 1st of it
+      run.plan.params.month = *sc->month;
+      run.plan.query.depart = route::departure_in_month(*net, *sc->month);
+    }
   }
   std::vector<route::Variant> variants;
   if (request.corridors)

@@ -73,6 +73,7 @@ struct Compiled {
   };
   std::vector<std::uint32_t> permit_begin;  // per step + 1: range in `permits`
   std::vector<Permit> permits;
+  std::vector<std::uint16_t> closed_months;  // per step: a link closed in these months is waited for
 };
 
 void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base,
@@ -138,6 +139,7 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
   c.samplers.assign(n * 2 * 13, Sampler{});
   c.event_begin.assign(n + 1, 0);
   c.permit_begin.assign(n + 1, 0);
+  c.closed_months.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const nw::Arc& arc = g.arcs[arcs[i].value];
     c.event_begin[i] = static_cast<std::uint32_t>(c.events.size());
@@ -146,6 +148,7 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
     if (arc.kind == nw::ArcKind::Link) {
       const nw::Link& l = net.link(LinkId{arc.link});
       c.fixed[i] = l.hours.value;
+      c.closed_months[i] = l.closed_months;
       add_slot(c, t, l.wait, l.wait_dist, i);
       if (arc.border != nw::kNone)
         add_slot(c, t, t.borders[arc.border].hours, t.borders[arc.border].hours_dist, i);
@@ -177,7 +180,11 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
   const nw::Network& net = *p.net;
   const auto& t = net.tables();
-  Compiled main = compile(net, it.path.arcs, o.handling, p.policy_hits);
+  // The regimes the route meets, as the itinerary found them (in the epoch of each arc).
+  std::vector<route::PolicyHit> hits = it.exposure;
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const route::PolicyHit& x, const route::PolicyHit& y) { return x.arc < y.arc; });
+  Compiled main = compile(net, it.path.arcs, o.handling, hits);
 
   // Reroutes for closure events on the route: the best route avoiding the closed element.
   std::vector<std::optional<Compiled>> reroute(t.disruptions.size());
@@ -230,7 +237,14 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
     double h = 0;
     const std::size_t n = c.fixed.size();
     for (std::size_t i = 0; i < n; ++i) {
-      const int m = month_of_day(day0 + h / 24.0);
+      int m = month_of_day(day0 + h / 24.0);
+      // A link closed in the month the cargo gets there: it waits for the month it reopens.
+      for (int guard = 0; guard < 12 && ((c.closed_months[i] >> (m - 1)) & 1u); ++guard) {
+        const double day = day0 + h / 24.0;
+        const double year0 = std::floor(day / 365.0) * 365.0;
+        h = (year0 + kMonthStart[m]) * 24.0 - day0 * 24.0;
+        m = month_of_day(day0 + h / 24.0);
+      }
       h += c.fixed[i];
       for (int s = 0; s < c.slots[i]; ++s) h += c.samplers[(i * 2 + s) * 13 + m].draw(rng);
       // A permit: refused with its probability (the shipment is disrupted and applies again),
@@ -272,8 +286,10 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
       const int end = std::min(o.samples, (b + 1) * kBlock);
       for (int s = b * kBlock; s < end; ++s) {
         std::fill(hit.begin(), hit.end(), 0);
-        const double day0 = kMonthStart[o.month - 1] +
-                            rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
+        const double day0 =
+            o.day_of_year ? *o.day_of_year
+                          : kMonthStart[o.month - 1] +
+                                rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
         Outcome out{0, false, false};
         const int closed = sample_path(main, rng, day0, true, hit, legs, out);
         if (closed >= 0) {
@@ -335,6 +351,10 @@ ReliabilityOptions options_for(const route::PlanRequest& r, const ReliabilityReq
   ReliabilityOptions o;
   o.samples = rel.samples;
   o.month = r.params.month ? r.params.month : 1;
+  if (r.query.depart) {
+    o.month = month_of(*r.query.depart);
+    o.day_of_year = std::min(364, r.query.depart->day - make_date(year_of(*r.query.depart), 1, 1).day);
+  }
   o.seed = rel.seed;
   if (rel.deadline_days) o.deadline_hours = *rel.deadline_days * 24.0;
   o.penalty_usd_per_day = rel.penalty_usd_per_day;

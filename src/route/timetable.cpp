@@ -1,0 +1,161 @@
+// Epochs from the departure date and the time-dependent rows of weights.
+#include "route/timetable.h"
+
+#include <algorithm>
+#include <set>
+
+#include "route/policy.h"
+
+namespace caravan::route {
+namespace nw = caravan::network;
+
+namespace {
+
+// Whether a month table gives different distributions in different months.
+bool varies(const nw::MonthlyDist& by_month) {
+  for (int m = 2; m <= 12; ++m)
+    if (by_month[m] != by_month[1]) return true;
+  return false;
+}
+
+bool month_dependent(const nw::Network& net, const nw::Arc& arc, nw::Handling handling) {
+  const auto& t = net.tables();
+  if (arc.kind == nw::ArcKind::Link) {
+    const nw::Link& l = net.link(LinkId{arc.link});
+    if (l.closed_months != 0 || varies(l.wait_dist)) return true;
+    return arc.border != nw::kNone && varies(t.borders[arc.border].hours_dist);
+  }
+  const auto row = arc.transfer[static_cast<int>(handling)];
+  return row != nw::kNone && varies(t.transfers[row].hours_dist);
+}
+
+}  // namespace
+
+std::uint32_t Timetable::epoch_at(double hours) const {
+  const auto it = std::upper_bound(start.begin(), start.end(), hours);
+  return it == start.begin() ? 0 : static_cast<std::uint32_t>(it - start.begin() - 1);
+}
+
+cost::ArcWeights Timetable::hold(double hours) const {
+  cost::ArcWeights held;
+  held.waiting = Hours{hours};
+  held.inventory = Usd{hold_usd_per_hour * hours};
+  return held;
+}
+
+Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Shipment& shipment,
+                          const cost::Params& params) {
+  Timetable tt;
+  if (!q.depart) return tt;
+  tt.active = true;
+  tt.depart = *q.depart;
+  tt.hold_usd_per_hour = shipment.value.value * params.carrying_rate_per_year / 8760.0;
+  const int d0 = tt.depart.day;
+  const int horizon = d0 + static_cast<int>(kHorizonDays);
+
+  // Epoch boundaries: the first of each month, and the days binding regimes begin or end.
+  std::set<int> days;
+  for (int y = year_of(tt.depart), m = month_of(tt.depart);;) {
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
+    const int day = make_date(y, m, 1).day;
+    if (day > horizon) break;
+    days.insert(day);
+  }
+  const auto& policies = net.tables().policies;
+  std::vector<std::uint8_t> changing(policies.size(), 0);
+  if (!q.constraints.ignore_policies) {
+    const Parties parties = parties_of(net, q);
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+      const auto& p = policies[i];
+      if (std::find(q.constraints.waived_policies.begin(), q.constraints.waived_policies.end(),
+                    p.id) != q.constraints.waived_policies.end())
+        continue;
+      if (!binds(net, p, parties, q.hs, p.from)) continue;  // whatever the date
+      auto mark = [&](int day) {
+        if (day > d0 && day <= horizon) {
+          days.insert(day);
+          changing[i] = 1;
+        }
+      };
+      mark(p.from.day);
+      if (p.to) mark(p.to->day + 1);
+    }
+  }
+  tt.date.push_back(tt.depart);
+  tt.start.push_back(0.0);
+  for (int day : days) {
+    tt.date.push_back(Date{day});
+    tt.start.push_back((day - d0) * 24.0);
+  }
+  const std::size_t E = tt.epochs();
+
+  // Rows: arcs whose weights may change between epochs.
+  const auto& g = net.graph();
+  tt.row.assign(g.arc_count(), kStaticArc);
+  auto add_row = [&](std::uint32_t a) {
+    if (tt.row[a] != kStaticArc) return;
+    tt.row[a] = static_cast<std::uint32_t>(tt.arc_of_row.size());
+    tt.arc_of_row.push_back(a);
+  };
+  for (std::uint32_t a = 0; a < g.arc_count(); ++a)
+    if (month_dependent(net, g.arcs[a], shipment.handling)) add_row(a);
+  for (std::size_t i = 0; i < policies.size(); ++i)
+    if (changing[i])
+      for (const auto& pa : net.policy_arcs(i)) add_row(pa.arc);
+
+  // Their weights in each epoch: the month's closures and distributions, the day's regimes.
+  tt.w.resize(tt.rows() * E);
+  tt.hits.resize(E);
+  std::set<std::uint32_t> forbids;
+  for (std::size_t e = 0; e < E; ++e) {
+    cost::Params pe = params;
+    pe.month = month_of(tt.date[e]);
+    const cost::DataCostModel model(shipment, pe);
+    for (std::size_t r = 0; r < tt.rows(); ++r)
+      tt.w[r * E + e] = model.weigh(net, g.arcs[tt.arc_of_row[r]]);
+    auto effects = apply_policies_at(net, q, shipment, tt.date[e], [&](std::uint32_t a) {
+      return tt.row[a] == kStaticArc ? nullptr : &tt.w[tt.row[a] * E + e];
+    });
+    tt.hits[e] = std::move(effects.hits);
+    forbids.insert(effects.forbids.begin(), effects.forbids.end());
+  }
+  tt.forbids.assign(forbids.begin(), forbids.end());
+  return tt;
+}
+
+void compile_scalars(Timetable& tt, const std::vector<std::uint8_t>& allowed, Objective objective,
+                     double vot) {
+  if (!tt.active) return;
+  const std::size_t E = tt.epochs();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  tt.hold_scalar_per_hour = scalar_weight(tt.hold(1.0), objective, vot);
+  tt.scalar.assign(tt.w.size(), kInf);
+  tt.later_adjusted.assign(tt.w.size(), kInf);
+  tt.later_arrival.assign(tt.w.size(), kInf);
+  const double omega = tt.hold_scalar_per_hour;
+  for (std::size_t r = 0; r < tt.rows(); ++r) {
+    const bool ok = allowed[tt.arc_of_row[r]] != 0;
+    for (std::size_t e = 0; e < E; ++e) {
+      const auto& w = tt.w[r * E + e];
+      if (ok && w.usable()) tt.scalar[r * E + e] = scalar_weight(w, objective, vot);
+    }
+    // From the last epoch back: the best a hold into a later epoch can do (adjusted scalar
+    // s - omega * hours, and arrival time at the head).
+    double adj = kInf, arr = kInf;
+    for (std::size_t e = E; e-- > 0;) {
+      tt.later_adjusted[r * E + e] = adj;
+      tt.later_arrival[r * E + e] = arr;
+      const double s = tt.scalar[r * E + e];
+      if (s < kInf) {
+        const double h = tt.w[r * E + e].hours().value;
+        adj = std::min(adj, s - omega * h);
+        arr = std::min(arr, tt.start[e] + h);
+      }
+    }
+  }
+}
+
+}  // namespace caravan::route
