@@ -34,7 +34,8 @@ json shipment_json(const nw::Network& net, const route::PlanRequest& r) {
           {"teu", r.shipment.teu.value},
           {"value_usd", round_to(r.shipment.value.value, 2)},
           {"objective", route::name(r.query.objective)},
-          {"month", r.params.month},
+          {"month", r.query.depart ? month_of(*r.query.depart) : r.params.month},
+          {"depart", r.query.depart ? json(format_date(*r.query.depart)) : json(nullptr)},
           {"seller", parties.seller},
           {"buyer", parties.buyer},
           {"carrier", parties.carrier},
@@ -94,7 +95,14 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                       {"waiting", round_to(it.total.waiting.value, 2)},
                       {"handling", round_to(it.total.handling_time.value, 2)},
                       {"border", round_to(it.total.border_time.value, 2)},
-                      {"regimes", round_to(it.total.regime_time.value, 2)}}}};
+                      {"regimes", round_to(it.total.regime_time.value, 2)},
+                      {"held", round_to(it.held_hours, 2)}}}};
+  // Dated: the departure, the arrival, and below the day the cargo reaches each leg.
+  auto day_after = [&](double hours) { return format_date(add_hours(*it.depart, hours)); };
+  if (it.depart) {
+    j["depart"] = format_date(*it.depart);
+    j["arrive"] = day_after(it.hours().value);
+  }
   j["policy_exposure"] = policy_exposure_json(net, it);
   json countries = json::array(), locations = json::array(), names = json::array();
   for (auto c : it.countries) countries.push_back(net.country(c).iso2);
@@ -127,6 +135,12 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                   {"waiting_hours", round_to(l.w.waiting.value, 2)},
                   {"border_hours", round_to(l.w.border_time.value, 2)}}}};
     if (l.gauge_mm) leg["gauge_mm"] = l.gauge_mm;
+    if (it.depart) {
+      leg["reached"] = day_after(l.reach_hours);
+      leg["reached_hours"] = round_to(l.reach_hours, 2);
+      leg["hold_hours"] = round_to(l.hold_hours, 2);
+      if (l.hold_hours > 0) leg["departs"] = day_after(l.reach_hours + l.hold_hours);
+    }
     const auto& link = net.link(l.link);
     if (link.capacity_tpy) leg["capacity_tpy"] = *link.capacity_tpy;
     if (link.capacity_teu_py) leg["capacity_teu_py"] = *link.capacity_teu_py;
@@ -158,14 +172,19 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
   json stops = json::array(), gauge = json::array();
   for (std::size_t i = 0; i < it.stops.size(); ++i) {
     const auto& s = it.stops[i];
-    stops.push_back({{"at", net.location(s.at).id},
-                     {"at_name", net.location(s.at).name},
-                     {"from_layer", nw::name(s.from)},
-                     {"to_layer", nw::name(s.to)},
-                     {"after_leg", s.after_leg},
-                     {"transshipment", s.transshipment},
-                     {"cost_usd", round_to(s.w.cost().value, 2)},
-                     {"hours", round_to(s.w.hours().value, 2)}});
+    json sj = {{"at", net.location(s.at).id},
+               {"at_name", net.location(s.at).name},
+               {"from_layer", nw::name(s.from)},
+               {"to_layer", nw::name(s.to)},
+               {"after_leg", s.after_leg},
+               {"transshipment", s.transshipment},
+               {"cost_usd", round_to(s.w.cost().value, 2)},
+               {"hours", round_to(s.w.hours().value, 2)}};
+    if (it.depart) {
+      sj["reached"] = day_after(s.reach_hours);
+      sj["hold_hours"] = round_to(s.hold_hours, 2);
+    }
+    stops.push_back(std::move(sj));
   }
   for (auto gi : it.gauge_breaks) {
     const auto& s = it.stops[gi];

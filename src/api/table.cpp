@@ -34,7 +34,10 @@ std::string header(const json& q) {
   if (q["teu"].get<double>() > 0) s << " (" << text::thousands(q["teu"].get<double>()) << " TEU)";
   s << ", value USD " << text::thousands(q["value_usd"].get<double>()) << ", objective "
     << q["objective"].get<std::string>();
-  if (q["month"].get<int>()) s << ", departing in month " << q["month"].get<int>();
+  if (q.contains("depart") && q["depart"].is_string())
+    s << ", departing " << q["depart"].get<std::string>();
+  else if (q["month"].get<int>())
+    s << ", departing in month " << q["month"].get<int>();
   return s.str() + "\n";
 }
 
@@ -132,9 +135,19 @@ std::string route_block(const json& r, std::size_t index) {
   s << "  transshipments: " << r["transshipments"].get<int>() << "; ferries: " << ferries_text(r)
     << "; chokepoints: " << join_list(r["chokepoints"], ", ") << "\n";
   s << exposure_text(r);
+  const bool dated = r.contains("depart");
+  if (dated) {
+    s << "  dates: departs " << r["depart"].get<std::string>() << ", arrives "
+      << r["arrive"].get<std::string>();
+    if (bh.value("held", 0.0) > 0)
+      s << "; held " << text::format_number(bh["held"].get<double>() / 24.0, 1)
+        << " days on the way (a link closed, a season or a regime: waiting was cheaper than going "
+           "round)";
+    s << "\n";
+  }
   s << "  " << pad("#", 3) << pad("from", 22) << pad("to", 22) << pad("mode", 9)
     << pad("km", 8, true) << pad("hours", 8, true) << pad("USD", 12, true) << pad("t CO2", 8, true)
-    << "\n";
+    << (dated ? "  reached" : "") << "\n";
   std::size_t i = 0;
   for (const auto& leg : r["legs"]) {
     std::string mode = leg["mode"].get<std::string>();
@@ -145,7 +158,14 @@ std::string route_block(const json& r, std::size_t index) {
       << pad(text::thousands(leg["km"].get<double>()), 8, true)
       << pad(text::format_number(leg["hours"].get<double>(), 0), 8, true)
       << pad(text::thousands(leg["cost_usd"].get<double>()), 12, true)
-      << pad(text::format_number(leg["co2_kg"].get<double>() / 1000, 1), 8, true) << "\n";
+      << pad(text::format_number(leg["co2_kg"].get<double>() / 1000, 1), 8, true);
+    if (dated) {
+      s << "  " << leg["reached"].get<std::string>();
+      if (leg.contains("departs"))
+        s << ", held to " << leg["departs"].get<std::string>() << " ("
+          << text::format_number(leg["hold_hours"].get<double>() / 24.0, 1) << " d)";
+    }
+    s << "\n";
   }
   for (const auto& st : r["stops"])
     if (st["cost_usd"].get<double>() > 0 || st["hours"].get<double>() > 0)

@@ -29,6 +29,7 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
   Itinerary it;
   it.path = path;
   it.risk_weight = p.start_risk;
+  if (p.tt.active) it.depart = p.tt.depart;
   it.locations.push_back(p.query.from);
   it.countries.push_back(net.location(p.query.from).country);
   for (const auto& ta : timed_arcs(p, path)) {

@@ -46,6 +46,7 @@ struct Itinerary {
   int transshipments = 0;
   std::vector<PolicyHit> exposure;  // regimes met along the route, in route order
   double held_hours = 0;            // holds along the route (time-dependent routing)
+  std::optional<Date> depart;       // with a departure date: legs are dated from it
 
   Usd cost() const { return total.cost(); }
   Hours hours() const { return total.hours(); }
