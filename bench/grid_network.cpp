@@ -7,8 +7,10 @@
 namespace caravan::bench {
 namespace nw = caravan::network;
 
-network::Tables grid_tables(int side, std::uint32_t seed) {
+network::Tables grid_tables(int side, std::uint32_t seed, double td_fraction) {
   std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::uniform_int_distribution<int> month(0, 11);
   std::uniform_real_distribution<double> km(50.0, 150.0);
   nw::Tables t;
   t.name = "grid";
@@ -44,6 +46,16 @@ network::Tables grid_tables(int side, std::uint32_t seed) {
     l.usd_per_tkm = 0.03;
     l.emission_class = 0;
     l.countries = {CountryId{0}};
+    // Time-dependent links: closed in one month, or a wait that changes with the month.
+    if (td_fraction > 0 && unit(rng) < td_fraction)
+      l.closed_months = static_cast<std::uint16_t>(1u << month(rng));
+    if (td_fraction > 0 && unit(rng) < td_fraction) {
+      const auto first = static_cast<std::uint32_t>(t.distributions.size());
+      for (int m = 1; m <= 12; ++m) {
+        t.distributions.push_back(*nw::Distribution::fixed(m <= 3 ? 12.0 * m : 2.0));
+        l.wait_dist[m] = first + static_cast<std::uint32_t>(m - 1);
+      }
+    }
     t.links.push_back(std::move(l));
   };
   for (int r = 0; r < side; ++r)

@@ -13,7 +13,9 @@
 
 namespace caravan::bench {
 
-network::Tables grid_tables(int side, std::uint32_t seed);
+// With td_fraction > 0, that fraction of links is closed in one random month, and as many get a
+// month-dependent wait (12, 24, 36 hours in January to March, 2 hours otherwise).
+network::Tables grid_tables(int side, std::uint32_t seed, double td_fraction = 0.0);
 
 // `count` random origin/destination pairs of distinct locations, deterministic in `seed`.
 std::vector<std::pair<LocationId, LocationId>> random_pairs(std::size_t locations, int count,

@@ -30,6 +30,11 @@ class NodeHeap {
     }
     sift_up(i);
   }
+  // Inserts v, or lowers its key when `key` is smaller than the one it has.
+  void push_or_decrease_if_less(std::uint32_t v, double key) {
+    if (pos_[v] != kAbsent && heap_[pos_[v]].key <= key) return;
+    push_or_decrease(v, key);
+  }
   std::pair<double, std::uint32_t> pop() {
     const Entry top = heap_.front();
     pos_[top.node] = kAbsent;

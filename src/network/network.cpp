@@ -240,6 +240,40 @@ Result<Network> Network::build(Tables tables) {
   g.head.reserve(g.arcs.size());
   for (const Arc& arc : g.arcs) g.head.push_back(arc.head.value);
   n.policy_arcs_ = covered_arcs(n);
+  {
+    auto varies = [](const MonthlyDist& by_month) {
+      for (int m = 2; m <= 12; ++m)
+        if (by_month[m] != by_month[1]) return true;
+      return false;
+    };
+    const auto& tab = n.t_;
+    for (std::uint32_t a = 0; a < n.graph_.arc_count(); ++a) {
+      const Arc& arc = n.graph_.arcs[a];
+      std::uint8_t bits = 0;
+      if (arc.kind == ArcKind::Link) {
+        const Link& l = tab.links[arc.link];
+        if (l.closed_months != 0 || varies(l.wait_dist) ||
+            (arc.border != kNone && varies(tab.borders[arc.border].hours_dist)))
+          bits = 0b111;
+      } else {
+        for (int h = 0; h < 3; ++h)
+          if (arc.transfer[h] != kNone && varies(tab.transfers[arc.transfer[h]].hours_dist))
+            bits |= static_cast<std::uint8_t>(1u << h);
+      }
+      if (bits) n.seasonal_arcs_.push_back({a, bits});
+    }
+  }
+  n.arc_policy_first_.assign(n.graph_.arc_count() + 1, 0);
+  for (const auto& covered : n.policy_arcs_)
+    for (const auto& pa : covered) ++n.arc_policy_first_[pa.arc + 1];
+  for (std::size_t a = 0; a < n.graph_.arc_count(); ++a)
+    n.arc_policy_first_[a + 1] += n.arc_policy_first_[a];
+  n.arc_policies_.resize(n.arc_policy_first_.back());
+  {
+    auto next = n.arc_policy_first_;
+    for (std::uint32_t i = 0; i < n.policy_arcs_.size(); ++i)
+      for (const auto& pa : n.policy_arcs_[i]) n.arc_policies_[next[pa.arc]++] = {i, pa};
+  }
   return n;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -191,11 +192,30 @@ class Network {
   const Border* border_between(LocationId a, LocationId b) const;
   // The arcs policy regime `i` covers, by arc index (computed once, when the network is built).
   const std::vector<PolicyArc>& policy_arcs(std::size_t i) const { return policy_arcs_[i]; }
+  // Arcs whose weights change with the month for some handling class (a closure, a
+  // month-dependent wait or dwell), with a bit per handling class (computed once).
+  struct SeasonalArc {
+    std::uint32_t arc = 0;
+    std::uint8_t handling_bits = 0;  // bit h: varies for Handling h
+  };
+  const std::vector<SeasonalArc>& seasonal_arcs() const { return seasonal_arcs_; }
+  // The regimes that cover arc `a`, each with its entry of policy_arcs (the reverse index).
+  struct ArcPolicy {
+    std::uint32_t policy = 0;
+    PolicyArc covered;
+  };
+  std::span<const ArcPolicy> arc_policies(std::uint32_t a) const {
+    return {arc_policies_.data() + arc_policy_first_[a],
+            arc_policies_.data() + arc_policy_first_[a + 1]};
+  }
 
  private:
   Tables t_;
   Graph graph_;
   std::vector<std::vector<PolicyArc>> policy_arcs_;
+  std::vector<SeasonalArc> seasonal_arcs_;
+  std::vector<std::uint32_t> arc_policy_first_;  // per arc + 1: range in arc_policies_
+  std::vector<ArcPolicy> arc_policies_;
   std::unordered_map<std::string, LocationId> location_index_;
   std::unordered_map<std::string, CountryId> country_index_;
   std::unordered_map<std::string, ChokepointId> chokepoint_index_;

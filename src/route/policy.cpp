@@ -103,18 +103,25 @@ bool binds(const nw::Network& net, const nw::Policy& p, const Parties& parties,
 
 PolicyEffects apply_policies_at(const nw::Network& net, const Query& q,
                                 const cost::Shipment& shipment, Date day,
-                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot) {
+                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot,
+                                const std::vector<CoveredArcs>* only) {
   PolicyEffects out;
   const auto& c = q.constraints;
   if (c.ignore_policies || net.tables().policies.empty()) return out;
-  const Parties parties = parties_of(net, q);
+  const Parties parties = only ? Parties{} : parties_of(net, q);
   const auto& g = net.graph();
-  for (std::uint32_t pi = 0; pi < net.tables().policies.size(); ++pi) {
+  const std::size_t count = only ? only->size() : net.tables().policies.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto pi = only ? (*only)[k].policy : static_cast<std::uint32_t>(k);
+    const auto& arcs = only ? (*only)[k].arcs : net.policy_arcs(pi);
     const nw::Policy& p = net.tables().policies[pi];
-    if (has(c.waived_policies, p.id) || !binds(net, p, parties, q.hs, day)) continue;
+    // A list `only` holds regimes known to bind the shipment whatever the date.
+    if (only ? !p.in_force(day)
+             : has(c.waived_policies, p.id) || !binds(net, p, parties, q.hs, day))
+      continue;
     const PolicyHit effect = hit_of(p, shipment);
     bool forbade = false;
-    for (const auto& pa : net.policy_arcs(pi)) {
+    for (const auto& pa : arcs) {
       cost::ArcWeights* w = slot(pa.arc);
       if (!w) continue;
       if (p.effect == nw::PolicyEffect::Forbid) {

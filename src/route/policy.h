@@ -33,10 +33,18 @@ PolicyEffects apply_policies(const network::Network& net, const Query& q,
                              const cost::Shipment& shipment,
                              std::vector<cost::ArcWeights>& weights);
 
-// The same at `day`, on the arcs `slot` gives weights for (nullptr: the arc is left alone); used
-// for the epochs of a timetable.
+// Some of the arcs a regime covers.
+struct CoveredArcs {
+  std::uint32_t policy = 0;
+  std::vector<network::PolicyArc> arcs;
+};
+
+// The same at `day`, on the arcs `slot` gives weights for (nullptr: the arc is left alone), for
+// the regimes and arcs `only` lists (every regime and arc when null; the regimes listed must bind
+// the shipment apart from the date, which alone is checked); used for the epochs of a timetable.
 PolicyEffects apply_policies_at(const network::Network& net, const Query& q,
                                 const cost::Shipment& shipment, Date day,
-                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot);
+                                const std::function<cost::ArcWeights*(std::uint32_t)>& slot,
+                                const std::vector<CoveredArcs>* only = nullptr);
 
 }  // namespace caravan::route

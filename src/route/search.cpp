@@ -147,8 +147,11 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   }
   if (td) {
     compile_scalars(p.tt, p.allowed, q.objective, q.value_of_time_usd_per_hour);
-    p.arc_hours.resize(m);
-    for (std::size_t a = 0; a < m; ++a) p.arc_hours[a] = p.weights[a].hours().value;
+    p.td_arcs.resize(m);
+    for (std::size_t a = 0; a < m; ++a)
+      p.td_arcs[a] = p.tt.row[a] == kStaticArc
+                         ? Prepared::TdArc{p.scalar[a], p.weights[a].hours().value}
+                         : Prepared::TdArc{-1.0 - p.tt.row[a], 0.0};
   }
 
   // Start state: the origin may itself satisfy requirements.
@@ -329,23 +332,34 @@ std::optional<Path> best_path_stateless(const Prepared& p, const std::vector<Sta
 // dominates B when A arrives no later and A, held until B arrives, costs no more:
 // t_A <= t_B and s_A + omega * (t_B - t_A) <= s_B. Arcs read their weights in the epoch the cargo
 // takes them (moves()). Holding makes arrival times FIFO and the dominance exact, so the first
-// target label settled is optimal. Its arrays are kept per thread, as the static search's.
+// target label settled is optimal. For money-like objectives this is a search over two criteria
+// (cost so far net of holding, and arrival time): a node keeps every label that is cheaper but
+// later than the others. Its arrays are kept per thread, as the static search's.
 struct TdWorkspace {
   struct Label {
     double s, t, hold;
-    std::uint64_t idx;
     std::uint32_t pred, arc, next, epoch;
-    bool dead;
   };
   std::vector<Label> labels;
-  std::vector<std::uint32_t> settled;  // per node x state: head of its list of settled labels
-  std::vector<std::uint32_t> tent;     // per node x state: a label in the heap, or none
-  std::vector<std::pair<double, std::uint32_t>> heap;
+  // Per node x state: its settled labels, and its pending ones (not yet settled, none dominating
+  // another), as lists through Label::next. The heap holds each node x state with pending labels
+  // once, keyed by their smallest scalar: with one label per node it is the static Dijkstra.
+  // Per node x state, side by side (one cache line): the (arrival time, scalar net of holding)
+  // of its earliest label so far, a quick test that rejects most dominated labels without
+  // walking the lists (any label once kept will do: it is alive, or dominated by one that is);
+  // and the heads of its two lists.
+  struct Slot {
+    double t, shat;
+    std::uint32_t settled, pending;
+  };
+  std::vector<Slot> slots;
+  caravan::NodeHeap heap{0};
   std::vector<Move> mv;
   void reset(std::size_t total) {
     labels.clear();
-    settled.assign(total, UINT32_MAX);
-    tent.assign(total, UINT32_MAX);
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    slots.assign(total, {kInf, kInf, UINT32_MAX, UINT32_MAX});
+    if (heap.capacity() != total) heap = caravan::NodeHeap(total);
     heap.clear();
   }
 };
@@ -353,80 +367,112 @@ struct TdWorkspace {
 std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& starts,
                                  const Bans* bans) {
   const auto& g = p.net->graph();
-  const std::uint64_t S = p.states();
+  const std::uint32_t S = p.states();
   thread_local TdWorkspace ws;
-  ws.reset(g.node_count() * S);
+  ws.reset(static_cast<std::size_t>(g.node_count()) * S);
   auto& labels = ws.labels;
   auto& heap = ws.heap;
+  TdWorkspace::Slot* slots = ws.slots.data();
   const double omega = p.tt.hold_scalar_per_hour;
   const bool stateless = S == 1 && !p.query.constraints.max_transshipments;
-  auto dominates = [&](const TdWorkspace::Label& a, double s, double t) {
-    constexpr double kEps = 1e-9;
-    return a.t <= t + kEps && a.s + omega * (t - a.t) <= s + kEps * (1.0 + std::abs(s));
+  // For the time objective the arrival time alone decides (its money tie-break is not carried
+  // through holds): one label per node, the classical FIFO time-dependent Dijkstra.
+  const bool by_time = p.query.objective == Objective::Time;
+  constexpr double kEps = 1e-9;
+  auto dominates = [&](double as, double at, double s, double t) {
+    if (by_time) return at <= t + kEps;
+    return at <= t + kEps && as + omega * (t - at) <= s + kEps * (1.0 + std::abs(s));
   };
-  auto dominated_by_settled = [&](std::uint64_t idx, double s, double t) {
-    for (std::uint32_t x = ws.settled[idx]; x != UINT32_MAX; x = labels[x].next)
-      if (dominates(labels[x], s, t)) return true;
-    return false;
-  };
-  constexpr auto cmp = std::greater<>{};
-  auto push = [&](std::uint64_t idx, double s, double t, std::uint32_t pred, std::uint32_t arc,
+  auto push = [&](std::uint32_t idx, double s, double t, std::uint32_t pred, std::uint32_t arc,
                   double hold, std::uint32_t epoch) {
-    if (dominated_by_settled(idx, s, t)) return;
-    std::uint32_t& tl = ws.tent[idx];
-    if (tl != UINT32_MAX) {
-      auto& other = labels[tl];
-      if (!other.dead) {
-        if (dominates(other, s, t)) return;
-        const double ds = other.s, dt = other.t;
-        if (t <= dt && s + omega * (dt - t) <= ds) other.dead = true;
-      }
+    auto& q = slots[idx];
+    if (dominates(q.shat + omega * q.t, q.t, s, t)) return;
+    // By time alone the quick test is complete (it holds the earliest label).
+    if (!by_time)
+      for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX; x = labels[x].next)
+        if (dominates(labels[x].s, labels[x].t, s, t)) return;
+    const double shat = s - omega * t;
+    if (t < q.t || (t == q.t && shat < q.shat)) {
+      q.t = t;
+      q.shat = shat;
+    }
+    // Pending labels: drop the new one if one dominates it (it is settled first, or a label that
+    // dominates it is), drop those it dominates.
+    std::uint32_t* link = &slots[idx].pending;
+    while (*link != UINT32_MAX) {
+      auto& o = labels[*link];
+      if (dominates(o.s, o.t, s, t)) return;
+      if (dominates(s, t, o.s, o.t))
+        *link = o.next;
+      else
+        link = &o.next;
     }
     const auto id = static_cast<std::uint32_t>(labels.size());
-    labels.push_back({s, t, hold, idx, pred, arc, UINT32_MAX, epoch, false});
-    if (tl == UINT32_MAX || labels[tl].dead || s < labels[tl].s) tl = id;
-    heap.emplace_back(s, id);
-    std::push_heap(heap.begin(), heap.end(), cmp);
+    labels.push_back({s, t, hold, pred, arc, slots[idx].pending, epoch});
+    slots[idx].pending = id;
+    heap.push_or_decrease_if_less(idx, s);
   };
   for (const auto& st : starts)
-    push(static_cast<std::uint64_t>(st.node) * S + st.state, 0.0, st.t, UINT32_MAX, UINT32_MAX,
-         0.0, 0);
+    push(st.node * S + st.state, 0.0, st.t, UINT32_MAX, UINT32_MAX, 0.0, 0);
   std::uint32_t found = UINT32_MAX;
+  const std::uint32_t* first_out = g.first_out.data();
+  const std::uint32_t* heads = g.head.data();
+  const Prepared::TdArc* td = p.td_arcs.data();
   while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), cmp);
-    const std::uint32_t id = heap.back().second;
-    heap.pop_back();
-    if (labels[id].dead) continue;
-    const auto L = labels[id];
-    if (ws.tent[L.idx] == id) ws.tent[L.idx] = UINT32_MAX;
-    if (dominated_by_settled(L.idx, L.s, L.t)) continue;
-    labels[id].next = ws.settled[L.idx];
-    ws.settled[L.idx] = id;
-    const auto v = static_cast<std::uint32_t>(L.idx / S);
-    const auto state = static_cast<std::uint32_t>(L.idx % S);
+    const std::uint32_t idx = heap.pop().second;
+    if (slots[idx].pending == UINT32_MAX) continue;
+    // Its cheapest pending label; the others wait for another turn.
+    std::uint32_t* best_link = &slots[idx].pending;
+    for (std::uint32_t* link = &labels[*best_link].next; *link != UINT32_MAX;
+         link = &labels[*link].next)
+      if (labels[*link].s < labels[*best_link].s) best_link = link;
+    const std::uint32_t id = *best_link;
+    *best_link = labels[id].next;
+    if (slots[idx].pending != UINT32_MAX) {
+      double next = labels[slots[idx].pending].s;
+      for (std::uint32_t x = labels[slots[idx].pending].next; x != UINT32_MAX; x = labels[x].next)
+        next = std::min(next, labels[x].s);
+      heap.push_or_decrease(idx, next);
+    }
+    const double ls = labels[id].s, lt = labels[id].t;
+    bool dominated = false;
+    for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX && !dominated; x = labels[x].next)
+      dominated = dominates(labels[x].s, labels[x].t, ls, lt);
+    if (dominated) continue;
+    labels[id].next = slots[idx].settled;
+    slots[idx].settled = id;
+    const std::uint32_t v = idx / S;
+    const std::uint32_t state = idx % S;
     if (p.is_target[v] && is_final_state(p, state)) {
       found = id;
       break;
     }
-    for (std::uint32_t a = g.first_out[v]; a < g.first_out[v + 1]; ++a) {
-      if (bans && bans->arcs[a]) continue;
-      const std::uint32_t head = g.head[a];
-      if (bans && bans->nodes[head]) continue;
+    const std::uint32_t epoch = p.tt.epoch_at(lt);
+    for (std::uint32_t a = first_out[v], end = first_out[v + 1]; a < end; ++a) {
+      const std::uint32_t head = heads[a];
+      if (bans && (bans->arcs[a] || bans->nodes[head])) continue;
+      const Prepared::TdArc x = td[a];
+      // Without a state the static arcs need no other check: a forbidden one costs +infinity.
+      if (stateless && x.scalar >= 0) {
+        if (x.scalar < std::numeric_limits<double>::infinity())
+          push(head, ls + x.scalar, lt + x.hours, id, a, 0.0, epoch);
+        continue;
+      }
       const std::uint32_t ns =
           stateless ? (p.allowed[a] ? 0u : UINT32_MAX) : transition(p, state, ArcId{a});
       if (ns == UINT32_MAX) continue;
-      const std::uint64_t hidx = static_cast<std::uint64_t>(head) * S + ns;
-      if (p.tt.row[a] == kStaticArc) {
-        const double sc = p.scalar[a];
-        if (sc < std::numeric_limits<double>::infinity())
-          push(hidx, L.s + sc, L.t + p.arc_hours[a], id, a, 0.0, p.tt.epoch_at(L.t));
+      const std::uint32_t hidx = head * S + ns;
+      if (x.scalar >= 0) {
+        if (x.scalar < std::numeric_limits<double>::infinity())
+          push(hidx, ls + x.scalar, lt + x.hours, id, a, 0.0, epoch);
         continue;
       }
-      moves(p, a, L.t, ws.mv);
+      moves(p, a, lt, ws.mv);
       for (const auto& m : ws.mv)
-        push(hidx, L.s + m.scalar, L.t + m.hold + m.hours, id, a, m.hold, m.epoch);
+        push(hidx, ls + m.scalar, lt + m.hold + m.hours, id, a, m.hold, m.epoch);
     }
   }
+  heap.clear();
   if (found == UINT32_MAX) return std::nullopt;
   Path path;
   path.weight = labels[found].s;

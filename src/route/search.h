@@ -44,7 +44,13 @@ struct Prepared {
   std::vector<PolicyHit> policy_hits;         // by arc: regimes that add to the arc's weights
   std::vector<std::uint32_t> policy_forbids;  // regimes that forbid arcs of this query
   Timetable tt;                    // with a departure date: the arcs' weights by epoch
-  std::vector<double> arc_hours;   // per arc, when time-dependent: hours of the static weights
+  // Per arc, when time-dependent, what the search's loop reads in one place: an arc without a
+  // row has its scalar (+infinity when forbidden) and hours; an arc with a row has scalar
+  // -1 - row (the row's epochs say the rest).
+  struct TdArc {
+    double scalar = 0, hours = 0;
+  };
+  std::vector<TdArc> td_arcs;
   bool time_dependent() const { return tt.active && tt.rows() > 0; }
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }
   std::uint32_t states() const { return state_count() * static_cast<std::uint32_t>(levels); }

@@ -9,28 +9,6 @@
 namespace caravan::route {
 namespace nw = caravan::network;
 
-namespace {
-
-// Whether a month table gives different distributions in different months.
-bool varies(const nw::MonthlyDist& by_month) {
-  for (int m = 2; m <= 12; ++m)
-    if (by_month[m] != by_month[1]) return true;
-  return false;
-}
-
-bool month_dependent(const nw::Network& net, const nw::Arc& arc, nw::Handling handling) {
-  const auto& t = net.tables();
-  if (arc.kind == nw::ArcKind::Link) {
-    const nw::Link& l = net.link(LinkId{arc.link});
-    if (l.closed_months != 0 || varies(l.wait_dist)) return true;
-    return arc.border != nw::kNone && varies(t.borders[arc.border].hours_dist);
-  }
-  const auto row = arc.transfer[static_cast<int>(handling)];
-  return row != nw::kNone && varies(t.transfers[row].hours_dist);
-}
-
-}  // namespace
-
 std::uint32_t Timetable::epoch_at(double hours) const {
   const auto it = std::upper_bound(start.begin(), start.end(), hours);
   return it == start.begin() ? 0 : static_cast<std::uint32_t>(it - start.begin() - 1);
@@ -66,6 +44,7 @@ Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Sh
   }
   const auto& policies = net.tables().policies;
   std::vector<std::uint8_t> changing(policies.size(), 0);
+  std::vector<std::uint8_t> binding(policies.size(), 0);  // apart from the date
   if (!q.constraints.ignore_policies) {
     const Parties parties = parties_of(net, q);
     for (std::size_t i = 0; i < policies.size(); ++i) {
@@ -74,6 +53,7 @@ Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Sh
                     p.id) != q.constraints.waived_policies.end())
         continue;
       if (!binds(net, p, parties, q.hs, p.from)) continue;  // whatever the date
+      binding[i] = 1;
       auto mark = [&](int day) {
         if (day > d0 && day <= horizon) {
           days.insert(day);
@@ -100,11 +80,21 @@ Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Sh
     tt.row[a] = static_cast<std::uint32_t>(tt.arc_of_row.size());
     tt.arc_of_row.push_back(a);
   };
-  for (std::uint32_t a = 0; a < g.arc_count(); ++a)
-    if (month_dependent(net, g.arcs[a], shipment.handling)) add_row(a);
+  for (const auto& sa : net.seasonal_arcs())
+    if ((sa.handling_bits >> static_cast<int>(shipment.handling)) & 1u) add_row(sa.arc);
   for (std::size_t i = 0; i < policies.size(); ++i)
     if (changing[i])
       for (const auto& pa : net.policy_arcs(i)) add_row(pa.arc);
+
+  // The regimes that cover a row, with those rows: the only ones to apply in each epoch.
+  std::vector<CoveredArcs> touching;
+  {
+    std::vector<std::vector<nw::PolicyArc>> by_policy(policies.size());
+    for (const auto a : tt.arc_of_row)
+      for (const auto& ap : net.arc_policies(a)) by_policy[ap.policy].push_back(ap.covered);
+    for (std::uint32_t i = 0; i < policies.size(); ++i)
+      if (binding[i] && !by_policy[i].empty()) touching.push_back({i, std::move(by_policy[i])});
+  }
 
   // Their weights in each epoch: the month's closures and distributions, the day's regimes.
   tt.w.resize(tt.rows() * E);
@@ -116,9 +106,12 @@ Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Sh
     const cost::DataCostModel model(shipment, pe);
     for (std::size_t r = 0; r < tt.rows(); ++r)
       tt.w[r * E + e] = model.weigh(net, g.arcs[tt.arc_of_row[r]]);
-    auto effects = apply_policies_at(net, q, shipment, tt.date[e], [&](std::uint32_t a) {
-      return tt.row[a] == kStaticArc ? nullptr : &tt.w[tt.row[a] * E + e];
-    });
+    auto effects = apply_policies_at(
+        net, q, shipment, tt.date[e],
+        [&](std::uint32_t a) {
+          return tt.row[a] == kStaticArc ? nullptr : &tt.w[tt.row[a] * E + e];
+        },
+        &touching);
     tt.hits[e] = std::move(effects.hits);
     forbids.insert(effects.forbids.begin(), effects.forbids.end());
   }
