@@ -35,10 +35,10 @@ std::vector<Option> shipment_options(bool with_via) {
              {"--forbid-transit", "forbid_transit", K::Text,
               "comma list of HS_PREFIX:COUNTRY rules, e.g. 2846:CN"},
              {"--month", "month", K::Integer,
-              "departure month 1..12 (links closed that month are not used)"},
+              "departure month 1..12: a departure on the 1st of the coming month M"},
              {"--depart", "depart", K::Text,
-              "departure date YYYY-MM-DD: regimes in force then (and its month, unless "
-              "--month)"},
+              "departure date YYYY-MM-DD: closures, seasonal times and regimes are taken on the "
+              "day the cargo reaches each link; it may wait for a link to reopen"},
              {"--seller", "seller", K::Text, "seller's country, ISO 3166 (default: the origin's)"},
              {"--buyer", "buyer", K::Text,
               "buyer's country, ISO 3166 (default: the destination's)"},

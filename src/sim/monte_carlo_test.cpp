@@ -92,6 +92,22 @@ TEST(Reliability, MonthlyLognormalAppliesOnlyInItsMonths) {
   EXPECT_NEAR(dec->p90_hours, 5.0 + 120.0, 3.0);
 }
 
+TEST(Reliability, ALinkClosedWhenTheCargoGetsThereIsWaitedFor) {
+  // A-B closed in March. Leaving on 31 March (day 89 of the year, 00:00) the cargo waits for
+  // 1 April, then runs 5 h; leaving on 6 April it runs at once.
+  auto f = make([](nw::Tables& t) { t.links[0].closed_months = 1u << 2; });
+  auto o = options(1000);
+  o.day_of_year = 89;
+  auto held = reliability(f.plan.prepared, f.plan.routes[0], o);
+  ASSERT_TRUE(held);
+  EXPECT_NEAR(held->p50_hours, 24.0 + 5.0, 1e-9);
+  EXPECT_NEAR(held->max_hours, 24.0 + 5.0, 1e-9);
+  o.day_of_year = 95;
+  auto open = reliability(f.plan.prepared, f.plan.routes[0], o);
+  ASSERT_TRUE(open);
+  EXPECT_NEAR(open->max_hours, 5.0, 1e-9);
+}
+
 TEST(Reliability, SameSeedSameResultWhateverTheThreadCount) {
   auto f = make([](nw::Tables& t) { t.links[0].wait = {Hours{1}, Hours{2}, Hours{9}}; });
   auto o1 = options(5000, 42);

@@ -96,6 +96,8 @@ try {
   await page.check('#landed');
   await page.selectOption('#incoterm', 'CIF');
   await page.check('#vat-recoverable');
+  // A departure date: each leg shows the day the cargo reaches it.
+  await page.fill('#depart', '2026-10-15');
   await page.click('#go');
   await page.waitForSelector('#landed-table tbody tr.total', { timeout: 30000 });
   const landedHeader = await page.$eval('#landed-col', (th) => !th.hidden);
@@ -103,6 +105,7 @@ try {
   const components = await page.$$eval('#landed-table tbody tr', (trs) => trs.map((t) => t.textContent));
   const landedUrl = page.url();
   await page.click('#routes-table tbody tr');
+  const reached = await page.$$eval('#legs-table tbody tr td:last-child', (tds) => tds.map((t) => t.textContent));
   mkdirSync(shotDir, { recursive: true });
   const shot = resolve(shotDir, 'map_test.png');
   await page.screenshot({ path: shot });
@@ -128,6 +131,8 @@ try {
   if (!components.some((t) => /import vat/.test(t)) || !components.some((t) => /insurance/.test(t))) problems.push(`landed components: ${components}`);
   if (!/landed=CIF/.test(landedUrl) || !/vat=recovered/.test(landedUrl)) problems.push(`the URL does not hold the landed-cost choice: ${landedUrl}`);
   if (!components.some((t) => /import vat.*not counted/.test(t))) problems.push(`recoverable VAT is not marked: ${components}`);
+  if (!reached.length || !reached.every((t) => /^2026-1[0-2]-[0-9]{2}/.test(t))) problems.push(`legs are not dated from the departure: ${reached}`);
+  if (!/depart=2026-10-15/.test(landedUrl)) problems.push(`the URL does not hold the departure date: ${landedUrl}`);
   console.log(`map_test: ${rows.length} routes, ${drawn} lines, ${legs} legs; screenshot ${shot}`);
   if (problems.length) { console.error(`map_test: FAIL\n  ${problems.join('\n  ')}`); await cleanup(1); }
   console.log('map_test: passed');

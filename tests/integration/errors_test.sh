@@ -29,6 +29,7 @@ expect 2 "reliability_samples" reliability --from Stepnogorsk --to Yokohama "${R
 expect 2 "needs reliability_samples" route --from Stepnogorsk --to Yokohama "${R[@]}" --seed 3
 expect 2 "field 'buyer': 'XX' is not an ISO 3166-1 alpha-2 country code" route --from Stepnogorsk --to Yokohama "${R[@]}" --buyer XX
 expect 2 "no regime, tariff or closure figure is dated near 2040-01-01" route --from Stepnogorsk --to Yokohama "${R[@]}" --depart 2040-01-01
+expect 2 "month 3 disagrees with depart 2026-10-15" route --from Stepnogorsk --to Yokohama "${R[@]}" --depart 2026-10-15 --month 3
 expect 2 "field 'avoid': an empty name" route --from Stepnogorsk --to Yokohama "${R[@]}" --avoid ""
 expect 2 "field 'waive': no regime 'nope'" route --from Stepnogorsk --to Yokohama "${R[@]}" --waive nope
 expect 4 "unknown scenario 'nosuch'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario nosuch

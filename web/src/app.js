@@ -160,6 +160,7 @@ function formQuery() {
   const tonnes = parseFloat($('tonnes').value);
   if (tonnes > 0) q.tonnes = tonnes;
   if (avoid.length) q.avoid = [...avoid];
+  if ($('depart').value) q.depart = $('depart').value;
   if ($('landed').checked) {
     q.landed_cost = true; q.incoterm = $('incoterm').value;
     if ($('vat-recoverable').checked) q.vat_recoverable = true;
@@ -181,6 +182,7 @@ function queryToUrl(q, kind) {
   if (q.avoid) p.set('avoid', q.avoid.join(','));
   p.set('objective', $('objective').value);
   if (q.alternatives) p.set('alternatives', q.alternatives);
+  if (q.depart) p.set('depart', q.depart);
   if (q.landed_cost) p.set('landed', q.incoterm);
   if (q.vat_recoverable) p.set('vat', 'recovered');
   if (kind === 'compare') p.set('view', 'compare');
@@ -196,6 +198,7 @@ function urlToForm() {
   if (p.get('avoid')) addAvoid(p.get('avoid'));
   if (p.get('objective')) $('objective').value = p.get('objective');
   if (p.get('alternatives')) $('alternatives').value = p.get('alternatives');
+  if (p.get('depart')) $('depart').value = p.get('depart');
   if (p.get('landed')) { $('landed').checked = true; $('incoterm').value = p.get('landed'); }
   if (p.get('vat') === 'recovered') $('vat-recoverable').checked = true;
   return p.get('view') === 'compare' ? 'compare' : 'route';
@@ -299,10 +302,19 @@ function select(i) {
   legs.hidden = !r; $('legs-title').hidden = !r;
   const body = legs.querySelector('tbody');
   body.innerHTML = '';
+  // With a departure date each leg shows the day the cargo reaches it, and a hold when it waits.
+  const dated = !!(r && r.depart);
+  for (const th of legs.querySelectorAll('th.dated')) th.hidden = !dated;
   for (const leg of (r && r.legs) || []) {
     const tr = document.createElement('tr');
+    let reached = '';
+    if (dated) {
+      reached = escapeHtml(leg.reached || '');
+      if (leg.departs) reached += ` (held to ${escapeHtml(leg.departs)})`;
+    }
     tr.innerHTML = `<td>${escapeHtml(leg.from_name)}</td><td>${escapeHtml(leg.to_name)}</td><td>${escapeHtml(leg.mode)}</td>` +
-      `<td class="num">${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>`;
+      `<td class="num">${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>` +
+      (dated ? `<td>${reached}</td>` : '');
     body.appendChild(tr);
   }
   showLanded(r && r.landed_cost);
