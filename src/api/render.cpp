@@ -99,6 +99,7 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                       {"held", round_to(it.held_hours, 2)}}}};
   // Dated: the departure, the arrival, and below the day the cargo reaches each leg.
   auto day_after = [&](double hours) { return format_date(add_hours(*it.depart, hours)); };
+  if (!it.path.exact) j["exact"] = false;  // the time-dependent search's fallback
   if (it.depart) {
     j["depart"] = format_date(*it.depart);
     j["arrive"] = day_after(it.hours().value);

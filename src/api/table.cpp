@@ -135,6 +135,9 @@ std::string route_block(const json& r, std::size_t index) {
   s << "  transshipments: " << r["transshipments"].get<int>() << "; ferries: " << ferries_text(r)
     << "; chokepoints: " << join_list(r["chokepoints"], ", ") << "\n";
   s << exposure_text(r);
+  if (r.contains("exact") && !r["exact"].get<bool>())
+    s << "  note: the time-dependent search ran past its label limit; this is the best route it "
+         "found keeping one label per node, not proven optimal\n";
   const bool dated = r.contains("depart");
   if (dated) {
     s << "  dates: departs " << r["depart"].get<std::string>() << ", arrives "

@@ -314,7 +314,7 @@ TEST_P(RandomNetworks, ParetoSetMatchesBruteForce) {
   ASSERT_TRUE(p);
   const auto all = enumerate_paths(*p);
   std::vector<Criteria> brute;
-  for (const auto& path : all.paths) brute.push_back(criteria_of(*p, Path{path, 0, {}, {}}));
+  for (const auto& path : all.paths) brute.push_back(criteria_of(*p, Path{path, 0, {}, {}, true}));
   std::vector<Criteria> front;
   for (std::size_t i = 0; i < brute.size(); ++i) {
     bool dominated = false;

@@ -364,8 +364,11 @@ struct TdWorkspace {
   }
 };
 
+// Labels a time-dependent search may create, per node x state, before it gives up exactness.
+constexpr std::size_t kLabelsPerNode = 16;
+
 std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& starts,
-                                 const Bans* bans) {
+                                 const Bans* bans, bool one_label = false) {
   const auto& g = p.net->graph();
   const std::uint32_t S = p.states();
   thread_local TdWorkspace ws;
@@ -379,7 +382,11 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
   // through holds): one label per node, the classical FIFO time-dependent Dijkstra.
   const bool by_time = p.query.objective == Objective::Time;
   constexpr double kEps = 1e-9;
+  // The fallback when the labels run past their limit: one label per node, the first settled
+  // (the time-dependent Dijkstra that carries the arrival time of the cheapest label; not proven
+  // optimal for money-like objectives).
   auto dominates = [&](double as, double at, double s, double t) {
+    if (one_label) return as <= s + kEps * (1.0 + std::abs(s));
     if (by_time) return at <= t + kEps;
     return at <= t + kEps && as + omega * (t - at) <= s + kEps * (1.0 + std::abs(s));
   };
@@ -388,7 +395,7 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
     auto& q = slots[idx];
     if (dominates(q.shat + omega * q.t, q.t, s, t)) return;
     // By time alone the quick test is complete (it holds the earliest label).
-    if (!by_time)
+    if (!by_time || one_label)
       for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX; x = labels[x].next)
         if (dominates(labels[x].s, labels[x].t, s, t)) return;
     const double shat = s - omega * t;
@@ -418,7 +425,16 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
   const std::uint32_t* first_out = g.first_out.data();
   const std::uint32_t* heads = g.head.data();
   const Prepared::TdArc* td = p.td_arcs.data();
+  const std::size_t label_limit =
+      p.max_td_labels ? p.max_td_labels
+                      : kLabelsPerNode * static_cast<std::size_t>(g.node_count()) * S + 100000;
   while (!heap.empty()) {
+    if (!one_label && labels.size() > label_limit) {
+      heap.clear();
+      auto approx = best_path_td(p, starts, bans, true);
+      if (approx) approx->exact = false;
+      return approx;
+    }
     const std::uint32_t idx = heap.pop().second;
     if (slots[idx].pending == UINT32_MAX) continue;
     // Its cheapest pending label; the others wait for another turn.

@@ -386,6 +386,21 @@ TEST_P(RandomTimeDependent, ParetoSetMatchesTheTimeExpandedFront) {
     })) << "brute-force point missed: cost " << f[0] << " hours " << f[1];
 }
 
+TEST(TimeDependent, PastTheLabelLimitTheSearchSaysItsRouteIsNotProven) {
+  const auto net = caspian(kCaspian);
+  auto r = request(net, "A", "D", 1e5, make_date(2026, 10, 30));
+  auto p = compile_td(net, r);
+  ASSERT_TRUE(p);
+  const auto exact = best_path(*p);
+  ASSERT_TRUE(exact);
+  EXPECT_TRUE(exact->exact);
+  p->max_td_labels = 3;
+  const auto rough = best_path(*p);
+  ASSERT_TRUE(rough);
+  EXPECT_FALSE(rough->exact);
+  EXPECT_GE(rough->weight, exact->weight - 1e-9);
+}
+
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomTimeDependent, ::testing::Range(1, 31));
 
 }  // namespace
