@@ -156,6 +156,9 @@ Result<json> why_not(const nw::Network& net, const json& request, const Limits& 
   if (auto s = f.no_unknown(); !s) return s.error();
   auto loc = nw::resolve_location(net, *via, "via");
   if (!loc) return loc.error();
+  // `via` is the question here, not a constraint: the route it is compared with is the one
+  // chosen without it.
+  r->query.constraints.via.clear();
   auto w = route::why_not(net, *r, *loc);
   if (!w) return w.error();
   json out = {{"query", shipment_json(net, *r)},

@@ -316,7 +316,19 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
                         res.get_header_value(kErrorHeader));
   });
   add_routes(svr, *ctx);
-  if (!options.web_dir.empty()) {
+  if (options.web_dir.empty()) {
+    // No built map: say how to build it rather than a JSON 404.
+    svr.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Caravan</title>"
+          "<h1>Caravan: the map is not built</h1><p>Build it with <code>make web</code> (or "
+          "<code>cd web &amp;&amp; npm ci &amp;&amp; node build.mjs</code>), then restart "
+          "<code>caravan serve</code>, or give its folder with <code>--web DIR</code>.</p>"
+          "<p>The JSON API answers at <code>/v1/...</code>: see <code>/healthz</code> and "
+          "docs/api.md.</p></html>",
+          "text/html; charset=utf-8");
+    });
+  } else {
     std::error_code ec;
     if (!std::filesystem::is_directory(options.web_dir, ec) ||
         !svr.set_mount_point("/", options.web_dir)) {

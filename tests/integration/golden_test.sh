@@ -32,6 +32,7 @@ check landed_cost.txt landed-cost --from Stepnogorsk --to Yokohama --commodity r
 check processing.txt landed-cost --compare-processing --from Stepnogorsk --to Yokohama --tonnes 1 --vat-recoverable
 check locate_typo.txt locate Aktua
 check middle_corridor_dated.txt route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --avoid CN,RU --depart 2026-11-25
+check why_not_bandar_abbas.txt why-not --from Tashkent --to Istanbul --teu 20 --via "Bandar Abbas" --ignore-policies
 check why_not_aktau.txt why-not --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --via Aktau
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -114,5 +114,11 @@ start_server "$bin" --request-seconds 0.01 --web "$here/testdata/web" || exit 1
 check time_limit 503 'j["error"]["code"] == "unavailable"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Rotterdam", "tonnes": 1000, "reliability_samples": 200000, "corridors": true}' "$BASE/v1/reliability"
 stop_server
 
+# Without a built map, / says how to build it (not a JSON 404).
+start_server "$bin" --web "" || exit 1
+page=$(curl -s -w '\n%{http_code}' "$BASE/")
+if [ "$(tail -1 <<<"$page")" = 200 ] && grep -q 'make web' <<<"$page"; then pass=$((pass+1)); else echo "FAIL no_map_page: $page"; fail=$((fail+1)); fi
+stop_server
+
 echo "server_test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
