@@ -100,11 +100,17 @@ Result<json> compare_impl(const nw::Network& net, const json& request, const Lim
                       "at most " + std::to_string(limits.max_variants) + " variants", "avoid_sets");
   auto results = route::compare(net, r, variants);
   if (!results) return results.error();
+  route::merge_identical(*results);
   json out;
   out["query"] = shipment_json(net, r);
   json vs = json::array();
   for (const auto& v : *results) {
     json vj = {{"id", v.variant.id}, {"name", v.variant.name}};
+    if (!v.same_route.empty()) {
+      json also = json::array();
+      for (const auto& o : v.same_route) also.push_back({{"id", o.id}, {"name", o.name}});
+      vj["same_route_as"] = also;
+    }
     if (v.route) {
       vj["route"] = itinerary_json(net, *v.route);
       if (rel)

@@ -246,8 +246,19 @@ std::string compare_table(const json& response) {
            (unknown ? " (" + std::to_string(unknown) + " unknown)" : std::string());
   });
   s << "\n";
+  // Variants whose routes came out identical are shown once, with every name.
+  for (const auto& v : vs)
+    if (v.contains("same_route_as")) {
+      std::vector<std::string> names;
+      for (const auto& o : v["same_route_as"]) names.push_back(o["name"].get<std::string>());
+      s << "Same route: " << v["name"].get<std::string>() << " = " << text::join(names, " = ")
+        << " (shown once)\n";
+    }
   for (const auto& v : vs) {
-    s << "== " << v["name"].get<std::string>() << " ==\n";
+    std::string title = v["name"].get<std::string>();
+    if (v.contains("same_route_as"))
+      for (const auto& o : v["same_route_as"]) title += " = " + o["name"].get<std::string>();
+    s << "== " << title << " ==\n";
     if (v.contains("route"))
       s << route_block(v["route"], 0);
     else

@@ -283,6 +283,21 @@ Result<WhyNot> why_not(const nw::Network& net, const PlanRequest& r, LocationId 
   return out;
 }
 
+void merge_identical(std::vector<VariantResult>& results) {
+  std::vector<VariantResult> kept;
+  for (auto& r : results) {
+    auto same = std::find_if(kept.begin(), kept.end(), [&](const VariantResult& k) {
+      return r.route && k.route && k.route->path.arcs == r.route->path.arcs &&
+             k.route->path.hold == r.route->path.hold;
+    });
+    if (same != kept.end())
+      same->same_route.push_back(r.variant);
+    else
+      kept.push_back(std::move(r));
+  }
+  results = std::move(kept);
+}
+
 std::vector<Variant> corridor_variants(const nw::Network& net) {
   std::vector<Variant> out;
   for (const auto& c : net.tables().corridors) {

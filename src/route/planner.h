@@ -68,12 +68,17 @@ struct Variant {
 };
 struct VariantResult {
   Variant variant;
+  std::vector<Variant> same_route;  // variants merged into this one: their route is the same
   std::optional<Itinerary> route;
   std::optional<Prepared> prepared;  // the compiled query the route was found in
   std::string no_route_reason;
 };
 Result<std::vector<VariantResult>> compare(const network::Network& net, const PlanRequest& base,
                                            const std::vector<Variant>& variants);
+
+// Shows variants whose routes come out identical (the same arcs and holds) once: the later ones
+// are removed and listed in the first one's `same_route`.
+void merge_identical(std::vector<VariantResult>& results);
 
 // The network's corridors as variants.
 std::vector<Variant> corridor_variants(const network::Network& net);

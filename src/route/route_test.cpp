@@ -189,6 +189,28 @@ TEST(Closures, AClosedLinkIsNotUsedInItsMonth) {
   EXPECT_EQ(best(net, r), "A-C C-D D-B");
 }
 
+TEST(Compare, VariantsWithTheSameRouteAreShownOnce) {
+  const auto net = network_from_ascii(R"(
+    A----------B
+    =          =
+    C==========D
+  )");
+  const auto r = request(net, "A", "B");
+  std::vector<Variant> variants = {{"one", "no constraint", {}},
+                                   {"two", "also none", {}},
+                                   {"road", "no rail", {}}};
+  variants[2].extra.avoid_modes = {nw::Mode::Rail};
+  auto res = compare(net, r, variants);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->size(), 3u);
+  merge_identical(*res);
+  ASSERT_EQ(res->size(), 2u);
+  EXPECT_EQ((*res)[0].variant.id, "one");
+  ASSERT_EQ((*res)[0].same_route.size(), 1u);
+  EXPECT_EQ((*res)[0].same_route[0].id, "two");
+  EXPECT_EQ((*res)[1].variant.id, "road");
+}
+
 TEST(Alternatives, AreDistinctAndInIncreasingCost) {
   const auto net = network_from_ascii(R"(
     A===B===D

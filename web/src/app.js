@@ -386,7 +386,9 @@ async function run(kind) {
     if (kind === 'compare') {
       const variants = r.variants || [];
       state.routes = variants.map((v) => v.route || null);
-      rows = variants.map((v, i) => ({ index: i, label: v.name || v.corridor || v.label || `variant ${i + 1}`, route: v.route || null }));
+      // Corridors whose routes came out identical are one row with every name.
+      const named = (v, i) => [v.name || v.corridor || v.label || `variant ${i + 1}`, ...(v.same_route_as || []).map((o) => o.name)].join(' = ');
+      rows = variants.map((v, i) => ({ index: i, label: named(v, i), route: v.route || null }));
     } else {
       state.routes = r.routes || [];
       rows = state.routes.map((rt, i) => ({ index: i, label: rt.summary, route: rt }));
