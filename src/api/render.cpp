@@ -152,14 +152,30 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
     leg["chokepoints"] = ch;
     if (l.border) {
       const auto& b = net.tables().borders[*l.border];
-      json bj = {{"from", net.location(b.from).id},
-                 {"to", net.location(b.to).id},
-                 {"from_country", net.country(net.location(b.from).country).iso2},
-                 {"to_country", net.country(net.location(b.to).country).iso2},
-                 {"hours", round_to(l.w.border_time.value, 2)},
-                 {"fee_usd", round_to(l.w.border.value, 2)}};
-      leg["border"] = bj;
-      borders.push_back(bj);
+      leg["border"] = {{"from", net.location(b.from).id},
+                       {"to", net.location(b.to).id},
+                       {"from_country", net.country(net.location(b.from).country).iso2},
+                       {"to_country", net.country(net.location(b.to).country).iso2},
+                       {"hours", round_to(l.w.border_time.value, 2)},
+                       {"fee_usd", round_to(l.w.border.value, 2)}};
+    }
+    // Every change of country on this leg: the land border's row, or none (a ferry, a ship, a
+    // link through a third country: customs are in the port transfers).
+    for (const auto& x : it.crossings) {
+      if (x.leg != i) continue;
+      if (x.border) {
+        borders.push_back(leg["border"]);
+        borders.back()["mode"] = nw::name(l.mode);
+        continue;
+      }
+      borders.push_back({{"from", net.location(l.from).id},
+                         {"to", net.location(l.to).id},
+                         {"from_country", net.country(x.from).iso2},
+                         {"to_country", net.country(x.to).iso2},
+                         {"mode", nw::name(l.mode)},
+                         {"hours", 0.0},
+                         {"fee_usd", 0.0},
+                         {"border_row", false}});
     }
     if (l.mode == nw::Mode::Ferry)
       ferries.push_back({{"from", net.location(l.from).id},

@@ -43,10 +43,17 @@ std::string header(const json& q) {
 
 std::string borders_text(const json& r) {
   std::vector<std::string> out;
-  for (const auto& b : r["border_crossings"])
-    out.push_back(b["from_country"].get<std::string>() + ">" + b["to_country"].get<std::string>() +
-                  " at " + b["from"].get<std::string>() + "/" + b["to"].get<std::string>() + " (" +
-                  text::format_number(b["hours"].get<double>(), 0) + " h)");
+  for (const auto& b : r["border_crossings"]) {
+    const std::string pair =
+        b["from_country"].get<std::string>() + ">" + b["to_country"].get<std::string>();
+    if (b.value("border_row", true))
+      out.push_back(pair + " at " + b["from"].get<std::string>() + "/" +
+                    b["to"].get<std::string>() + " (" +
+                    text::format_number(b["hours"].get<double>(), 0) + " h)");
+    else  // no land border: by ferry or sea, customs at the ports
+      out.push_back(pair + " by " + b.value("mode", std::string("sea")) + " " +
+                    b["from"].get<std::string>() + "-" + b["to"].get<std::string>());
+  }
   return out.empty() ? "none" : text::join(out, ", ");
 }
 
@@ -136,7 +143,7 @@ std::string route_block(const json& r, std::size_t index) {
     << "; chokepoints: " << join_list(r["chokepoints"], ", ") << "\n";
   s << exposure_text(r);
   if (r.contains("exact") && !r["exact"].get<bool>())
-    s << "  note: the time-dependent search ran past its label limit; this is the best route it "
+    s << "  note: the time-dependent search ran past its work limit; this is the best route it "
          "found keeping one label per node, not proven optimal\n";
   const bool dated = r.contains("depart");
   if (dated) {

@@ -70,7 +70,23 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
         it.border_legs.push_back(it.legs.size());
       }
       for (auto c : leg.countries)
-        if (it.countries.back() != c) it.countries.push_back(c);
+        if (it.countries.back() != c) {
+          it.crossings.push_back({it.legs.size(), it.countries.back(), c, std::nullopt});
+          it.countries.push_back(c);
+        }
+      // The land border row goes with the crossing into its country.
+      if (leg.border) {
+        const auto& b = net.tables().borders[*leg.border];
+        const auto into = net.location(b.to).country;
+        bool matched = false;
+        for (auto& x : it.crossings)
+          if (x.leg == it.legs.size() && x.to == into && !matched) {
+            x.border = leg.border;
+            matched = true;
+          }
+        if (!matched)
+          it.crossings.push_back({it.legs.size(), net.location(b.from).country, into, leg.border});
+      }
       for (auto c : leg.chokepoints) it.chokepoints.push_back(c);
       if (it.locations.back() != leg.to) it.locations.push_back(leg.to);
       it.legs.push_back(std::move(leg));

@@ -40,7 +40,16 @@ struct Itinerary {
   double risk = 0.0;                      // probability that something on the route is disrupted
   std::vector<CountryId> countries;       // ordered, consecutive duplicates removed
   std::vector<LocationId> locations;      // ordered
-  std::vector<std::size_t> border_legs;   // legs that cross a border
+  std::vector<std::size_t> border_legs;   // legs that cross a border with a row in borders.csv
+  // Every change of country along the route, in order: on a land border (with its row's fee and
+  // dwell) or on a leg without one (a ferry, a ship, a link through a third country), where
+  // customs are in the port transfers.
+  struct Crossing {
+    std::size_t leg = 0;
+    CountryId from, to;
+    std::optional<std::uint32_t> border;  // the borders.csv row, when the crossing has one
+  };
+  std::vector<Crossing> crossings;
   std::vector<std::size_t> gauge_breaks;  // stops that change gauge
   std::vector<ChokepointId> chokepoints;
   int transshipments = 0;

@@ -87,6 +87,24 @@ TEST(Borders, ARouteIntoAnotherCountryPaysTheBorder) {
   EXPECT_EQ(net.country(it.countries[1]).iso2, "CN");
 }
 
+TEST(Borders, EveryChangeOfCountryIsACrossing) {
+  // A-B by road into XB (a land border row), B~C by sea into XC (no border row: customs at the
+  // ports).
+  testing::AsciiOptions o;
+  o.countries = "A:XA B:XB C:XC";
+  const auto net = network_from_ascii("A---B~~~C", o);
+  auto res = plan(net, request(net, "A", "C"));
+  ASSERT_TRUE(res && !res->routes.empty());
+  const auto& it = res->routes[0];
+  ASSERT_EQ(it.crossings.size(), 2u);
+  EXPECT_EQ(net.country(it.crossings[0].from).iso2, "XA");
+  EXPECT_EQ(net.country(it.crossings[0].to).iso2, "XB");
+  EXPECT_TRUE(it.crossings[0].border.has_value());
+  EXPECT_EQ(net.country(it.crossings[1].to).iso2, "XC");
+  EXPECT_FALSE(it.crossings[1].border.has_value());
+  EXPECT_EQ(it.crossings[1].leg, 1u);
+}
+
 TEST(Constraints, AvoidingACountryTakesTheDetour) {
   const auto net2 =
       network_from_ascii(R"(

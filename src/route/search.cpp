@@ -364,8 +364,9 @@ struct TdWorkspace {
   }
 };
 
-// Labels a time-dependent search may create, per node x state, before it gives up exactness.
-constexpr std::size_t kLabelsPerNode = 16;
+// Work a time-dependent search may do, per node x state (labels created and list entries
+// compared), before it gives up exactness.
+constexpr std::size_t kWorkPerNode = 16;
 
 std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& starts,
                                  const Bans* bans, bool one_label = false) {
@@ -390,13 +391,14 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
     if (by_time) return at <= t + kEps;
     return at <= t + kEps && as + omega * (t - at) <= s + kEps * (1.0 + std::abs(s));
   };
+  std::size_t work = 0;  // list entries compared, a measure of the labels' cost
   auto push = [&](std::uint32_t idx, double s, double t, std::uint32_t pred, std::uint32_t arc,
                   double hold, std::uint32_t epoch) {
     auto& q = slots[idx];
     if (dominates(q.shat + omega * q.t, q.t, s, t)) return;
     // By time alone the quick test is complete (it holds the earliest label).
     if (!by_time || one_label)
-      for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX; x = labels[x].next)
+      for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX; x = labels[x].next, ++work)
         if (dominates(labels[x].s, labels[x].t, s, t)) return;
     const double shat = s - omega * t;
     if (t < q.t || (t == q.t && shat < q.shat)) {
@@ -407,6 +409,7 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
     // dominates it is), drop those it dominates.
     std::uint32_t* link = &slots[idx].pending;
     while (*link != UINT32_MAX) {
+      ++work;
       auto& o = labels[*link];
       if (dominates(o.s, o.t, s, t)) return;
       if (dominates(s, t, o.s, o.t))
@@ -425,11 +428,11 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
   const std::uint32_t* first_out = g.first_out.data();
   const std::uint32_t* heads = g.head.data();
   const Prepared::TdArc* td = p.td_arcs.data();
-  const std::size_t label_limit =
-      p.max_td_labels ? p.max_td_labels
-                      : kLabelsPerNode * static_cast<std::size_t>(g.node_count()) * S + 100000;
+  const std::size_t work_limit =
+      p.max_td_work ? p.max_td_work
+                      : kWorkPerNode * static_cast<std::size_t>(g.node_count()) * S + 100000;
   while (!heap.empty()) {
-    if (!one_label && labels.size() > label_limit) {
+    if (!one_label && labels.size() + work > work_limit) {
       heap.clear();
       auto approx = best_path_td(p, starts, bans, true);
       if (approx) approx->exact = false;
@@ -440,19 +443,21 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
     // Its cheapest pending label; the others wait for another turn.
     std::uint32_t* best_link = &slots[idx].pending;
     for (std::uint32_t* link = &labels[*best_link].next; *link != UINT32_MAX;
-         link = &labels[*link].next)
+         link = &labels[*link].next, ++work)
       if (labels[*link].s < labels[*best_link].s) best_link = link;
     const std::uint32_t id = *best_link;
     *best_link = labels[id].next;
     if (slots[idx].pending != UINT32_MAX) {
       double next = labels[slots[idx].pending].s;
-      for (std::uint32_t x = labels[slots[idx].pending].next; x != UINT32_MAX; x = labels[x].next)
+      for (std::uint32_t x = labels[slots[idx].pending].next; x != UINT32_MAX;
+           x = labels[x].next, ++work)
         next = std::min(next, labels[x].s);
       heap.push_or_decrease(idx, next);
     }
     const double ls = labels[id].s, lt = labels[id].t;
     bool dominated = false;
-    for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX && !dominated; x = labels[x].next)
+    for (std::uint32_t x = slots[idx].settled; x != UINT32_MAX && !dominated;
+         x = labels[x].next, ++work)
       dominated = dominates(labels[x].s, labels[x].t, ls, lt);
     if (dominated) continue;
     labels[id].next = slots[idx].settled;

@@ -22,7 +22,7 @@ struct Path {
   // and the epoch it is taken in. Empty: no holds, epochs from the times.
   std::vector<double> hold;
   std::vector<std::uint32_t> epoch;
-  // False when a time-dependent search ran past its label limit (16 per node) and fell back to one
+  // False when a time-dependent search ran past its work limit (16 per node) and fell back to one
   // label per node: the route is the best that search found, not proven optimal.
   bool exact = true;
 };
@@ -55,9 +55,9 @@ struct Prepared {
   };
   std::vector<TdArc> td_arcs;
   bool time_dependent() const { return tt.active && tt.rows() > 0; }
-  // Labels the time-dependent search may create before it falls back to one label per node
-  // (0: 16 per node x state + 100,000).
-  std::size_t max_td_labels = 0;
+  // Work (labels and list entries compared) the time-dependent search may do before it falls back
+  // to one label per node (0: 16 per node x state + 100,000).
+  std::size_t max_td_work = 0;
   std::uint32_t state_count() const { return static_cast<std::uint32_t>(stages) << bits; }
   std::uint32_t states() const { return state_count() * static_cast<std::uint32_t>(levels); }
 };

@@ -394,7 +394,7 @@ TEST(TimeDependent, PastTheLabelLimitTheSearchSaysItsRouteIsNotProven) {
   const auto exact = best_path(*p);
   ASSERT_TRUE(exact);
   EXPECT_TRUE(exact->exact);
-  p->max_td_labels = 3;
+  p->max_td_work = 3;
   const auto rough = best_path(*p);
   ASSERT_TRUE(rough);
   EXPECT_FALSE(rough->exact);

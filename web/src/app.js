@@ -237,7 +237,10 @@ function drawRoutes(routes) {
     }
     for (const b of r.border_crossings || []) {
       const p = point(b.to) || point(b.from);
-      if (p) L.marker(p, { icon: icon('◆', `border ${b.from_country}→${b.to_country}, ${b.hours} h`), keyboard: false }).addTo(g);
+      const what = b.border_row === false
+        ? `${b.from_country}→${b.to_country} by ${b.mode} (customs at the ports)`
+        : `border ${b.from_country}→${b.to_country}, ${b.hours} h`;
+      if (p) L.marker(p, { icon: icon('◆', what), keyboard: false }).addTo(g);
     }
     for (const s of r.gauge_breaks || []) {
       const p = point(s.at);
