@@ -108,9 +108,9 @@ TdGrid& td_grid(int side, int permille, int objective) {
     g->epochs = d->tt.epochs();
     g->dated.push_back(std::move(*d));
   }
-  std::fprintf(stderr, "td grid side %d: %zu nodes, %zu arcs, %zu time-dependent arcs, %zu epochs\n",
-               side, g->net->graph().node_count(), g->net->graph().arc_count(), g->rows,
-               g->epochs);
+  std::fprintf(stderr,
+               "td grid side %d: %zu nodes, %zu arcs, %zu time-dependent arcs, %zu epochs\n", side,
+               g->net->graph().node_count(), g->net->graph().arc_count(), g->rows, g->epochs);
   return *g;
 }
 

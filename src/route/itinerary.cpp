@@ -40,12 +40,11 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
     it.risk_weight += w.risk;
     it.held_hours += ta.hold;
     // The regimes met on the arc: those of its epoch when its weights change with time.
-    const auto& hits = p.time_dependent() && p.tt.row[a.value] != kStaticArc
-                           ? p.tt.hits[ta.epoch]
-                           : p.policy_hits;
+    const auto& hits =
+        p.time_dependent() && p.tt.row[a.value] != kStaticArc ? p.tt.hits[ta.epoch] : p.policy_hits;
     for (auto h = std::lower_bound(
              hits.begin(), hits.end(), a.value,
-             [](const PolicyHit& x, std::uint32_t arc_index) { return x.arc < arc_index; });
+             [](const PolicyHit&x, std::uint32_t arc_index) { return x.arc < arc_index; });
          h != hits.end() && h->arc == a.value; ++h) {
       it.exposure.push_back(*h);
       it.exposure.back().leg = it.legs.size();  // the leg this arc is (or precedes)

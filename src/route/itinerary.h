@@ -37,10 +37,10 @@ struct Itinerary {
   std::vector<Stop> stops;  // only stops that cost something or change layer
   cost::ArcWeights total;   // sums of every component
   double risk_weight = 0.0;
-  double risk = 0.0;                      // probability that something on the route is disrupted
-  std::vector<CountryId> countries;       // ordered, consecutive duplicates removed
-  std::vector<LocationId> locations;      // ordered
-  std::vector<std::size_t> border_legs;   // legs that cross a border with a row in borders.csv
+  double risk = 0.0;                     // probability that something on the route is disrupted
+  std::vector<CountryId> countries;      // ordered, consecutive duplicates removed
+  std::vector<LocationId> locations;     // ordered
+  std::vector<std::size_t> border_legs;  // legs that cross a border with a row in borders.csv
   // Every change of country along the route, in order: on a land border (with its row's fee and
   // dwell) or on a leg without one (a ferry, a ship, a link through a third country), where
   // customs are in the port transfers.

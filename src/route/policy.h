@@ -8,8 +8,8 @@
 #include "cost/cost_model.h"
 #include "cost/shipment.h"
 #include "network/network.h"
-#include "route/query.h"
 #include "route/policy_hit.h"
+#include "route/query.h"
 
 namespace caravan::route {
 

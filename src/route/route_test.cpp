@@ -214,9 +214,8 @@ TEST(Compare, VariantsWithTheSameRouteAreShownOnce) {
     C==========D
   )");
   const auto r = request(net, "A", "B");
-  std::vector<Variant> variants = {{"one", "no constraint", {}},
-                                   {"two", "also none", {}},
-                                   {"road", "no rail", {}}};
+  std::vector<Variant> variants = {
+      {"one", "no constraint", {}}, {"two", "also none", {}}, {"road", "no rail", {}}};
   variants[2].extra.avoid_modes = {nw::Mode::Rail};
   auto res = compare(net, r, variants);
   ASSERT_TRUE(res);

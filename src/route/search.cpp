@@ -430,7 +430,7 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
   const Prepared::TdArc* td = p.td_arcs.data();
   const std::size_t work_limit =
       p.max_td_work ? p.max_td_work
-                      : kWorkPerNode * static_cast<std::size_t>(g.node_count()) * S + 100000;
+                    : kWorkPerNode * static_cast<std::size_t>(g.node_count()) * S + 100000;
   while (!heap.empty()) {
     if (!one_label && labels.size() + work > work_limit) {
       heap.clear();

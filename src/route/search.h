@@ -46,7 +46,7 @@ struct Prepared {
   double start_risk = 0.0;                    // origin country and location
   std::vector<PolicyHit> policy_hits;         // by arc: regimes that add to the arc's weights
   std::vector<std::uint32_t> policy_forbids;  // regimes that forbid arcs of this query
-  Timetable tt;                    // with a departure date: the arcs' weights by epoch
+  Timetable tt;                               // with a departure date: the arcs' weights by epoch
   // Per arc, when time-dependent, what the search's loop reads in one place: an arc without a
   // row has its scalar (+infinity when forbidden) and hours; an arc with a row has scalar
   // -1 - row (the row's epochs say the rest).

@@ -25,10 +25,10 @@ inline constexpr std::uint32_t kStaticArc = UINT32_MAX;
 inline constexpr double kHorizonDays = 400;  // epochs beyond this extend the last one
 
 struct Timetable {
-  bool active = false;            // a departure date was given
-  Date depart;                    // epoch 0 begins at 00:00 of this day
-  std::vector<double> start;      // per epoch: hours after departure (start[0] = 0)
-  std::vector<Date> date;         // per epoch: its first day
+  bool active = false;             // a departure date was given
+  Date depart;                     // epoch 0 begins at 00:00 of this day
+  std::vector<double> start;       // per epoch: hours after departure (start[0] = 0)
+  std::vector<Date> date;          // per epoch: its first day
   std::vector<std::uint32_t> row;  // per arc: kStaticArc, or its row of weights
   std::vector<std::uint32_t> arc_of_row;
   std::vector<cost::ArcWeights> w;  // [row * epochs + e]
@@ -36,8 +36,8 @@ struct Timetable {
   std::vector<double> later_adjusted, later_arrival;  // [row * epochs + e]: bounds over e' > e
   std::vector<std::vector<PolicyHit>> hits;           // per epoch: hits on time-dependent arcs
   std::vector<std::uint32_t> forbids;                 // regimes that forbid an arc in some epoch
-  double hold_usd_per_hour = 0.0;     // inventory of the goods while held
-  double hold_scalar_per_hour = 0.0;  // the same hour in the query's objective
+  double hold_usd_per_hour = 0.0;                     // inventory of the goods while held
+  double hold_scalar_per_hour = 0.0;                  // the same hour in the query's objective
 
   std::size_t epochs() const { return start.size(); }
   std::size_t rows() const { return arc_of_row.size(); }

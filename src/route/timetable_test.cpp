@@ -2,6 +2,8 @@
 // link later), and brute-force oracles on random small networks with closures and month-dependent
 // times: a time-expanded dynamic programme over whole hours, for the single objective (every
 // objective) and for the Pareto set.
+#include "route/timetable.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 
 #include "route/pareto.h"
 #include "route/planner.h"
-#include "route/timetable.h"
 #include "testing/ascii_network.h"
 #include "testing/random_network.h"
 
@@ -185,7 +186,8 @@ nw::Tables random_td_tables(std::uint32_t seed, int n, int m) {
     l.hours = Hours{std::round(l.hours.value)};
     l.wait = {};
     // Closed in one or two of February, March and April (the journey leaves in late January).
-    if (pick(2) == 0) l.closed_months = static_cast<std::uint16_t>((pick(2) ? 3u : 1u) << (1 + pick(2)));
+    if (pick(2) == 0)
+      l.closed_months = static_cast<std::uint16_t>((pick(2) ? 3u : 1u) << (1 + pick(2)));
     if (pick(3) == 0) {
       for (int mo = 1; mo <= 12; ++mo) {
         l.wait_dist[mo] = static_cast<std::uint32_t>(t.distributions.size());
@@ -312,8 +314,7 @@ std::vector<Criteria> brute_front(const Prepared& p) {
     set.push_back(x);
     return true;
   };
-  std::vector<std::vector<std::vector<Vec>>> v(kHorizonHours + 1,
-                                               std::vector<std::vector<Vec>>(n));
+  std::vector<std::vector<std::vector<Vec>>> v(kHorizonHours + 1, std::vector<std::vector<Vec>>(n));
   for (auto s : p.sources) v[0][s].push_back({0, 0, p.start_risk});
   std::vector<Criteria> out;
   const double rate = p.tt.hold_usd_per_hour;
@@ -331,8 +332,8 @@ std::vector<Criteria> brute_front(const Prepared& p) {
         if (!w.usable() || std::lround(w.hours().value) != 0) continue;
         const auto from = cur[u];
         for (const auto& y : from)
-          changed = add(cur[h], {y[0] + w.cost().value, y[1] + w.co2.value, y[2] + w.risk}) ||
-                    changed;
+          changed =
+              add(cur[h], {y[0] + w.cost().value, y[1] + w.co2.value, y[2] + w.risk}) || changed;
       }
     }
     for (std::uint32_t a = 0; a < g.arc_count(); ++a) {
@@ -377,13 +378,12 @@ TEST_P(RandomTimeDependent, ParetoSetMatchesTheTimeExpandedFront) {
     return true;
   };
   for (const auto& g : got)
-    EXPECT_TRUE(std::any_of(front.begin(), front.end(), [&](const Criteria& f) {
-      return near(g, f);
-    })) << "engine point not in the brute-force front: cost " << g[0] << " hours " << g[1];
+    EXPECT_TRUE(
+        std::any_of(front.begin(), front.end(), [&](const Criteria& f) { return near(g, f); }))
+        << "engine point not in the brute-force front: cost " << g[0] << " hours " << g[1];
   for (const auto& f : front)
-    EXPECT_TRUE(std::any_of(got.begin(), got.end(), [&](const Criteria& g) {
-      return near(g, f);
-    })) << "brute-force point missed: cost " << f[0] << " hours " << f[1];
+    EXPECT_TRUE(std::any_of(got.begin(), got.end(), [&](const Criteria& g) { return near(g, f); }))
+        << "brute-force point missed: cost " << f[0] << " hours " << f[1];
 }
 
 TEST(TimeDependent, PastTheLabelLimitTheSearchSaysItsRouteIsNotProven) {

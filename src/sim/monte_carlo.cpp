@@ -73,7 +73,8 @@ struct Compiled {
   };
   std::vector<std::uint32_t> permit_begin;  // per step + 1: range in `permits`
   std::vector<Permit> permits;
-  std::vector<std::uint16_t> closed_months;  // per step: a link closed in these months is waited for
+  std::vector<std::uint16_t>
+      closed_months;  // per step: a link closed in these months is waited for
 };
 
 void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base,
@@ -182,8 +183,9 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   const auto& t = net.tables();
   // The regimes the route meets, as the itinerary found them (in the epoch of each arc).
   std::vector<route::PolicyHit> hits = it.exposure;
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const route::PolicyHit& x, const route::PolicyHit& y) { return x.arc < y.arc; });
+  std::stable_sort(
+      hits.begin(), hits.end(),
+      [](const route::PolicyHit& x, const route::PolicyHit& y) { return x.arc < y.arc; });
   Compiled main = compile(net, it.path.arcs, o.handling, hits);
 
   // Reroutes for closure events on the route: the best route avoiding the closed element.
@@ -353,7 +355,8 @@ ReliabilityOptions options_for(const route::PlanRequest& r, const ReliabilityReq
   o.month = r.params.month ? r.params.month : 1;
   if (r.query.depart) {
     o.month = month_of(*r.query.depart);
-    o.day_of_year = std::min(364, r.query.depart->day - make_date(year_of(*r.query.depart), 1, 1).day);
+    o.day_of_year =
+        std::min(364, r.query.depart->day - make_date(year_of(*r.query.depart), 1, 1).day);
   }
   o.seed = rel.seed;
   if (rel.deadline_days) o.deadline_hours = *rel.deadline_days * 24.0;

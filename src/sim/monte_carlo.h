@@ -14,7 +14,7 @@ namespace caravan::sim {
 
 struct ReliabilityOptions {
   int samples = 10000;
-  int month = 1;  // departure month; the day is uniform within it
+  int month = 1;                      // departure month; the day is uniform within it
   std::optional<double> day_of_year;  // a departure date: its day (0..364) instead
   std::uint64_t seed = 1;
   std::optional<double> deadline_hours;  // for on-time probability and lateness penalties
