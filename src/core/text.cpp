@@ -93,6 +93,57 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::size_t> d((n + 1) * (m + 1));
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= n; ++i)
+    for (std::size_t j = 1; j <= m; ++j) {
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1,
+                           at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  return at(n, m);
+}
+
+double jaro_winkler(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  const std::size_t window = std::max(a.size(), b.size()) / 2 > 0
+                                 ? std::max(a.size(), b.size()) / 2 - 1
+                                 : 0;
+  std::vector<char> am(a.size(), 0), bm(b.size(), 0);
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(b.size(), i + window + 1);
+    for (std::size_t j = lo; j < hi; ++j)
+      if (!bm[j] && a[i] == b[j]) {
+        am[i] = bm[j] = 1;
+        ++matches;
+        break;
+      }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t k = 0, half_transpositions = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!am[i]) continue;
+    while (!bm[k]) ++k;
+    if (a[i] != b[k]) ++half_transpositions;
+    ++k;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+                       (m - static_cast<double>(half_transpositions / 2)) / m) /
+                      3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
 std::optional<double> parse_double(std::string_view s) {
   s = trim(s);
   if (s.empty()) return std::nullopt;

@@ -13,6 +13,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Lower-case ASCII, drop accents of common Latin letters, map '-', '_', '\'' and spaces to nothing.
 std::string fold(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// Edit distance counting a swap of two adjacent characters as one edit (optimal string
+// alignment): "Hambrug" is one edit from "Hamburg".
+std::size_t typo_distance(std::string_view a, std::string_view b);
+// Jaro-Winkler similarity in [0, 1] (1: equal), which weighs a common beginning.
+double jaro_winkler(std::string_view a, std::string_view b);
 std::optional<double> parse_double(std::string_view s);
 std::optional<long> parse_int(std::string_view s);
 std::string format_number(double v, int decimals);

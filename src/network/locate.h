@@ -12,7 +12,10 @@ namespace caravan::network {
 
 struct Match {
   LocationId id;
-  int score = 0;        // 0 exact, 1 prefix, 2+ edit distance + 1
+  // 0 the whole spelling, 1 whole words of it ("Osaka" in "Kobe/Osaka (Hanshin)"), 2 its
+  // beginning, 3 the beginning of a word or a part of 3+ letters, 10+ a typo (10 + 100 x (1 -
+  // Jaro-Winkler similarity), when the typo distance is small for the length).
+  int score = 0;
   std::string matched;  // the spelling that matched
 };
 

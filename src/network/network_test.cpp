@@ -5,6 +5,7 @@
 
 #include "network/locate.h"
 #include "testing/ascii_network.h"
+#include "testing/eurasia.h"
 
 namespace caravan::network {
 namespace {
@@ -76,9 +77,37 @@ TEST(Locate, FindsByIdNameAliasAndTypo) {
   EXPECT_EQ(resolve_location(net, "Актау", "from")->value, 0u);
   auto typo = resolve_location(net, "Aktua", "from");
   ASSERT_FALSE(typo);
-  EXPECT_EQ(typo.error().message, "unknown location 'Aktua' (closest: Aktau (KZAAU))");
+  EXPECT_EQ(typo.error().message,
+            "unknown location 'Aktua' (closest: Aktau (KZAAU)); the network 'ascii' has 2 places (a "
+            "larger one loads with --network DIR)");
   EXPECT_EQ(typo.error().field, "from");
   EXPECT_EQ(locate(net, "akt").front().id.value, 0u);
+}
+
+// Misspellings a user types (transpositions, a dropped or doubled letter, transliterations), the
+// place each means on the embedded network; and words that are other places, not typos.
+TEST(Locate, RealMisspellingsOnTheEmbeddedNetwork) {
+  const auto& net = testing::eurasia();
+  const std::pair<const char*, const char*> typos[] = {
+      {"Aktua", "KZAAU"},       {"Hambrug", "DEHAM"},     {"Stepnogorks", "KZ-STEPNOGORSK"},
+      {"Urumchi", "CNURM"},     {"Almati", "KZALA"},      {"Tashkant", "UZTAS"},
+      {"Shangai", "CNSGH"},     {"Tbilsi", "GE-TBILISI"}, {"Rotterdm", "NLRTM"},
+      {"Yokohamma", "JPYOK"},   {"Lianyungan", "CNLYG"},  {"Dusiburg", "DEDUI"},
+      {"Alat", "AZALA"},        {"Osaka", "JPUKB"},       {"bandar abbas", "IRBND"},
+      {"Poti", "GEPTI"},        {"Kobe", "JPUKB"},
+  };
+  for (const auto& [typed, id] : typos) {
+    const auto m = locate(net, typed, 3);
+    ASSERT_FALSE(m.empty()) << typed;
+    EXPECT_EQ(net.location(m.front().id).id, id) << typed;
+  }
+  // A whole word of a name resolves as the name does ("Osaka" in "Kobe/Osaka (Hanshin)").
+  ASSERT_TRUE(resolve_location(net, "Osaka", "to"));
+  EXPECT_EQ(net.location(*resolve_location(net, "Osaka", "to")).id, "JPUKB");
+  // Not typos of a place the network has: no match rather than a wrong one.
+  for (const char* other : {"Xiamen", "Milan"}) EXPECT_TRUE(locate(net, other, 3).empty()) << other;
+  // "Kobe" is not "Aktobe".
+  for (const auto& m : locate(net, "Kobe", 5)) EXPECT_NE(net.location(m.id).id, "KZAKX");
 }
 
 }  // namespace
