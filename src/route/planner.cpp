@@ -45,6 +45,13 @@ std::string names(const nw::Network& net, const std::vector<LocationId>& ids) {
 
 }  // namespace
 
+std::optional<LocationId> revisited(const Itinerary& it) {
+  for (std::size_t i = 0; i < it.locations.size(); ++i)
+    for (std::size_t j = i + 1; j < it.locations.size(); ++j)
+      if (it.locations[i] == it.locations[j]) return it.locations[i];
+  return std::nullopt;
+}
+
 std::string policy_label(const nw::Policy& p) {
   std::string d = p.description;
   if (const auto stop = d.find(": "); stop != std::string::npos && stop < 160) d.resize(stop);
@@ -328,8 +335,15 @@ Result<std::vector<VariantResult>> compare(const nw::Network& net, const PlanReq
       if (p.error().code != ErrorCode::Unsatisfiable) return p.error();
       vr.no_route_reason = p.error().message;
     } else if (auto path = best_path(*p)) {
-      vr.route = build_itinerary(*p, *path);
-      vr.prepared = std::move(*p);
+      auto it = build_itinerary(*p, *path);
+      // A corridor that makes the route go somewhere and come back does not serve this trip.
+      if (auto twice = revisited(it)) {
+        vr.no_route_reason = "the corridor does not serve this trip: its best route passes " +
+                             net.location(*twice).name + " twice (it goes there and comes back)";
+      } else {
+        vr.route = std::move(it);
+        vr.prepared = std::move(*p);
+      }
     } else {
       vr.no_route_reason = explain_no_route(net, r);
     }

@@ -73,8 +73,13 @@ struct VariantResult {
   std::optional<Prepared> prepared;  // the compiled query the route was found in
   std::string no_route_reason;
 };
+// Each variant's best route; a variant whose best route passes a place twice (the corridor forces
+// a detour there and back) gets no route and says so.
 Result<std::vector<VariantResult>> compare(const network::Network& net, const PlanRequest& base,
                                            const std::vector<Variant>& variants);
+
+// The first place a route passes twice (it went there and came back), if any.
+std::optional<LocationId> revisited(const Itinerary& it);
 
 // Shows variants whose routes come out identical (the same arcs and holds) once: the later ones
 // are removed and listed in the first one's `same_route`.
