@@ -52,7 +52,11 @@ Result<json> route_impl(const nw::Network& net, const json& request, const Limit
   json out;
   out["query"] = shipment_json(net, r);
   json routes = json::array();
-  for (const auto& it : result->routes) routes.push_back(itinerary_json(net, it));
+  for (const auto& it : result->routes) {
+    routes.push_back(itinerary_json(net, it));
+    if (routes.size() > 1)  // how each alternative differs from the best
+      routes.back()["differs_from_best"] = route::differences(net, result->routes[0], it);
+  }
   if (rel)
     for (std::size_t i = 0; i < routes.size(); ++i)
       if (auto s = attach_reliability(r, result->prepared, result->routes[i], *rel,

@@ -112,6 +112,11 @@ std::string route_block(const json& r, std::size_t index) {
   std::ostringstream s;
   s << "Route " << index + 1 << ": " << r["summary"].get<std::string>() << "\n";
   s << "  " << totals(r) << " | " << text::thousands(r["km"].get<double>()) << " km\n";
+  if (r.contains("differs_from_best")) {
+    std::vector<std::string> d;
+    for (const auto& x : r["differs_from_best"]) d.push_back(x.get<std::string>());
+    s << "  differs from route 1: " << text::join(d, "; ") << "\n";
+  }
   const auto& bc = r["breakdown"]["cost_usd"];
   const auto& bh = r["breakdown"]["hours"];
   s << "  cost: line haul " << text::thousands(bc["line_haul"].get<double>()) << ", handling "

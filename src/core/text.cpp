@@ -101,8 +101,8 @@ std::size_t typo_distance(std::string_view a, std::string_view b) {
   for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= n; ++i)
     for (std::size_t j = 1; j <= m; ++j) {
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1,
-                           at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      at(i, j) = std::min(
+          {at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
     }
@@ -112,9 +112,8 @@ std::size_t typo_distance(std::string_view a, std::string_view b) {
 double jaro_winkler(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
-  const std::size_t window = std::max(a.size(), b.size()) / 2 > 0
-                                 ? std::max(a.size(), b.size()) / 2 - 1
-                                 : 0;
+  const std::size_t window =
+      std::max(a.size(), b.size()) / 2 > 0 ? std::max(a.size(), b.size()) / 2 - 1 : 0;
   std::vector<char> am(a.size(), 0), bm(b.size(), 0);
   std::size_t matches = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {

@@ -77,9 +77,10 @@ TEST(Locate, FindsByIdNameAliasAndTypo) {
   EXPECT_EQ(resolve_location(net, "Актау", "from")->value, 0u);
   auto typo = resolve_location(net, "Aktua", "from");
   ASSERT_FALSE(typo);
-  EXPECT_EQ(typo.error().message,
-            "unknown location 'Aktua' (closest: Aktau (KZAAU)); the network 'ascii' has 2 places (a "
-            "larger one loads with --network DIR)");
+  EXPECT_EQ(
+      typo.error().message,
+      "unknown location 'Aktua' (closest: Aktau (KZAAU)); the network 'ascii' has 2 places (a "
+      "larger one loads with --network DIR)");
   EXPECT_EQ(typo.error().field, "from");
   EXPECT_EQ(locate(net, "akt").front().id.value, 0u);
 }
@@ -89,12 +90,12 @@ TEST(Locate, FindsByIdNameAliasAndTypo) {
 TEST(Locate, RealMisspellingsOnTheEmbeddedNetwork) {
   const auto& net = testing::eurasia();
   const std::pair<const char*, const char*> typos[] = {
-      {"Aktua", "KZAAU"},       {"Hambrug", "DEHAM"},     {"Stepnogorks", "KZ-STEPNOGORSK"},
-      {"Urumchi", "CNURM"},     {"Almati", "KZALA"},      {"Tashkant", "UZTAS"},
-      {"Shangai", "CNSGH"},     {"Tbilsi", "GE-TBILISI"}, {"Rotterdm", "NLRTM"},
-      {"Yokohamma", "JPYOK"},   {"Lianyungan", "CNLYG"},  {"Dusiburg", "DEDUI"},
-      {"Alat", "AZALA"},        {"Osaka", "JPUKB"},       {"bandar abbas", "IRBND"},
-      {"Poti", "GEPTI"},        {"Kobe", "JPUKB"},
+      {"Aktua", "KZAAU"},     {"Hambrug", "DEHAM"},     {"Stepnogorks", "KZ-STEPNOGORSK"},
+      {"Urumchi", "CNURM"},   {"Almati", "KZALA"},      {"Tashkant", "UZTAS"},
+      {"Shangai", "CNSGH"},   {"Tbilsi", "GE-TBILISI"}, {"Rotterdm", "NLRTM"},
+      {"Yokohamma", "JPYOK"}, {"Lianyungan", "CNLYG"},  {"Dusiburg", "DEDUI"},
+      {"Alat", "AZALA"},      {"Osaka", "JPUKB"},       {"bandar abbas", "IRBND"},
+      {"Poti", "GEPTI"},      {"Kobe", "JPUKB"},
   };
   for (const auto& [typed, id] : typos) {
     const auto m = locate(net, typed, 3);

@@ -16,6 +16,23 @@ std::vector<std::uint32_t> link_signature(const Prepared& p, const Path& path) {
   return sig;
 }
 
+double link_km(const Prepared& p, const std::vector<std::uint32_t>& signature) {
+  double km = 0;
+  for (auto s : signature) km += p.net->link(LinkId{s / 2}).km.value;
+  return km;
+}
+
+double shared_share(const Prepared& p, const std::vector<std::uint32_t>& a,
+                    const std::vector<std::uint32_t>& b) {
+  const double total = link_km(p, a);
+  if (total <= 0) return 1.0;
+  double shared = 0;
+  for (auto x : a)  // a link in either direction counts as the same track
+    if (std::any_of(b.begin(), b.end(), [&](std::uint32_t y) { return y / 2 == x / 2; }))
+      shared += p.net->link(LinkId{x / 2}).km.value;
+  return shared / total;
+}
+
 std::vector<Path> k_alternatives(const Prepared& p, int k, int max_spur_searches) {
   std::vector<Path> accepted;  // every Yen path, distinct or not
   std::vector<Path> kept;
@@ -38,7 +55,17 @@ std::vector<Path> k_alternatives(const Prepared& p, int k, int max_spur_searches
     Path path = candidates.begin()->second;
     candidates.erase(candidates.begin());
     accepted.push_back(path);
-    if (kept_signatures.insert(link_signature(p, path)).second) kept.push_back(path);
+    // Kept when it is a different route: not the same links, and less than kMaxShared of its
+    // length on the links of a route already kept (limited overlap).
+    const auto sig = link_signature(p, path);
+    const bool distinct = !kept_signatures.count(sig) &&
+                          std::all_of(kept.begin(), kept.end(), [&](const Path& other) {
+                            return shared_share(p, sig, link_signature(p, other)) < kMaxShared;
+                          });
+    if (distinct) {
+      kept_signatures.insert(sig);
+      kept.push_back(path);
+    }
     if (static_cast<int>(kept.size()) >= k) break;
     // Spur from every position of the newly accepted path, at the time the cargo gets there.
     std::uint32_t state = p.start_state;

@@ -2,6 +2,7 @@
 #include "route/itinerary.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace caravan::route {
 namespace nw = caravan::network;
@@ -110,6 +111,75 @@ Itinerary build_itinerary(const Prepared& p, const Path& path) {
   }
   it.risk = cost::risk_probability(it.risk_weight);
   return it;
+}
+
+std::vector<std::string> differences(const nw::Network& net, const Itinerary& best,
+                                     const Itinerary& other) {
+  std::vector<std::string> out;
+  auto has = [](const auto& v, const auto& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  auto codes = [&](const std::vector<CountryId>& a, const std::vector<CountryId>& b) {
+    std::vector<std::string> r;
+    for (auto c : a)
+      if (!has(b, c) && !has(r, net.country(c).iso2)) r.push_back(net.country(c).iso2);
+    return r;
+  };
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  if (auto v = codes(other.countries, best.countries); !v.empty()) out.push_back("via " + join(v));
+  if (auto v = codes(best.countries, other.countries); !v.empty())
+    out.push_back("avoids " + join(v));
+  // Land border crossings (with a borders.csv row) the best route does not use.
+  auto crossing_names = [&](const Itinerary& it) {
+    std::vector<std::string> r;
+    for (const auto& x : it.crossings)
+      if (x.border) {
+        const auto& b = net.tables().borders[*x.border];
+        r.push_back(net.location(b.from).name + "/" + net.location(b.to).name);
+      }
+    return r;
+  };
+  std::vector<std::string> crossings;
+  const auto best_crossings = crossing_names(best);
+  for (const auto& c : crossing_names(other))
+    if (!has(best_crossings, c)) crossings.push_back(c);
+  if (!crossings.empty()) out.push_back("crosses at " + join(crossings));
+  // Places where it changes mode or transships that the best route does not.
+  auto stop_places = [&](const Itinerary& it) {
+    std::vector<LocationId> r;
+    for (const auto& st : it.stops)
+      if (st.transshipment) r.push_back(st.at);
+    return r;
+  };
+  std::vector<std::string> stops;
+  const auto best_stops = stop_places(best);
+  for (auto at : stop_places(other))
+    if (!has(best_stops, at) && !has(stops, net.location(at).name))
+      stops.push_back(net.location(at).name);
+  if (!stops.empty()) out.push_back("transships at " + join(stops));
+  std::vector<std::string> modes;
+  for (const auto& l : other.legs) {
+    const bool in_best = std::any_of(best.legs.begin(), best.legs.end(),
+                                     [&](const Leg& b) { return b.mode == l.mode; });
+    if (!in_best && !has(modes, std::string(nw::name(l.mode))))
+      modes.push_back(std::string(nw::name(l.mode)));
+  }
+  if (!modes.empty()) out.push_back("by " + join(modes));
+  double total = 0, shared = 0;
+  for (const auto& l : other.legs) {
+    total += l.km.value;
+    if (std::any_of(best.legs.begin(), best.legs.end(),
+                    [&](const Leg& b) { return b.link == l.link; }))
+      shared += l.km.value;
+  }
+  if (total > 0)
+    out.push_back("shares " + std::to_string(static_cast<int>(std::lround(100 * shared / total))) +
+                  "% of its length with the best route");
+  return out;
 }
 
 }  // namespace caravan::route

@@ -2,6 +2,7 @@
 // (countries, border crossings, gauge breaks, transshipments, ferries, chokepoints).
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "route/search.h"
@@ -62,5 +63,12 @@ struct Itinerary {
 };
 
 Itinerary build_itinerary(const Prepared& p, const Path& path);
+
+// How route `other` differs from route `best`, in a planner's words: the countries it adds or
+// avoids, the border crossings and transshipment places that differ, the modes it adds, and the
+// share of its length on the best route's links ("via AZ, GE", "transships at Port Said",
+// "shares 43% of its length with the best route").
+std::vector<std::string> differences(const network::Network& net, const Itinerary& best,
+                                     const Itinerary& other);
 
 }  // namespace caravan::route

@@ -207,6 +207,36 @@ TEST(Closures, AClosedLinkIsNotUsedInItsMonth) {
   EXPECT_EQ(best(net, r), "A-C C-D D-B");
 }
 
+TEST(Alternatives, SayHowTheyDifferAndOverlapLittle) {
+  // Rail A=C=D=B is cheapest; the road A-B is the alternative: another mode, no shared track.
+  testing::AsciiOptions o;
+  o.countries = "AB:XA CD:XB";
+  const auto net = network_from_ascii(R"(
+    A----------B
+    =          =
+    C==========D
+  )",
+                                      o);
+  auto r = request(net, "A", "B");
+  r.alternatives = 3;
+  auto res = plan(net, r);
+  ASSERT_TRUE(res && res->routes.size() >= 2);
+  const auto d = differences(net, res->routes[0], res->routes[1]);
+  const auto has = [&](const std::string& s) {
+    return std::find(d.begin(), d.end(), s) != d.end();
+  };
+  EXPECT_TRUE(has("avoids XB")) << testing::describe(net, res->routes[1].path.arcs);
+  EXPECT_TRUE(has("by road"));
+  EXPECT_TRUE(has("shares 0% of its length with the best route"));
+  // No two kept routes share 80% or more of their length.
+  for (std::size_t i = 1; i < res->routes.size(); ++i) {
+    const auto di = differences(net, res->routes[0], res->routes[i]);
+    ASSERT_FALSE(di.empty());
+    const int share = std::stoi(di.back().substr(std::string("shares ").size()));
+    EXPECT_LT(share, 80);
+  }
+}
+
 TEST(Compare, VariantsWithTheSameRouteAreShownOnce) {
   const auto net = network_from_ascii(R"(
     A----------B

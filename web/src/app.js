@@ -281,8 +281,12 @@ function fillTable(rows) {
     const tr = document.createElement('tr');
     tr.tabIndex = 0; tr.setAttribute('aria-selected', 'false');
     const r = row.route;
-    tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(row.label)}</td>` + (r
-      ? `<td class="num">${fmt(r.cost_usd)}</td><td class="num">${fmt(r.days, 1)}</td><td class="num">${fmt(r.co2_kg / 1000, 1)}</td><td class="num">${fmt(r.risk, 3)}</td>` +
+    // An alternative says how it differs from the best route; risk reads as a percentage, as in
+    // the CLI.
+    const differs = r && r.differs_from_best && r.differs_from_best.length
+      ? `<br><small>${escapeHtml(r.differs_from_best.join('; '))}</small>` : '';
+    tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(row.label)}${differs}</td>` + (r
+      ? `<td class="num">${fmt(r.cost_usd)}</td><td class="num">${fmt(r.days, 1)}</td><td class="num">${fmt(r.co2_kg / 1000, 1)}</td><td class="num">${fmt(100 * r.risk, 1)}%</td>` +
         (landed ? `<td class="num">${r.landed_cost ? landedText(r.landed_cost, true) : '–'}</td>` : '')
       : `<td colspan="${landed ? 5 : 4}">no route</td>`);
     tr.addEventListener('click', () => select(row.index));
