@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "assign/freight_assignment.h"
 #include "assign/freight_model.h"
 #include "assign/solver.h"
 #include "testing/ascii_network.h"
@@ -278,6 +279,35 @@ TEST(FreightModel, FerryCapacityBindsAndMoreCapacityLowersTotalCost) {
   EXPECT_LT(total_cost_usd(*bigger, *s2), before);
   params.capacity_overrides = {{"no-such-point", 1.0}};
   EXPECT_FALSE(build_freight_model(*net, demand, params));
+}
+
+TEST(FreightAssignment, CrudeInAPipelineIsNotTrafficOfACorridor) {
+  // A*B pipeline and C-D road, both into XB; a corridor "through XB" counts the road's goods,
+  // not the crude in the pipeline.
+  testing::AsciiOptions o;
+  o.countries = "AC:XA BD:XB";
+  auto tables = testing::tables_from_ascii(R"(
+    A*****B
+    C-----D
+  )",
+                                           o);
+  std::uint32_t xb = 0;
+  while (tables.countries[xb].iso2 != "XB") ++xb;
+  network::Corridor c;
+  c.id = "through-xb";
+  c.name = "through XB";
+  c.require_countries = {CountryId{xb}};
+  tables.corridors.push_back(c);
+  auto net = network::Network::build(std::move(tables));
+  ASSERT_TRUE(net) << net.error().message;
+  FreightAssignmentRequest r;
+  r.demand = {
+      {*net->find_location("A"), *net->find_location("B"), *net->find_commodity("oil"), 1000.0},
+      {*net->find_location("C"), *net->find_location("D"), *net->find_commodity("box"), 300.0}};
+  auto out = run_freight_assignment(*net, r);
+  ASSERT_TRUE(out) << out.error().message;
+  ASSERT_EQ(out->corridors.size(), 1u);
+  EXPECT_NEAR(out->corridors[0].tonnes_py, 300.0, 1e-6);
 }
 
 }  // namespace

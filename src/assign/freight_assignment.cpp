@@ -37,11 +37,14 @@ std::vector<CorridorFlow> corridor_flows(const nw::Network& net, const FreightMo
         if (fm.arc_of[l] == UINT32_MAX) continue;
         const nw::Arc& arc = net.graph().arcs[fm.arc_of[l]];
         if (arc.kind != nw::ArcKind::Link) continue;
+        // A corridor is a freight route: crude in a pipeline through the country (CPC across
+        // Russia) is not traffic of the corridor.
+        if (net.link(LinkId{arc.link}).mode == nw::Mode::Pipeline) continue;
         const auto& from = net.location(net.graph().nodes[arc.tail.value].location);
         const auto& to = net.location(net.graph().nodes[arc.head.value].location);
         if (to.country == want && from.country != want) f.tonnes_py += s.volume[l];
       }
-      f.basis = "entering " + net.country(want).iso2;
+      f.basis = "entering " + net.country(want).iso2 + " (pipelines not counted)";
     } else {
       continue;
     }
