@@ -8,6 +8,7 @@
 #include <set>
 
 #include "api/handlers.h"
+#include "api/reliability.h"
 #include "testing/eurasia.h"
 
 namespace caravan::api {
@@ -162,8 +163,22 @@ TEST(FeatureTable, FileRenderingsAreMadeWhenAsked) {
   ASSERT_TRUE(a) << a.error().message;
   ASSERT_TRUE(a->files.count("--svg"));
   EXPECT_EQ(a->files.at("--svg")().rfind("<svg", 0), 0u);
+  // The chart says what it shows: origin, destination and samples under the title.
+  EXPECT_NE(a->files.at("--svg")().find("100 samples per route"), std::string::npos);
   ASSERT_TRUE(a->files.count("--samples-csv"));
   EXPECT_EQ(a->files.at("--samples-csv")().rfind("route,sample,hours\n", 0), 0u);
+}
+
+TEST(Charts, TheCdfLegendIsUnderTheChartAndIdenticalCurvesAreNamed) {
+  const std::vector<std::pair<std::string, std::vector<double>>> series = {
+      {"first", {10, 20, 30}}, {"second", {30, 10, 20}}, {"third", {40, 50}}};
+  const auto svg = cdf_svg(series, std::nullopt, "A -> B, 3 samples per route");
+  EXPECT_NE(svg.find("second (same as first)"), std::string::npos);
+  EXPECT_EQ(svg.find("third (same as"), std::string::npos);
+  EXPECT_NE(svg.find("A -> B, 3 samples per route"), std::string::npos);
+  // Legend rows below the plot area (y > 420) and the document tall enough for them.
+  EXPECT_NE(svg.find("height=\"476\""), std::string::npos);
+  EXPECT_NE(svg.find("#0072B2"), std::string::npos);  // Okabe-Ito
 }
 
 }  // namespace

@@ -68,7 +68,22 @@ Answer with_samples(json j, SampleSeries samples, const Context& ctx, int bins,
   }
   if (ctx.wanted.empty()) return a;
   auto shared = std::make_shared<const SampleSeries>(std::move(samples));
-  a.files["--svg"] = [shared, deadline_days] { return cdf_svg(*shared, deadline_days); };
+  // The chart's subtitle: what was sampled, from where to where, leaving when.
+  std::string subtitle;
+  if (a.json.contains("query")) {
+    const auto& q = a.json["query"];
+    subtitle = q.value("from_name", std::string()) + " -> " + q.value("to_name", std::string());
+    if (q.contains("depart") && q["depart"].is_string())
+      subtitle += ", departing " + q["depart"].get<std::string>();
+    else if (q.value("month", 0) > 0)
+      subtitle += ", departing in month " + std::to_string(q["month"].get<int>());
+  }
+  if (!shared->empty())
+    subtitle += (subtitle.empty() ? "" : ", ") + std::to_string(shared->front().second.size()) +
+                " samples per route";
+  a.files["--svg"] = [shared, deadline_days, subtitle] {
+    return cdf_svg(*shared, deadline_days, subtitle);
+  };
   a.files["--samples-csv"] = [shared] {
     std::string csv = "route,sample,hours\n";
     for (const auto& [name, hours] : *shared)

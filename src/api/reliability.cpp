@@ -67,8 +67,16 @@ json reliability_json(const sim::ReliabilityResult& res, const ReliabilityReques
 }
 
 std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>>>& series,
-                    std::optional<double> deadline_days) {
-  const double w = 720, h = 420, left = 60, right = 20, top = 30, bottom = 50;
+                    std::optional<double> deadline_days, const std::string& subtitle) {
+  const double w = 720, h = 420, left = 60, right = 20, top = 44, bottom = 50;
+  auto escape = [](const std::string& in) {
+    std::string out;
+    for (char ch : in)
+      out += ch == '&'   ? std::string("&amp;")
+             : ch == '<' ? std::string("&lt;")
+                         : std::string(1, ch);
+    return out;
+  };
   double lo = 1e300, hi = 0;
   for (const auto& [name, v] : series)
     for (double x : v) {
@@ -82,14 +90,18 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
   if (hi <= lo) hi = lo + 1;
   auto X = [&](double d) { return left + (d - lo) / (hi - lo) * (w - left - right); };
   auto Y = [&](double p) { return top + (1 - p) * (h - top - bottom); };
-  static const char* kColors[] = {"#1b6ca8", "#d1495b", "#edae49", "#00798c",
-                                  "#6a4c93", "#30638e", "#8a5a44"};
+  // Okabe and Ito's colour-blind-safe palette.
+  static const char* kColors[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                  "#E69F00", "#56B4E9", "#000000"};
   std::ostringstream s;
-  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h
+  const double total_h = h + 16 * static_cast<double>(series.size()) + 8;
+  s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << total_h
     << "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
        "fill=\"white\"/>\n";
   s << "<text x=\"" << left
     << "\" y=\"18\" font-size=\"14\">Transit time, cumulative probability</text>\n";
+  if (!subtitle.empty())
+    s << "<text x=\"" << left << "\" y=\"34\" fill=\"#444\">" << escape(subtitle) << "</text>\n";
   for (int i = 0; i <= 10; ++i) {
     const double p = i / 10.0;
     s << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << Y(p) << "\" y2=\""
@@ -108,10 +120,17 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
     s << "<line x1=\"" << X(*deadline_days) << "\" x2=\"" << X(*deadline_days) << "\" y1=\"" << top
       << "\" y2=\"" << h - bottom << "\" stroke=\"#333\" stroke-dasharray=\"4 3\"/><text x=\""
       << X(*deadline_days) + 4 << "\" y=\"" << top + 12 << "\">deadline</text>\n";
+  std::vector<std::vector<double>> sorted;
+  for (const auto& sr : series) {
+    sorted.push_back(sr.second);
+    std::sort(sorted.back().begin(), sorted.back().end());
+  }
+  // The legend goes under the chart, where it cannot cover a curve.
+  const double legend_x = left;
+  const double legend_y = h + 4;
   for (std::size_t k = 0; k < series.size(); ++k) {
-    auto v = series[k].second;
+    const auto& v = sorted[k];
     if (v.empty()) continue;
-    std::sort(v.begin(), v.end());
     const char* color = kColors[k % 7];
     s << "<polyline fill=\"none\" stroke=\"" << color << "\" stroke-width=\"2\" points=\"";
     const std::size_t n = v.size(), step = std::max<std::size_t>(1, n / 400);
@@ -119,14 +138,16 @@ std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>
     for (std::size_t i = 0; i < n; i += step)
       s << X(v[i] / 24) << "," << Y(static_cast<double>(i + 1) / n) << " ";
     s << X(v[n - 1] / 24) << "," << Y(1) << "\"/>\n";
-    std::string label;
-    for (char ch : series[k].first)
-      label += ch == '&'   ? std::string("&amp;")
-               : ch == '<' ? std::string("&lt;")
-                           : std::string(1, ch);
-    s << "<rect x=\"" << left + 10 << "\" y=\"" << top + 10 + 16 * k
-      << "\" width=\"12\" height=\"3\" fill=\"" << color << "\"/><text x=\"" << left + 28
-      << "\" y=\"" << top + 15 + 16 * k << "\">" << label << "</text>\n";
+    std::string label = series[k].first;
+    for (std::size_t j = 0; j < k; ++j)
+      if (sorted[j] == v) {  // drawn under the earlier one: say so
+        label += " (same as " + series[j].first + ")";
+        break;
+      }
+    s << "<rect x=\"" << legend_x << "\" y=\"" << legend_y + 16 * static_cast<double>(k)
+      << "\" width=\"12\" height=\"3\" fill=\"" << color << "\"/><text x=\"" << legend_x + 18
+      << "\" y=\"" << legend_y + 5 + 16 * static_cast<double>(k) << "\">" << escape(label)
+      << "</text>\n";
   }
   s << "</svg>\n";
   return s.str();

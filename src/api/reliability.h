@@ -25,8 +25,11 @@ Result<nlohmann::json> reliability_json(const route::PlanRequest& r, const route
 nlohmann::json reliability_json(const sim::ReliabilityResult& res, const ReliabilityRequest& rel,
                                 int month);
 
-// A CDF plot of sampled transit times (days), one curve per named series, as an SVG document.
+// A CDF plot of sampled transit times (days), one curve per named series, as an SVG document:
+// `subtitle` under the title (origin, destination, departure, samples); colour-blind-safe colours
+// (Okabe-Ito); the legend under the chart, where it covers no curve; a curve identical to an
+// earlier one is named as such.
 std::string cdf_svg(const std::vector<std::pair<std::string, std::vector<double>>>& series_hours,
-                    std::optional<double> deadline_days);
+                    std::optional<double> deadline_days, const std::string& subtitle = "");
 
 }  // namespace caravan::api
