@@ -89,6 +89,8 @@ try {
   // The reliability histogram and a scenario comparison.
   await page.click('#reliability');
   await page.waitForSelector('#histogram svg rect', { timeout: 60000 });
+  const chartTitle = await page.$eval('#histogram .chart-title', (p) => p.textContent);
+  if (!/Stepnogorsk.*→.*Yokohama.*samples/.test(chartTitle)) throw new Error(`histogram caption: ${chartTitle}`);
   await page.selectOption('#scenario', 'russia-sanctions');
   await page.click('#run-scenario');
   await page.waitForSelector('#scenario-result tbody tr', { timeout: 60000 });

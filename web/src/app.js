@@ -433,7 +433,11 @@ async function reliability() {
     const max = Math.max(...h.counts, 1), w = 360 / h.counts.length;
     const days = (i) => ((h.min_hours + i * h.bin_hours) / 24).toFixed(1);
     const bars = h.counts.map((c, i) => `<rect x="${i * w}" y="${100 - (c / max) * 95}" width="${Math.max(1, w - 1)}" height="${(c / max) * 95}" fill="#1d6fb8"><title>${days(i)}–${days(i + 1)} days: ${c}</title></rect>`).join('');
-    out.innerHTML = `<svg viewBox="0 0 360 116" width="100%" role="img" aria-label="Histogram of ${rel.samples} sampled transit times, ${days(0)} to ${days(h.counts.length)} days">` +
+    // What the chart shows, in its caption: origin, destination, departure and samples.
+    const qy = r.query || {};
+    const when = qy.depart ? `departing ${qy.depart}` : (qy.month ? `departing in month ${qy.month}` : 'departure month not set (January)');
+    const caption = `<p class="chart-title">Transit days, best route: ${escapeHtml(qy.from_name || '')} → ${escapeHtml(qy.to_name || '')}, ${escapeHtml(when)}, ${fmt(rel.samples)} samples</p>`;
+    out.innerHTML = caption + `<svg viewBox="0 0 360 116" width="100%" role="img" aria-label="Histogram of ${rel.samples} sampled transit times, ${days(0)} to ${days(h.counts.length)} days">` +
       `${bars}<text x="0" y="114" font-size="10">${days(0)} d</text><text x="360" y="114" font-size="10" text-anchor="end">${days(h.counts.length)} d</text></svg>` +
       `<table><tr><th>planned</th><td class="num">${fmt(rel.planned_hours / 24, 1)} d</td><th>P50</th><td class="num">${fmt(rel.p50_hours / 24, 1)} d</td></tr>` +
       `<tr><th>P90</th><td class="num">${fmt(rel.p90_hours / 24, 1)} d</td><th>P95</th><td class="num">${fmt(rel.p95_hours / 24, 1)} d</td></tr>` +
