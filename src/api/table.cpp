@@ -25,6 +25,16 @@ std::string join_list(const json& a, const std::string& sep, const char* key = n
   return out.empty() ? "none" : text::join(out, sep);
 }
 
+// A name that fits `width` characters: without its bracketed part ("Stepnogorsk (SARECO
+// rare-earth plant)" -> "Stepnogorsk"), then cut with a "~" if still too long.
+std::string short_name(const std::string& name, std::size_t width) {
+  std::string n = name;
+  if (n.size() > width)
+    if (const auto open = n.find(" ("); open != std::string::npos && open > 0) n.resize(open);
+  if (n.size() > width) n = n.substr(0, width - 1) + "~";
+  return n;
+}
+
 std::string header(const json& q) {
   std::ostringstream s;
   s << q["from_name"].get<std::string>() << " (" << q["from"].get<std::string>() << ") -> "
@@ -168,8 +178,8 @@ std::string route_block(const json& r, std::size_t index) {
     std::string mode = leg["mode"].get<std::string>();
     if (leg.contains("gauge_mm")) mode += std::to_string(leg["gauge_mm"].get<int>());
     s << "  " << pad(std::to_string(++i), 3)
-      << pad(leg["from_name"].get<std::string>().substr(0, 21), 22)
-      << pad(leg["to_name"].get<std::string>().substr(0, 21), 22) << pad(mode, 9)
+      << pad(short_name(leg["from_name"].get<std::string>(), 21), 22)
+      << pad(short_name(leg["to_name"].get<std::string>(), 21), 22) << pad(mode, 9)
       << pad(text::thousands(leg["km"].get<double>()), 8, true)
       << pad(text::format_number(leg["hours"].get<double>(), 0), 8, true)
       << pad(text::thousands(leg["cost_usd"].get<double>()), 12, true)
@@ -208,7 +218,13 @@ std::string route_table(const json& response) {
 std::string compare_table(const json& response) {
   std::ostringstream s;
   s << header(response["query"]) << "\n";
-  const auto& vs = response["variants"];
+  const auto& all = response["variants"];
+  // The table's columns: the variants with a route (all of them when none has one); the others
+  // are listed under it with the reason.
+  json vs = json::array();
+  for (const auto& v : all)
+    if (v.contains("route")) vs.push_back(v);
+  if (vs.empty()) vs = all;
   const std::size_t w0 = 18, w = 30;
   auto row = [&](const std::string& label, auto cell) {
     s << pad(label, w0);
@@ -216,7 +232,8 @@ std::string compare_table(const json& response) {
     s << "\n";
   };
   s << pad("", w0);
-  for (const auto& v : vs) s << pad(v["name"].get<std::string>().substr(0, w - 2), w);
+  // Columns are headed by the variant's id (short, never cut); the key below gives the names.
+  for (const auto& v : vs) s << pad(short_name(v["id"].get<std::string>(), w - 2), w);
   s << "\n";
   row("cost USD", [](const json& r) { return text::thousands(r["cost_usd"].get<double>()); });
   // With --landed-cost the variants are ranked by it; ">=" marks a lower bound (unknown parts).
@@ -258,15 +275,29 @@ std::string compare_table(const json& response) {
            (unknown ? " (" + std::to_string(unknown) + " unknown)" : std::string());
   });
   s << "\n";
+  s << "Columns: ";
+  {
+    std::vector<std::string> key;
+    for (const auto& v : vs)
+      key.push_back(v["id"].get<std::string>() + " = " + v["name"].get<std::string>());
+    s << text::join(key, "; ") << "\n";
+  }
+  {
+    std::vector<std::string> none;
+    for (const auto& v : all)
+      if (!v.contains("route")) none.push_back(v["id"].get<std::string>());
+    if (!none.empty() && none.size() < all.size())
+      s << "No route (reasons below): " << text::join(none, ", ") << "\n";
+  }
   // Variants whose routes came out identical are shown once, with every name.
-  for (const auto& v : vs)
+  for (const auto& v : all)
     if (v.contains("same_route_as")) {
       std::vector<std::string> names;
       for (const auto& o : v["same_route_as"]) names.push_back(o["name"].get<std::string>());
       s << "Same route: " << v["name"].get<std::string>() << " = " << text::join(names, " = ")
         << " (shown once)\n";
     }
-  for (const auto& v : vs) {
+  for (const auto& v : all) {
     std::string title = v["name"].get<std::string>();
     if (v.contains("same_route_as"))
       for (const auto& o : v["same_route_as"]) title += " = " + o["name"].get<std::string>();
