@@ -291,12 +291,10 @@ TEST(FreightAssignment, CrudeInAPipelineIsNotTrafficOfACorridor) {
     C-----D
   )",
                                            o);
-  std::uint32_t xb = 0;
-  while (tables.countries[xb].iso2 != "XB") ++xb;
   network::Corridor c;
   c.id = "through-xb";
   c.name = "through XB";
-  c.require_countries = {CountryId{xb}};
+  c.require_countries = {testing::country_id(tables, "XB")};
   tables.corridors.push_back(c);
   auto net = network::Network::build(std::move(tables));
   ASSERT_TRUE(net) << net.error().message;

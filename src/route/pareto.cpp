@@ -5,6 +5,8 @@
 #include <queue>
 #include <unordered_map>
 
+#include "route/td_search.h"
+
 namespace caravan::route {
 
 Criteria criteria_of(const Prepared& p, const Path& path) {
@@ -119,15 +121,7 @@ ParetoResult pareto_paths(const Prepared& p, std::size_t max_labels) {
   }
   out.labels = labels.size();
   for (auto res : results) {
-    Path path;
-    for (std::uint32_t id = res; labels[id].arc != UINT32_MAX; id = labels[id].pred) {
-      path.arcs.push_back(ArcId{labels[id].arc});
-      path.hold.push_back(labels[id].hold);
-      path.epoch.push_back(labels[id].epoch);
-    }
-    std::reverse(path.arcs.begin(), path.arcs.end());
-    std::reverse(path.hold.begin(), path.hold.end());
-    std::reverse(path.epoch.begin(), path.epoch.end());
+    Path path = path_of(labels, res);
     if (!td) {
       path.hold.clear();
       path.epoch.clear();

@@ -153,15 +153,13 @@ TEST(TimeDependent, RegimesApplyOnTheDayTheCargoGetsThere) {
     D=====E
   )",
                                       o);
-  std::uint32_t xb = 0;
-  while (t.countries[xb].iso2 != "XB") ++xb;
   nw::Policy ban;
   ban.id = "xb-ban";
   ban.issuer = "XB";
   ban.kind = nw::PolicyKind::TransitBan;
   ban.binds = nw::kAnyParty;
   ban.anyone = true;
-  ban.countries = {CountryId{xb}};
+  ban.countries = {testing::country_id(t, "XB")};
   ban.effect = nw::PolicyEffect::Forbid;
   ban.from = make_date(2026, 11, 5);
   t.policies.push_back(ban);

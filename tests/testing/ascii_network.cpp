@@ -225,4 +225,10 @@ std::string describe(const nw::Network& net, const std::vector<ArcId>& arcs) {
   return out;
 }
 
+CountryId country_id(const network::Tables& t, std::string_view iso2) {
+  for (std::uint32_t i = 0; i < t.countries.size(); ++i)
+    if (t.countries[i].iso2 == iso2) return CountryId{i};
+  return CountryId{static_cast<std::uint32_t>(t.countries.size())};  // not there: an invalid id
+}
+
 }  // namespace caravan::testing

@@ -29,6 +29,9 @@ struct AsciiOptions {
 network::Tables tables_from_ascii(std::string_view map, const AsciiOptions& options = {});
 network::Network network_from_ascii(std::string_view map, const AsciiOptions& options = {});
 
+// The id of country `iso2` in tables built from a map (its countries are numbered as they appear).
+CountryId country_id(const network::Tables& t, std::string_view iso2);
+
 // "A-B B=C": each link of the route as from, connector, to; transfers are left out.
 std::string describe(const network::Network& net, const std::vector<ArcId>& arcs);
 
