@@ -72,5 +72,21 @@ TEST(Render, EmptyAnswersSaySo) {
   EXPECT_EQ(locate_table(nothing), "no location matches 'zzz'\n");
 }
 
+TEST(Render, ALongPlaceNameDoesNotRunIntoTheNextColumn) {
+  const json r = {{"q", "nhava"},
+                  {"matches",
+                   {{{"id", "INNSA"},
+                     {"name", "Nhava Sheva (JNPA, Mumbai)"},
+                     {"country", "IN"},
+                     {"kind", "seaport"},
+                     {"lat", 18.95},
+                     {"lon", 72.95},
+                     {"exact", true},
+                     {"matched", "Nhava Sheva (JNPA, Mumbai)"}}}}};
+  const auto t = locate_table(r);
+  EXPECT_EQ(t.substr(20, 26), "Nhava Sheva               ");
+  EXPECT_EQ(t.substr(46, 4), "IN  ");
+}
+
 }  // namespace
 }  // namespace caravan::api

@@ -327,7 +327,8 @@ std::string locate_table(const json& r) {
   std::ostringstream s;
   if (r["matches"].empty()) s << "no location matches '" << r["q"].get<std::string>() << "'\n";
   for (const auto& m : r["matches"]) {
-    s << pad(m["id"].get<std::string>(), 20) << pad(m["name"].get<std::string>(), 26)
+    s << pad(m["id"].get<std::string>(), 20)
+      << pad(short_name(m["name"].get<std::string>(), 25), 26)
       << pad(m["country"].get<std::string>(), 4) << pad(m["kind"].get<std::string>(), 17)
       << text::format_number(m["lat"].get<double>(), 3) << ", "
       << text::format_number(m["lon"].get<double>(), 3);
