@@ -14,6 +14,8 @@
 //   processing before export     trade::run_processing_comparison      ProcessingRequest -> Response
 //   deal                         trade::run_deal                       DealRequest -> DealResponse
 //   locate                       network::locate                       text -> matches
+//   sea route (any port to port) sea::plan_sea_route (io::load_sea_data) SeaRouteRequest -> Response
+//   gazetteer search             places::Gazetteer::search (io::load_places) text -> matches
 //   network info / export        network::summarize, io::network_geojson
 //   any feature by name, JSON    caravan::run_json (the CLI's and HTTP's codec)
 #pragma once
@@ -24,6 +26,7 @@
 #include "core/result.h"
 #include "io/geojson.h"
 #include "io/network_reader.h"
+#include "io/sea_reader.h"
 #include "io/tariff_reader.h"
 #include "network/locate.h"
 #include "network/summary.h"

@@ -33,7 +33,8 @@ json base_request(const Feature& f) {
   for (const auto& o : f.options)
     if (o.field == "from") r = {{"from", "Stepnogorsk"}, {"to", "Yokohama"}, {"tonnes", 10}};
   if (name == "why-not") r["via"] = "Aktau";
-  if (name == "locate") r["q"] = "Aktau";
+  if (name == "locate" || name == "places") r["q"] = "Aktau";
+  if (name == "sea-route") r = {{"from", "Poti"}, {"to", "Yokohama"}};
   if (name == "scenario") r["scenarios"] = json::array({"suez-closed"});
   if (name == "simulate") r = {{"config", "middle-corridor"}};
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});

@@ -95,7 +95,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::size_t typo_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size(), m = b.size();
-  std::vector<std::size_t> d((n + 1) * (m + 1));
+  // Short words (the usual case) use a table on the stack.
+  std::size_t small[33 * 33];
+  std::vector<std::size_t> big;
+  std::size_t* d = small;
+  if ((n + 1) * (m + 1) > std::size(small)) {
+    big.resize((n + 1) * (m + 1));
+    d = big.data();
+  }
   auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
   for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
   for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;

@@ -111,6 +111,15 @@ try {
   mkdirSync(shotDir, { recursive: true });
   const shot = resolve(shotDir, 'map_test.png');
   await page.screenshot({ path: shot });
+  // The sea-route box: any port to any port, avoiding Suez, drawn and tabled.
+  await page.click('#sea-box summary');
+  await page.fill('#sea-from', 'Shanghai');
+  await page.fill('#sea-to', 'Rotterdam');
+  await page.fill('#sea-avoid', 'suez');
+  await page.click('#sea-go');
+  await page.waitForSelector('#sea-result table', { timeout: 30000 });
+  const seaText = await page.textContent('#sea-result');
+  await page.screenshot({ path: resolve(shotDir, 'map_test_sea.png') });
   // A tall window shows the whole side panel (legs, histogram, scenario) without scrolling.
   await page.setViewportSize({ width: 1280, height: 2200 });
   await page.screenshot({ path: resolve(shotDir, 'map_test_panel.png') });
@@ -127,6 +136,7 @@ try {
   if (!/avoid=CN/.test(url)) problems.push(`the URL does not hold the query: ${url}`);
   if (external.length) problems.push(`requests left the machine: ${external.join(', ')}`);
   if (errors.length) problems.push(`page errors: ${errors.join('; ')}`);
+  if (!/Rotterdam/.test(seaText) || /Suez Canal/.test(seaText.split('shortest')[0]) || !/shortest.*Suez Canal/.test(seaText)) problems.push(`sea route: ${seaText}`);
   if (overflow > 4) problems.push(`horizontal overflow of ${overflow}px at phone width`);
   if (!landedHeader) problems.push('no Landed USD column with the landed-cost box ticked');
   if (!landedCells.length || !landedCells.every((t) => /^(≥ )?[0-9.,]+( M)?(–[0-9.,]+( M)?)?$/.test(t))) problems.push(`landed cells: ${landedCells}`);

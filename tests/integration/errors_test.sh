@@ -32,6 +32,16 @@ expect 2 "no regime, tariff or closure figure is dated near 2040-01-01" route --
 expect 2 "month 3 disagrees with depart 2026-10-15" route --from Stepnogorsk --to Yokohama "${R[@]}" --depart 2026-10-15 --month 3
 expect 2 "field 'avoid': an empty name" route --from Stepnogorsk --to Yokohama "${R[@]}" --avoid ""
 expect 2 "field 'waive': no regime 'nope'" route --from Stepnogorsk --to Yokohama "${R[@]}" --waive nope
+# Global reach: sea-route and places.
+expect 2 "unknown passage 'suezz' (known: suez," sea-route --from Poti --to Yokohama --avoid suezz
+expect 2 "48.0000,67.0000 is 1,320 km" sea-route --from Poti --to "48.0,67.0"
+expect 2 "from the nearest sea node (node" sea-route --from Poti --to "48.0,67.0"
+expect 4 "unknown place 'Yokohamaa-xx'" sea-route --from Poti --to Yokohamaa-xx
+expect 2 "latitude must be in [-90, 90]" sea-route --from Poti --to "95,10"
+expect 2 "unknown vessel class 'canoe'" sea-route --from Poti --to Yokohama --vessel canoe
+expect 6 "no sea route from" sea-route --from Poti --to Yokohama --avoid bosporus
+expect 4 "cannot open file" sea-route --from Poti --to Yokohama --marnet /nonexistent/marnet.geojson
+expect 4 "no place matches 'zzzzqqq'" places zzzzqqq
 expect 4 "unknown scenario 'nosuch'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario nosuch
 bad_sc="$(mktemp --suffix=.scenario)"
 printf 'name "bad"\nclose country=XX\n' > "$bad_sc"

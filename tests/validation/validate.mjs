@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from './csv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [bin, mode] = process.argv.slice(2);
@@ -15,22 +16,6 @@ if (!bin || !['--write', '--check'].includes(mode)) {
   process.exit(2);
 }
 const docPath = resolve(here, '../../docs/validation.md');
-
-function parseCsv(text) {
-  const rows = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const cells = []; let cur = ''; let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) { cells.push(cur); cur = ''; } else cur += ch;
-    }
-    cells.push(cur);
-    rows.push(cells);
-  }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
 
 const num = (s) => (s === '' ? null : Number(s));
 const fmt = (x, d = 0) => (x === null ? '' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));

@@ -464,6 +464,58 @@ async function scenario() {
   }
 }
 
+// Any port to any port over the global maritime network, from /v1/sea-route: the line on the map
+// (longitudes unwrapped across the antimeridian), distance, passages, time, cost and CO2.
+async function seaRoute() {
+  const out = $('sea-result');
+  const q = { from: $('sea-from').value.trim(), to: $('sea-to').value.trim(), vessel: $('sea-vessel').value,
+    tonnes: Number($('tonnes').value) || undefined };
+  const avoid = $('sea-avoid').value.split(',').map((x) => x.trim()).filter(Boolean);
+  if (avoid.length) q.avoid = avoid;
+  if (!q.from || !q.to) { out.textContent = 'Type two ports.'; return; }
+  out.textContent = 'Routing at sea…';
+  try {
+    const r = await getJson('v1/sea-route', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(q) });
+    const name = (p) => `${p.name}${p.locode ? ` (${p.locode})` : ''}`;
+    if (!r.route) { out.textContent = r.reason; return; }
+    const t = r.route;
+    // Split where the route crosses the antimeridian, so both parts lie on the one world drawn.
+    const parts = [[]];
+    t.geometry.forEach(([lon, lat], i) => {
+      if (i > 0) {
+        const [plon, plat] = t.geometry[i - 1];
+        if (Math.abs(lon - plon) > 180) {
+          const edge = plon > 0 ? 180 : -180;
+          const span = 360 - Math.abs(lon - plon);
+          const y = plat + (lat - plat) * (Math.abs(edge - plon) / span);
+          parts[parts.length - 1].push([y, edge]);
+          parts.push([[y, -edge]]);
+        }
+      }
+      parts[parts.length - 1].push([lat, lon]);
+    });
+    const pts = parts.flat();
+    routeLayer.clearLayers();
+    const line = L.polyline(parts, { color: MODE_COLOURS.sea, weight: 4, opacity: 0.9 }).addTo(routeLayer);
+    line.bindTooltip(`${name(r.from)} → ${name(r.to)}, ${fmt(t.nm)} nm`);
+    L.marker(pts[0], { icon: icon('⚓', name(r.from)), keyboard: false }).addTo(routeLayer);
+    L.marker(pts[pts.length - 1], { icon: icon('⚓', name(r.to)), keyboard: false }).addTo(routeLayer);
+    map.fitBounds(line.getBounds(), { padding: [20, 20], animate: false });
+    const range = (x, d = 0) => (fmt(x.low, d) === fmt(x.high, d) ? fmt(x.low, d) : `${fmt(x.low, d)}–${fmt(x.high, d)}`);
+    const per = t.cargo.per_unit ? ` per ${t.cost_unit === 'TEU' ? 'TEU' : 'tonne'}` : ` for ${fmt(t.cargo.tonnes)} t`;
+    const detour = r.without_avoid ? `<tr><th>shortest</th><td>${fmt(r.without_avoid.nm)} nm via ${escapeHtml(r.without_avoid.passages.map((p) => p.name).join(', ') || 'open sea')}</td></tr>` : '';
+    out.innerHTML = `<p class="chart-title">${escapeHtml(name(r.from))} → ${escapeHtml(name(r.to))}</p><table>` +
+      `<tr><th>distance</th><td class="num">${fmt(t.nm)} nm (${fmt(t.km)} km)</td></tr>` +
+      `<tr><th>passages</th><td>${escapeHtml(t.passages.map((p) => p.name).join(', ') || 'none')}</td></tr>` +
+      `<tr><th>at sea</th><td class="num">${range(t.sailing_days, 1)} days</td></tr>` +
+      `<tr><th>cost USD</th><td class="num">${range(t.cost_usd)}${per}</td></tr>` +
+      `<tr><th>CO2 kg</th><td class="num">${range(t.co2_kg)}${per}</td></tr>${detour}</table>`;
+  } catch (e) {
+    out.textContent = e.message;
+  }
+}
+
+$('sea-query').addEventListener('submit', (e) => { e.preventDefault(); seaRoute(); });
 $('query').addEventListener('submit', (e) => { e.preventDefault(); run('route'); });
 $('corridors').addEventListener('click', () => run('compare'));
 $('reliability').addEventListener('click', reliability);
