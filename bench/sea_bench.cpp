@@ -12,8 +12,12 @@
 
 #include "core/name_match.h"
 #include "core/text.h"
+#include "embedded_query.h"
 #include "io/csv.h"
 #include "io/sea_reader.h"
+#include "network/locate.h"
+#include "route/access.h"
+#include "route/planner.h"
 #include "sea/sea_path.h"
 
 namespace caravan::bench {
@@ -161,6 +165,42 @@ const places::Gazetteer& full_size() {
 }
 void BM_Gazetteer_Misspelled_FullSize(benchmark::State& state) { run_lookups(state, full_size()); }
 BENCHMARK(BM_Gazetteer_Misspelled_FullSize)->Unit(benchmark::kMicrosecond);
+
+// A route between two UN/LOCODE places the network does not have (Kustanai to Temirtau, KZ):
+// resolve both in the gazetteer, join them by access legs (a copy of the network rebuilt), plan.
+// The baseline, in the same run: the same plan between two places of the network (Petropavl to
+// Karaganda) on the network as loaded.
+route::PlanRequest grain(const network::Network& net, std::string_view from, std::string_view to) {
+  route::PlanRequest r;
+  r.query.from = *network::resolve_location(net, from, "from");
+  r.query.to = *network::resolve_location(net, to, "to");
+  r.shipment = *cost::make_shipment(net, "grain", 500.0, std::nullopt, std::nullopt);
+  r.query.hs = r.shipment.hs;
+  return r;
+}
+
+void BM_Route_WithAccessLegs(benchmark::State& state) {
+  const auto& net = eurasia();
+  const auto& g = gazetteer();
+  for (auto _ : state) {
+    auto ends = route::places_beyond(net, g, {"Kustanai", "KZTAU"}, {"from", "to"});
+    auto joined = route::with_access(net, *ends);
+    auto plan = route::plan(*joined, grain(*joined, "Kustanai", "KZTAU"));
+    if (!plan || plan->routes.empty()) state.SkipWithError("no route");
+    benchmark::DoNotOptimize(plan);
+  }
+}
+BENCHMARK(BM_Route_WithAccessLegs)->Unit(benchmark::kMicrosecond);
+
+void BM_Route_NetworkPlaces(benchmark::State& state) {
+  const auto& net = eurasia();
+  for (auto _ : state) {
+    auto plan = route::plan(net, grain(net, "Petropavl", "Karaganda"));
+    if (!plan || plan->routes.empty()) state.SkipWithError("no route");
+    benchmark::DoNotOptimize(plan);
+  }
+}
+BENCHMARK(BM_Route_NetworkPlaces)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace caravan::bench

@@ -1,5 +1,6 @@
 // The feature table's groups, one file each (features_*.cpp); features.cpp joins them.
 #pragma once
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -11,6 +12,12 @@ std::vector<Feature> route_features();    // route, compare, reliability, why-no
 std::vector<Feature> study_features();    // scenario(s), simulate, landed-cost, deal, assign
 std::vector<Feature> network_features();  // network info, validate, export
 std::vector<Feature> global_features();   // sea-route, places
+
+// The network a routing request runs on: the context's (nullopt), or a copy of it joined by
+// estimated access legs to the places its "from" and "to" name that only the gazetteer knows
+// (route/access.h; the gazetteer is io::default_sea_files()'s).
+Result<std::optional<network::Network>> joined_network(const Context& ctx,
+                                                       const nlohmann::json& request);
 
 // The CLI's exit code for answers with a "routes" list: 6 when it is empty.
 int no_route_exit(const nlohmann::json& response, std::ostream& err);

@@ -7,6 +7,8 @@
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/sea_reader.h"
+#include "network/locate.h"
+#include "route/access.h"
 #include "sea/sea_route.h"
 
 namespace caravan::api {
@@ -321,6 +323,27 @@ const std::vector<Option> kDataFiles = {
     {"--wpi", "wpi", K::Text, "a World Port Index CSV (default: the shared subset)"}};
 
 }  // namespace
+
+Result<std::optional<network::Network>> joined_network(const Context& ctx, const json& request) {
+  std::vector<std::string> queries, fields;
+  for (const char* k : {"from", "to"})
+    if (request.is_object() && request.contains(k) && request[k].is_string()) {
+      const auto q = request[k].get<std::string>();
+      // Only a name the network does not know goes to the gazetteer (and loads it).
+      if (auto known = network::resolve_location(*ctx.net, q, k);
+          !known && known.error().code == ErrorCode::NotFound) {
+        queries.push_back(q);
+        fields.emplace_back(k);
+      }
+    }
+  if (queries.empty()) return std::optional<network::Network>{};
+  const auto files = io::default_sea_files();
+  CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
+  CARAVAN_TRY(ends, route::places_beyond(*ctx.net, *gaz, queries, fields));
+  if (ends.empty()) return std::optional<network::Network>{};
+  CARAVAN_TRY(joined, route::with_access(*ctx.net, ends));
+  return std::optional<network::Network>{std::move(joined)};
+}
 
 std::vector<Feature> global_features() {
   std::vector<Option> sea_options = {

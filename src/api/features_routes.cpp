@@ -96,12 +96,16 @@ Answer with_samples(json j, SampleSeries samples, const Context& ctx, int bins,
 }
 
 Result<Answer> run_route(const Context& ctx, const json& request) {
-  CARAVAN_TRY(j, route(*ctx.net, request, ctx.limits));
+  CARAVAN_TRY(joined, joined_network(ctx, request));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(j, route(net, request, ctx.limits));
   return Answer{std::move(j), {}};
 }
 
 Result<Answer> run_compare(const Context& ctx, const json& request) {
-  CARAVAN_TRY(j, compare(*ctx.net, request, ctx.limits));
+  CARAVAN_TRY(joined, joined_network(ctx, request));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(j, compare(net, request, ctx.limits));
   return Answer{std::move(j), {}};
 }
 
@@ -118,7 +122,9 @@ Result<Answer> run_reliability(const Context& ctx, const json& request) {
   }
   SampleSeries samples;
   const bool keep = bins > 0 || !ctx.wanted.empty();
-  CARAVAN_TRY(j, reliability(*ctx.net, req, ctx.limits, keep ? &samples : nullptr));
+  CARAVAN_TRY(joined, joined_network(ctx, req));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(j, reliability(net, req, ctx.limits, keep ? &samples : nullptr));
   std::optional<double> deadline;
   if (req.contains("deadline_days") && req["deadline_days"].is_number())
     deadline = req["deadline_days"].get<double>();
@@ -128,7 +134,9 @@ Result<Answer> run_reliability(const Context& ctx, const json& request) {
 // --- why-not, locate ------------------------------------------------------------------------
 
 Result<Answer> run_why_not(const Context& ctx, const json& request) {
-  CARAVAN_TRY(j, why_not(*ctx.net, request, ctx.limits));
+  CARAVAN_TRY(joined, joined_network(ctx, request));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(j, why_not(net, request, ctx.limits));
   return Answer{std::move(j), {}};
 }
 std::string why_not_of(const Context&, const json& r) { return why_not_text(r); }

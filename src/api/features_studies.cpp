@@ -88,8 +88,10 @@ std::string simulate_of(const Context&, const json& r) { return sim_table(r); }
 Result<Answer> run_landed(const Context& ctx, const json& request) {
   json req = request;
   CARAVAN_TRY(processing, take_bool(req, "compare_processing", false));
-  CARAVAN_TRY(j, processing ? processing_compare(*ctx.net, req, ctx.limits)
-                            : landed_cost(*ctx.net, req, ctx.limits));
+  CARAVAN_TRY(joined, joined_network(ctx, req));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(
+      j, processing ? processing_compare(net, req, ctx.limits) : landed_cost(net, req, ctx.limits));
   return Answer{std::move(j), {}};
 }
 std::string landed_of(const Context&, const json& r) {

@@ -181,6 +181,13 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
       ferries.push_back({{"from", net.location(l.from).id},
                          {"to", net.location(l.to).id},
                          {"link", net.link(l.link).id}});
+    // An access leg made at query time: marked, with its ends' positions (they are not in the
+    // network's export, so maps and GeoJSON draw it from these).
+    if (net.link(l.link).estimated) {
+      leg["estimated"] = true;
+      leg["from_pos"] = {net.location(l.from).pos.lon, net.location(l.from).pos.lat};
+      leg["to_pos"] = {net.location(l.to).pos.lon, net.location(l.to).pos.lat};
+    }
     legs.push_back(std::move(leg));
   }
   j["legs"] = legs;
@@ -238,12 +245,21 @@ json routes_geojson(const nw::Network& net, const json& response) {
       for (const auto& leg : routes[r]["legs"]) {
         const auto a = net.find_location(leg["from"].get<std::string>());
         const auto b = net.find_location(leg["to"].get<std::string>());
-        if (!a || !b) continue;
+        auto pos = [&](std::optional<LocationId> id, const char* field) -> std::optional<LatLon> {
+          if (id) return net.location(*id).pos;
+          if (leg.contains(field))
+            return LatLon{leg[field][1].get<double>(), leg[field][0].get<double>()};
+          return std::nullopt;
+        };
+        const auto pa = pos(a, "from_pos"), pb = pos(b, "to_pos");
+        if (!pa || !pb) continue;
         json props = leg;
         props.erase("breakdown");
+        props.erase("from_pos");
+        props.erase("to_pos");
         props["route"] = r;
         if (!label.empty()) props["variant"] = label;
-        features.push_back(io::line_feature(net.location(*a).pos, net.location(*b).pos, props));
+        features.push_back(io::line_feature(*pa, *pb, props));
       }
       for (const auto& s : routes[r]["stops"]) {
         const auto at = net.find_location(s["at"].get<std::string>());

@@ -180,7 +180,8 @@ std::string route_block(const json& r, std::size_t index) {
     s << "  " << pad(std::to_string(++i), 3)
       << pad(short_name(leg["from_name"].get<std::string>(), 21), 22)
       << pad(short_name(leg["to_name"].get<std::string>(), 21), 22) << pad(mode, 9)
-      << pad(text::thousands(leg["km"].get<double>()), 8, true)
+      << pad((leg.value("estimated", false) ? "~" : "") + text::thousands(leg["km"].get<double>()),
+             8, true)
       << pad(text::format_number(leg["hours"].get<double>(), 0), 8, true)
       << pad(text::thousands(leg["cost_usd"].get<double>()), 12, true)
       << pad(text::format_number(leg["co2_kg"].get<double>() / 1000, 1), 8, true);
@@ -192,6 +193,10 @@ std::string route_block(const json& r, std::size_t index) {
     }
     s << "\n";
   }
+  if (std::any_of(r["legs"].begin(), r["legs"].end(),
+                  [](const json& l) { return l.value("estimated", false); }))
+    s << "     ~ an estimated access leg: the place is not in the network; joined to it by a "
+         "straight line x circuity at the country's median rates (source d_access)\n";
   for (const auto& st : r["stops"])
     if (st["cost_usd"].get<double>() > 0 || st["hours"].get<double>() > 0)
       s << "     at " << st["at_name"].get<std::string>() << ": "

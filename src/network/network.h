@@ -68,6 +68,7 @@ struct Link {
   std::vector<ChokepointId> chokepoints;
   std::uint16_t closed_months = 0;  // bit m-1 set: closed in month m
   bool oneway = false;
+  bool estimated = false;  // an access leg made at query time (route/access.h), not a surveyed link
   Provenance prov;
 
   Layer layer() const { return *layer_of(mode, gauge_mm); }

@@ -42,6 +42,9 @@ expect 2 "unknown vessel class 'canoe'" sea-route --from Poti --to Yokohama --ve
 expect 6 "no sea route from" sea-route --from Poti --to Yokohama --avoid bosporus
 expect 4 "cannot open file" sea-route --from Poti --to Yokohama --marnet /nonexistent/marnet.geojson
 expect 4 "no place matches 'zzzzqqq'" places zzzzqqq
+expect 2 "'Temirtau' is ambiguous: Temirtau (KZTAU), Temirtau (RUTEM) (give the UN/LOCODE)" route --from Temirtau --to Yokohama --tonnes 10
+expect 4 "nor is it in the gazetteer" route --from Kostanayyy --to Yokohama --tonnes 10
+expect 4 "which the network 'Eurasia freight corridors' does not cover" route --from "Barcelona" --to Yokohama --tonnes 10
 expect 4 "unknown scenario 'nosuch'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario nosuch
 bad_sc="$(mktemp --suffix=.scenario)"
 printf 'name "bad"\nclose country=XX\n' > "$bad_sc"

@@ -31,6 +31,9 @@ check corridors.txt compare --from Stepnogorsk --to Yokohama --commodity rare-ea
 check landed_cost.txt landed-cost --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 100 --incoterm CIF --alternatives 2
 check processing.txt landed-cost --compare-processing --from Stepnogorsk --to Yokohama --tonnes 1 --vat-recoverable
 check locate_typo.txt locate Aktua
+check sea_route.txt sea-route --from Shanghai --to Rotterdam --avoid suez --tonnes 1000
+check places_typo.txt places Rotterdm --limit 3
+check access_legs.txt route --from Kustanai --to KZTAU --commodity grain --tonnes 500
 check middle_corridor_dated.txt route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --avoid CN,RU --depart 2026-11-25
 check why_not_bandar_abbas.txt why-not --from Tashkent --to Istanbul --teu 20 --via "Bandar Abbas" --ignore-policies
 check why_not_aktau.txt why-not --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --via Aktau

@@ -209,6 +209,8 @@ function point(id) {
   return f ? [f.geometry.coordinates[1], f.geometry.coordinates[0]] : null;
 }
 function legLatLngs(leg) {
+  // An estimated access leg (a place beyond the network) carries its ends' positions.
+  if (leg.from_pos && leg.to_pos) return [[leg.from_pos[1], leg.from_pos[0]], [leg.to_pos[1], leg.to_pos[0]]];
   const link = state.links.get(leg.link);
   if (link && link.geometry.type === 'LineString') {
     const pts = link.geometry.coordinates.map(([x, y]) => [y, x]);
@@ -320,7 +322,7 @@ function select(i) {
       if (leg.departs) reached += ` (held to ${escapeHtml(leg.departs)})`;
     }
     tr.innerHTML = `<td>${escapeHtml(leg.from_name)}</td><td>${escapeHtml(leg.to_name)}</td><td>${escapeHtml(leg.mode)}</td>` +
-      `<td class="num">${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>` +
+      `<td class="num"${leg.estimated ? ' title="estimated access leg: the place is not in the network"' : ''}>${leg.estimated ? '~' : ''}${fmt(leg.km)}</td><td class="num">${fmt(leg.hours, 1)}</td><td class="num">${fmt(leg.cost_usd)}</td>` +
       (dated ? `<td>${reached}</td>` : '');
     body.appendChild(tr);
   }
