@@ -13,6 +13,7 @@
 //   landed cost                  trade::run_landed_cost                LandedCostRequest -> Response
 //   processing before export     trade::run_processing_comparison      ProcessingRequest -> Response
 //   deal                         trade::run_deal                       DealRequest -> DealResponse
+//   markets (netback by market)  trade::run_markets                    MarketsRequest -> Response
 //   locate                       network::locate                       text -> matches
 //   sea route (any port to port) sea::plan_sea_route (io::load_sea_data) SeaRouteRequest -> Response
 //   gazetteer search             places::Gazetteer::search (io::load_places) text -> matches
@@ -36,6 +37,7 @@
 #include "sim/monte_carlo.h"
 #include "trade/deal.h"
 #include "trade/landed_route.h"
+#include "trade/markets.h"
 #include "trade/processing_comparison.h"
 
 namespace caravan {

@@ -35,6 +35,7 @@ json base_request(const Feature& f) {
   if (name == "why-not") r["via"] = "Aktau";
   if (name == "locate" || name == "places") r["q"] = "Aktau";
   if (name == "sea-route") r = {{"from", "Poti"}, {"to", "Yokohama"}};
+  if (name == "markets") r["to"] = "JP,DE";
   if (name == "scenario") r["scenarios"] = json::array({"suez-closed"});
   if (name == "simulate") r = {{"config", "middle-corridor"}};
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});

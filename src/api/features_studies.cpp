@@ -103,6 +103,17 @@ int landed_exit(const json& r, std::ostream& err) {
   return kExitNoRoute;
 }
 
+Result<Answer> run_markets(const Context& ctx, const json& request) {
+  // A place beyond the network as the origin is joined to it; the markets are countries.
+  json origin = json::object();
+  if (request.is_object() && request.contains("from")) origin["from"] = request["from"];
+  CARAVAN_TRY(joined, joined_network(ctx, origin));
+  const network::Network& net = joined ? *joined : *ctx.net;
+  CARAVAN_TRY(j, markets(net, request, ctx.limits));
+  return Answer{std::move(j), {}};
+}
+std::string markets_of(const Context&, const json& r) { return markets_table(r); }
+
 Result<Answer> run_deal(const Context& ctx, const json& request) {
   CARAVAN_TRY(j, deal(*ctx.net, request, ctx.limits));
   return Answer{std::move(j), {}};
@@ -211,6 +222,22 @@ std::vector<Feature> study_features() {
                {"--processing-cost-destination", "processing_cost_destination_usd_per_t", K::Number,
                 "USD per t of product at the destination"}},
        false, nullptr, nullptr, run_landed, landed_of, nullptr, nullptr, landed_exit},
+      {"markets",
+       "which market pays best: the best landed route to each and the netback at the mine gate",
+       "/v1/markets", false,
+       [] {
+         auto o = shipment_options(false);
+         for (auto& x : o)
+           if (x.field == "to")
+             x.help = "the markets: comma list of ISO country codes, e.g. JP,KR,CN,DE";
+         o.push_back({"--hs", "hs", K::Text, "HS code instead of a catalogue commodity"});
+         o.push_back({"--price-usd", "price_usd_per_t", K::Number,
+                      "sale price per tonne, delivered, in every market (gives the netback)"});
+         o.push_back(
+             {"--prices", "prices", K::Text, "sale price per tonne by market: JP=70000,DE=68000"});
+         return o + kLandedTerms;
+       }(),
+       false, nullptr, nullptr, run_markets, markets_of, nullptr, nullptr, nullptr},
       {"deal", "landed cost per tonne, margin and matching subsidy on each corridor", "", false,
        shipment_options() +
            std::vector<Option>{

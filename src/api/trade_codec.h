@@ -49,6 +49,13 @@ Result<nlohmann::json> deal(const network::Network& net, const nlohmann::json& r
                             const Limits& limits = {});
 
 // Text renderings for the terminal (trade_text.cpp).
+// `caravan markets`: "to" is a list of markets (ISO codes); "price_usd_per_t" a price for every
+// market, "prices" one per market ({"JP": 70000} or "JP=70000,DE=..."); import VAT is treated as
+// recoverable unless "vat_recoverable" is false.
+Result<nlohmann::json> markets(const network::Network& net, const nlohmann::json& request,
+                               const Limits& limits);
+std::string markets_table(const nlohmann::json& response);
+
 std::string landed_table(const nlohmann::json& response);
 std::string processing_text(const nlohmann::json& response);
 std::string deal_table(const nlohmann::json& response);
