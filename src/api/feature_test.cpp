@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "api/handlers.h"
@@ -36,6 +37,10 @@ json base_request(const Feature& f) {
   if (name == "locate" || name == "places") r["q"] = "Aktau";
   if (name == "sea-route") r = {{"from", "Poti"}, {"to", "Yokohama"}};
   if (name == "markets") r["to"] = "JP,DE";
+  if (name == "network import-osm")
+    r = {{"osm", std::string(CARAVAN_SHARED_DIR) + "/data/osm/liechtenstein-2013-08-03.osm.pbf"},
+         {"country", "LI"},
+         {"out", (std::filesystem::temp_directory_path() / "caravan_feature_test_osm").string()}};
   if (name == "scenario") r["scenarios"] = json::array({"suez-closed"});
   if (name == "simulate") r = {{"config", "middle-corridor"}};
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});

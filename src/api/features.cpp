@@ -9,8 +9,8 @@ using nlohmann::json;
 namespace {
 
 // Request fields naming files on this machine: accepted from the command line, never over HTTP.
-constexpr const char* kPathFields[] = {"tariffs", "hs_nomenclature", "tntp",
-                                       "marnet",  "unlocode",        "wpi"};
+constexpr const char* kPathFields[] = {
+    "tariffs", "hs_nomenclature", "tntp", "marnet", "unlocode", "wpi", "osm", "out"};
 
 const std::vector<Feature>& table() {
   static const std::vector<Feature> kFeatures = [] {

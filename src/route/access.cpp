@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/text.h"
+#include "network/link_medians.h"
 #include "network/locate.h"
 
 namespace caravan::route {
@@ -15,53 +16,12 @@ namespace nw = caravan::network;
 
 namespace {
 
-double median(std::vector<double> v) {
-  if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
-  const auto n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-// What the network's links of one mode (and gauge, for rail) charge and run at: medians over the
-// links of the country, else of the whole network.
-struct ModeFigures {
-  double kmh = NAN, usd_per_tkm = NAN, usd_per_teu_km = NAN;
-  std::uint32_t emission_class = 0;
-  std::size_t links = 0;
-  bool national = false;
-};
-
-ModeFigures figures(const nw::Network& net, nw::Mode mode, int gauge_mm, CountryId country) {
-  for (bool national : {true, false}) {
-    std::vector<double> kmh, tkm, teu;
-    std::map<std::uint32_t, int> classes;
-    std::size_t n = 0;
-    for (std::uint32_t i = 0; i < net.link_count(); ++i) {
-      const auto& l = net.link(LinkId{i});
-      if (l.mode != mode || l.estimated || l.km.value <= 0) continue;
-      if (mode == nw::Mode::Rail && l.gauge_mm != gauge_mm) continue;
-      if (national &&
-          std::find(l.countries.begin(), l.countries.end(), country) == l.countries.end())
-        continue;
-      ++n;
-      if (l.hours.value > 0) kmh.push_back(l.km.value / l.hours.value);
-      if (l.usd_per_tkm) tkm.push_back(*l.usd_per_tkm);
-      if (l.usd_per_teu) teu.push_back(*l.usd_per_teu / l.km.value);
-      ++classes[l.emission_class];
-    }
-    if (n == 0 || kmh.empty()) continue;
-    ModeFigures f;
-    f.kmh = median(kmh);
-    f.usd_per_tkm = median(tkm);
-    f.usd_per_teu_km = median(teu);
-    f.emission_class = std::max_element(classes.begin(), classes.end(), [](auto& a, auto& b) {
-                         return a.second < b.second;
-                       })->first;
-    f.links = n;
-    f.national = national;
-    return f;
-  }
-  return {};
+// The medians of the country's links of a mode (and gauge), else of the whole network's.
+nw::LinkMedians figures(const nw::Network& net, nw::Mode mode, int gauge_mm, CountryId country) {
+  const std::span<const nw::Link> links = net.tables().links;
+  auto f = nw::link_medians(links, mode, gauge_mm, country);
+  if (f.links > 0 && f.kmh > 0) return f;
+  return nw::link_medians(links, mode, gauge_mm, CountryId{});
 }
 
 // The gauge of a location's rail links (0: none).

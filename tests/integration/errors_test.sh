@@ -32,6 +32,9 @@ expect 2 "no regime, tariff or closure figure is dated near 2040-01-01" route --
 expect 2 "month 3 disagrees with depart 2026-10-15" route --from Stepnogorsk --to Yokohama "${R[@]}" --depart 2026-10-15 --month 3
 expect 2 "field 'avoid': an empty name" route --from Stepnogorsk --to Yokohama "${R[@]}" --avoid ""
 expect 2 "field 'waive': no regime 'nope'" route --from Stepnogorsk --to Yokohama "${R[@]}" --waive nope
+# OSM import.
+expect 4 "cannot open file" network import-osm /nonexistent/x.osm.pbf --country LI --out /tmp/caravan_err_osm
+expect 2 "field 'country': 'LIE' is not an ISO 3166-1 alpha-2 country code" network import-osm "$root/../shared/data/osm/liechtenstein-2013-08-03.osm.pbf" --country LIE --out /tmp/caravan_err_osm
 # Global reach: sea-route and places.
 expect 2 "unknown passage 'suezz' (known: suez," sea-route --from Poti --to Yokohama --avoid suezz
 expect 2 "48.0000,67.0000 is 1,320 km" sea-route --from Poti --to "48.0,67.0"
