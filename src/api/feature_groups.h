@@ -19,6 +19,11 @@ std::vector<Feature> global_features();   // sea-route, places
 Result<std::optional<network::Network>> joined_network(const Context& ctx,
                                                        const nlohmann::json& request);
 
+// Places of the gazetteer that match `q` and are not locations of the network (UN/LOCODE, name,
+// WPI data), at most `limit`: what `locate` adds when the network has no exact match.
+Result<nlohmann::json> gazetteer_matches(const network::Network& net, const std::string& q,
+                                         std::size_t limit);
+
 // The CLI's exit code for answers with a "routes" list: 6 when it is empty.
 int no_route_exit(const nlohmann::json& response, std::ostream& err);
 

@@ -324,6 +324,23 @@ const std::vector<Option> kDataFiles = {
 
 }  // namespace
 
+Result<json> gazetteer_matches(const network::Network& net, const std::string& q,
+                               std::size_t limit) {
+  const auto files = io::default_sea_files();
+  CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
+  json out = json::array();
+  for (const auto& m : gaz->search(q, limit + 5)) {
+    const auto& p = gaz->place(m.id);
+    if (!p.locode.empty() && net.find_location(p.locode)) continue;  // the network has it
+    json j = place_json(p);
+    j["score"] = m.score;
+    j["matched"] = m.matched;
+    out.push_back(std::move(j));
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
 Result<std::optional<network::Network>> joined_network(const Context& ctx, const json& request) {
   std::vector<std::string> queries, fields;
   for (const char* k : {"from", "to"})

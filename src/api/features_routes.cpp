@@ -141,13 +141,41 @@ Result<Answer> run_why_not(const Context& ctx, const json& request) {
 }
 std::string why_not_of(const Context&, const json& r) { return why_not_text(r); }
 
+// The network's locations, and when none matches exactly, gazetteer places beyond it (a route
+// reaches them by estimated access legs).
 Result<Answer> run_locate(const Context& ctx, const json& request) {
   CARAVAN_TRY(j, locate(*ctx.net, request));
+  const bool exact = std::any_of(j["matches"].begin(), j["matches"].end(),
+                                 [](const json& m) { return m["exact"].get<bool>(); });
+  if (!exact) {
+    CARAVAN_TRY(beyond, gazetteer_matches(*ctx.net, j["q"].get<std::string>(), 5));
+    j["beyond_network"] = std::move(beyond);
+  }
   return Answer{std::move(j), {}};
 }
-std::string locate_of(const Context&, const json& r) { return locate_table(r); }
+std::string locate_of(const Context&, const json& r) {
+  std::string s = locate_table(r);
+  if (r.contains("beyond_network") && !r["beyond_network"].empty()) {
+    s += "not in the network (UN/LOCODE and World Port Index; a route joins them by estimated "
+         "access legs):\n";
+    for (const auto& p : r["beyond_network"]) {
+      std::string name = p["name"].get<std::string>();
+      if (name.size() > 24) name = name.substr(0, 23) + "~";
+      s += "  " +
+           (p["locode"].get<std::string>().empty() ? std::string("-----")
+                                                   : p["locode"].get<std::string>()) +
+           "  " + name + std::string(name.size() < 26 ? 26 - name.size() : 1, ' ') +
+           (p.contains("lat") ? text::format_number(p["lat"].get<double>(), 3) + ", " +
+                                    text::format_number(p["lon"].get<double>(), 3)
+                              : std::string("(no position)")) +
+           "  " + p["functions"].get<std::string>() + "\n";
+    }
+  }
+  return s;
+}
 int locate_exit(const json& r, std::ostream&) {
-  return r["matches"].empty() ? error_info(ErrorCode::NotFound).exit_code : 0;
+  const bool beyond = r.contains("beyond_network") && !r["beyond_network"].empty();
+  return r["matches"].empty() && !beyond ? error_info(ErrorCode::NotFound).exit_code : 0;
 }
 
 }  // namespace

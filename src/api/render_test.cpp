@@ -69,7 +69,7 @@ TEST(Render, EmptyAnswersSaySo) {
             "variant,route,leg,from,to,mode,gauge_mm,km,hours,cost_usd,co2_kg,countries,"
             "chokepoints\n");
   const json nothing = {{"q", "zzz"}, {"matches", json::array()}};
-  EXPECT_EQ(locate_table(nothing), "no location matches 'zzz'\n");
+  EXPECT_EQ(locate_table(nothing), "no location of the network matches 'zzz'\n");
 }
 
 TEST(Render, ALongPlaceNameDoesNotRunIntoTheNextColumn) {

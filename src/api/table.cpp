@@ -330,7 +330,8 @@ std::string why_not_text(const json& r) {
 
 std::string locate_table(const json& r) {
   std::ostringstream s;
-  if (r["matches"].empty()) s << "no location matches '" << r["q"].get<std::string>() << "'\n";
+  if (r["matches"].empty())
+    s << "no location of the network matches '" << r["q"].get<std::string>() << "'\n";
   for (const auto& m : r["matches"]) {
     s << pad(m["id"].get<std::string>(), 20)
       << pad(short_name(m["name"].get<std::string>(), 25), 26)

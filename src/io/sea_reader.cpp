@@ -2,6 +2,7 @@
 #include "io/sea_reader.h"
 
 #include <GeographicLib/Geodesic.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -265,6 +266,18 @@ Result<places::Gazetteer> load_gazetteer(const std::string& unlocode_path,
       }
       p.geocoded = !text::trim(r.raw("geocoded")).empty() && r.raw("geocoded") != "false";
       p.source = "UN/LOCODE";
+      // UN/LOCODE lists another name of a place as a row of its own under the same code: one
+      // place, the other names its aliases.
+      if (auto it = by_code.find(p.locode); it != by_code.end()) {
+        auto& first = list[it->second];
+        for (auto* n : {&p.name, p.aliases.empty() ? nullptr : &p.aliases.front()})
+          if (n && *n != first.name &&
+              std::find(first.aliases.begin(), first.aliases.end(), *n) == first.aliases.end())
+            first.aliases.push_back(*n);
+        if (!first.has_position && p.has_position) first.at = p.at, first.has_position = true;
+        first.functions |= p.functions;
+        continue;
+      }
       by_code.emplace(p.locode, list.size());
       list.push_back(std::move(p));
     }

@@ -24,7 +24,7 @@ expect 2 "month" route --from Stepnogorsk --to Yokohama "${R[@]}" --month 13
 expect 2 "forbid_transit" route --from Stepnogorsk --to Yokohama "${R[@]}" --forbid-transit CN
 expect 2 "The following argument was not expected" route --from A --to B --bogus
 expect 4 "network folder not found" --network /nonexistent route --from A --to B
-expect 4 "no location matches" locate zzzzzzzz
+expect 4 "no location of the network matches" locate zzzzzzzz
 expect 2 "reliability_samples" reliability --from Stepnogorsk --to Yokohama "${R[@]}" --samples 0
 expect 2 "needs reliability_samples" route --from Stepnogorsk --to Yokohama "${R[@]}" --seed 3
 expect 2 "field 'buyer': 'XX' is not an ISO 3166-1 alpha-2 country code" route --from Stepnogorsk --to Yokohama "${R[@]}" --buyer XX
