@@ -16,8 +16,11 @@ std::vector<Option> operator+(std::vector<Option> a, const std::vector<Option>& 
 
 std::vector<Option> shipment_options(bool with_via) {
   std::vector<Option> o = {
-      {"--from", "from", K::Text, "origin: name, alias or UN/LOCODE", true},
-      {"--to", "to", K::Text, "destination: name, alias or UN/LOCODE", true},
+      {"--from", "from", K::Text,
+       "origin: name, alias or UN/LOCODE of the network, or any UN/LOCODE place or lat,lon "
+       "(joined by estimated access legs)",
+       true},
+      {"--to", "to", K::Text, "destination: as --from", true},
       {"--commodity", "commodity", K::Text,
        "catalogue id, e.g. rare-earth-oxide (default general-container; see 'network info')"},
       {"--tonnes", "tonnes", K::Number, "quantity in tonnes"},

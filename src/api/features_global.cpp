@@ -370,8 +370,11 @@ std::vector<Feature> global_features() {
        "passages to avoid: suez, babelmandeb, hormuz, malacca, panama, gibraltar, bosporus, "
        "cape_good_hope ..."},
       {"--allow", "allow", K::List,
-       "passages avoided by default that may be used (northeast, northwest: the Arctic routes)"},
-      {"--vessel", "vessel", K::Text, "vessel class (default: the first in data/sea)"},
+       "passages avoided by default that may be used (northeast, northwest: the Arctic routes; "
+       "corinth)"},
+      {"--vessel", "vessel", K::Text,
+       "vessel class: container-large (default), container-feeder, bulk-handy, bulk-large, "
+       "tanker-product, tanker-crude (data/sea/vessel_classes.csv)"},
       {"--tonnes", "tonnes", K::Number, "cargo in tonnes (default: figures per TEU or tonne)"},
       {"--teu", "teu", K::Number, "cargo in TEU"},
       {"--tonnes-per-teu", "tonnes_per_teu", K::Number,

@@ -2,6 +2,7 @@
 #include "sea/sea_network.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numbers>
 
@@ -143,8 +144,18 @@ Result<SeaNetwork> SeaNetwork::build(std::vector<LatLon> nodes, const std::vecto
 }
 
 std::optional<PassageId> SeaNetwork::find_passage(std::string_view id) const {
+  // The id as written ("cape_good_hope"), in any case, or the passage's name ("Suez Canal").
+  auto fold = [](std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const auto q = fold(id);
   for (std::uint32_t i = 0; i < passages_.size(); ++i)
-    if (passages_[i].id == id) return PassageId{i};
+    if (passages_[i].id == id || fold(passages_[i].id) == q || fold(passages_[i].name) == q)
+      return PassageId{i};
   return std::nullopt;
 }
 

@@ -54,6 +54,7 @@ class SeaNetwork {
   std::size_t lane_count() const { return head_.size() / 2; }
   LatLon position(SeaNodeId n) const { return pos_[n.value]; }
   const std::vector<Passage>& passages() const { return passages_; }
+  // By id in any case ("Suez", "CAPE_GOOD_HOPE") or by name ("Strait of Hormuz").
   std::optional<PassageId> find_passage(std::string_view id) const;
   const std::string& source() const { return source_; }
 

@@ -76,6 +76,9 @@ TEST(SeaNetwork, TagsLanesFromTheFileAndFromABoxTheyCross) {
   const auto& sea = w.data.network;
   EXPECT_EQ(sea.lanes_in(*sea.find_passage("suez")), 1u);
   EXPECT_EQ(sea.lanes_in(*sea.find_passage("cape")), 1u);  // E-F only
+  EXPECT_EQ(sea.find_passage("SUEZ"), sea.find_passage("suez"));
+  EXPECT_EQ(sea.find_passage("Suez canal"), sea.find_passage("suez"));
+  EXPECT_FALSE(sea.find_passage("suezz"));
 }
 
 TEST(SeaNetwork, TheShortestWayUsesTheCanalAndAvoidingItGoesRoundTheCape) {

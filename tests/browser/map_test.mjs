@@ -120,6 +120,12 @@ try {
   await page.waitForSelector('#sea-result table', { timeout: 30000 });
   const seaText = await page.textContent('#sea-result');
   await page.screenshot({ path: resolve(shotDir, 'map_test_sea.png') });
+  // A place beyond the network is offered as such while typing (UN/LOCODE via the gazetteer).
+  await page.fill('#from', '');
+  await page.type('#from', 'Kustanai');
+  await page.waitForSelector('#from-list li', { timeout: 10000 });
+  const beyondText = await page.textContent('#from-list');
+  await page.keyboard.press('Escape');
   // A tall window shows the whole side panel (legs, histogram, scenario) without scrolling.
   await page.setViewportSize({ width: 1280, height: 2200 });
   await page.screenshot({ path: resolve(shotDir, 'map_test_panel.png') });
@@ -137,6 +143,7 @@ try {
   if (external.length) problems.push(`requests left the machine: ${external.join(', ')}`);
   if (errors.length) problems.push(`page errors: ${errors.join('; ')}`);
   if (!/Rotterdam/.test(seaText) || /Suez Canal/.test(seaText.split('shortest')[0]) || !/shortest.*Suez Canal/.test(seaText)) problems.push(`sea route: ${seaText}`);
+  if (!/Kustanai/.test(beyondText) || !/beyond the network/.test(beyondText)) problems.push(`gazetteer suggestion: ${beyondText}`);
   if (overflow > 4) problems.push(`horizontal overflow of ${overflow}px at phone width`);
   if (!landedHeader) problems.push('no Landed USD column with the landed-cost box ticked');
   if (!landedCells.length || !landedCells.every((t) => /^(≥ )?[0-9.,]+( M)?(–[0-9.,]+( M)?)?$/.test(t))) problems.push(`landed cells: ${landedCells}`);

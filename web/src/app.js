@@ -100,7 +100,13 @@ function combo(input, list) {
       try {
         const r = await getJson(`v1/locations?q=${encodeURIComponent(q)}&limit=8`);
         if (mine !== seq) return;
-        items = r.matches || []; active = items.length ? 0 : -1; render();
+        // The network's places, then (when none matches exactly) gazetteer places beyond it,
+        // which a route joins by estimated access legs.
+        const beyond = (r.beyond_network || []).map((p) => ({
+          id: p.locode || `${p.lat},${p.lon}`, name: p.name, country: p.country,
+          kind: `${p.functions || 'place'}, beyond the network`,
+        }));
+        items = (r.matches || []).concat(beyond); active = items.length ? 0 : -1; render();
       } catch { items = []; render(); }
     }, 120);
   });
