@@ -94,23 +94,43 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   const std::uint16_t via_any_bit =
       c.via_any.empty() ? 0 : static_cast<std::uint16_t>(1u << c.require_countries.size());
 
-  auto country_bits = [&](CountryId country) {
-    std::uint16_t b = 0;
-    for (std::size_t i = 0; i < c.require_countries.size(); ++i)
-      if (c.require_countries[i] == country) b |= static_cast<std::uint16_t>(1u << i);
-    return b;
-  };
-
   const std::size_t m = g.arc_count();
   p.scalar.resize(m);
   p.allowed.assign(m, 1);
   p.transship.assign(m, 0);
   p.arc_bits.assign(m, 0);
-  auto loc_blocked = [&](LocationId loc) {
-    return contains(c.avoid_locations, loc) ||
-           contains(c.avoid_countries, net.location(loc).country) ||
-           contains(no_transit, net.location(loc).country);
-  };
+  // What the per-arc loop reads, computed once per location, country and link: closed (avoided,
+  // or closed to this commodity's transit), a via_any place, the requirement bits it sets, and
+  // for a link, forbidden by its mode, id, countries or chokepoints.
+  const auto& tables = net.tables();
+  std::vector<std::uint8_t> country_closed(tables.countries.size(), 0);
+  std::vector<std::uint16_t> country_bit(tables.countries.size(), 0);
+  for (auto cc : c.avoid_countries) country_closed[cc.value] = 1;
+  for (auto cc : no_transit) country_closed[cc.value] = 1;
+  for (std::size_t i = 0; i < c.require_countries.size(); ++i)
+    country_bit[c.require_countries[i].value] |= static_cast<std::uint16_t>(1u << i);
+  std::vector<std::uint8_t> loc_closed(tables.locations.size(), 0);
+  std::vector<std::uint16_t> loc_bits(tables.locations.size(), 0);
+  for (std::size_t i = 0; i < tables.locations.size(); ++i) {
+    const auto country = tables.locations[i].country.value;
+    loc_closed[i] = country_closed[country];
+    loc_bits[i] = country_bit[country];
+  }
+  for (auto l : c.avoid_locations) loc_closed[l.value] = 1;
+  for (auto l : c.via_any) loc_bits[l.value] |= via_any_bit;
+  std::vector<std::uint8_t> link_closed(tables.links.size(), 0);
+  std::vector<std::uint16_t> link_bits(tables.links.size(), 0);
+  for (std::size_t i = 0; i < tables.links.size(); ++i) {
+    const nw::Link& l = tables.links[i];
+    bool closed = contains(c.avoid_modes, l.mode);
+    for (auto country : l.countries) {
+      closed = closed || country_closed[country.value];
+      link_bits[i] |= country_bit[country.value];
+    }
+    for (auto ch : l.chokepoints) closed = closed || contains(c.avoid_chokepoints, ch);
+    link_closed[i] = closed;
+  }
+  for (auto l : c.avoid_links) link_closed[l.value] = 1;
   for (std::size_t a = 0; a < m; ++a) {
     const nw::Arc& arc = g.arcs[a];
     const auto& w = p.weights[a];
@@ -121,19 +141,12 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
     // An arc with a row of time-dependent weights is usable in some epochs only: the search
     // reads its row.
     const bool has_row = td && p.tt.row[a] != kStaticArc;
-    bool ok = (has_row || w.usable()) && !loc_blocked(head_loc) && !loc_blocked(tail_loc) &&
-              head_loc != q.from && tail_loc != q.to;
-    std::uint16_t bits = country_bits(net.location(head_loc).country);
-    if (contains(c.via_any, head_loc)) bits |= via_any_bit;
+    bool ok = (has_row || w.usable()) && !loc_closed[head_loc.value] &&
+              !loc_closed[tail_loc.value] && head_loc != q.from && tail_loc != q.to;
+    std::uint16_t bits = loc_bits[head_loc.value];
     if (arc.kind == nw::ArcKind::Link) {
-      const nw::Link& l = net.link(LinkId{arc.link});
-      if (contains(c.avoid_modes, l.mode) || contains(c.avoid_links, LinkId{arc.link})) ok = false;
-      for (auto country : l.countries) {
-        if (contains(c.avoid_countries, country) || contains(no_transit, country)) ok = false;
-        bits |= country_bits(country);
-      }
-      for (auto ch : l.chokepoints)
-        if (contains(c.avoid_chokepoints, ch)) ok = false;
+      if (link_closed[arc.link]) ok = false;
+      bits |= link_bits[arc.link];
     } else {
       const bool priced_hub = arc.transfer[0] != nw::kNone || arc.transfer[1] != nw::kNone ||
                               arc.transfer[2] != nw::kNone;
@@ -157,8 +170,7 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
   // Start state: the origin may itself satisfy requirements.
   std::uint32_t stage = 0;
   while (stage < p.vias.size() && p.vias[stage] == q.from) ++stage;
-  std::uint16_t mask = country_bits(origin_country);
-  if (contains(c.via_any, q.from)) mask |= via_any_bit;
+  const std::uint16_t mask = loc_bits[q.from.value];  // its country's bit, and via_any's
   p.start_state = (stage << p.bits) | mask;
   for (int y = 0; y < nw::kLayerCount; ++y)
     if (g.departure[q.from.value][y] != nw::kNone)
