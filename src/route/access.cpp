@@ -66,6 +66,10 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
   const SourceId sid{static_cast<std::uint32_t>(t.sources.size() - 1)};
   for (const auto& end : ends) {
     const auto& p = end.place;
+    if (const auto known = net.find_location(end.id)) {
+      if (!end.query.empty()) t.locations[known->value].aliases.push_back(end.query);
+      continue;
+    }
     // A bare position takes the country of the nearest location of the network.
     std::optional<CountryId> country = net.find_country(p.country);
     bool country_guessed = false;
@@ -191,8 +195,8 @@ Result<std::vector<AccessPlace>> places_beyond(const nw::Network& net,
                    " UN/LOCODE and World Port Index places";
       return e;
     }
-    // A place the network has under its code needs no access leg.
-    if (!place->locode.empty() && net.find_location(place->locode)) continue;
+    // A place the network has under its code needs no access leg, only the request's spelling
+    // as another alias (with_access adds it).
     std::string id = place->locode;
     if (id.empty())
       id = "PT" + text::format_number(place->at.lat, 3) + "_" +

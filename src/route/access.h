@@ -28,7 +28,8 @@ struct AccessPlace {
   std::string query;  // as the request named it ("48.0,60.0"): the location's alias
 };
 
-// The network with each place added as a location joined by access links (ids
+// The network with each place added as a location joined by access links (a place whose id is
+// already a location of the network only gets the query's spelling as an alias) (ids
 // "access-<mode>-<place>-<location>", `estimated`), and a source row that says how their figures
 // were derived. Errors: a place outside the network's countries, or with no location of its
 // country within max_km.
@@ -37,8 +38,9 @@ Result<network::Network> with_access(const network::Network& net,
                                      const AccessOptions& options = {});
 
 // The places of `queries` that the network does not know but the gazetteer does, resolved
-// (UN/LOCODE, name or lat,lon); queries the network resolves are left out. `fields` name the
-// request fields for errors.
+// (UN/LOCODE, name or lat,lon); queries the network resolves are left out. A place whose code
+// the network has comes back too: with_access adds the query's spelling to that location's
+// aliases instead of joining it. `fields` name the request fields for errors.
 Result<std::vector<AccessPlace>> places_beyond(const network::Network& net,
                                                const places::Gazetteer& gazetteer,
                                                const std::vector<std::string>& queries,

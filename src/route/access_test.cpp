@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "network/locate.h"
 #include "route/planner.h"
 #include "testing/ascii_network.h"
 
@@ -106,6 +107,19 @@ TEST(Access, OnlyQueriesTheNetworkDoesNotKnowGoToTheGazetteer) {
   ASSERT_TRUE(found) << found.error().message;
   ASSERT_EQ(found->size(), 1u);  // "A" is the network's; the place is named twice
   EXPECT_EQ(found->front().id, "KZPPP");
+  // The gazetteer knows the network's C under another name: no access leg, an alias.
+  places::Place c = place("C", 40, 63, places::kRail);
+  c.name = "Sea Town";
+  const places::Gazetteer g2({c});
+  auto alias = places_beyond(net, g2, {"Sea Town"}, {"to"});
+  ASSERT_TRUE(alias) << alias.error().message;
+  ASSERT_EQ(alias->size(), 1u);
+  auto joined = with_access(net, *alias);
+  ASSERT_TRUE(joined);
+  EXPECT_EQ(joined->location_count(), net.location_count());
+  auto sea_town = nw::resolve_location(*joined, "Sea Town", "to");
+  ASSERT_TRUE(sea_town);
+  EXPECT_EQ(*sea_town, *net.find_location("C"));
   auto missing = places_beyond(net, g, {"Nowhereville"}, {"to"});
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "to");
