@@ -57,6 +57,13 @@ check wrong_method_job 405 'j["error"]["code"] == "method_not_allowed"' "$BASE/v
 allow=$(curl -s -m 10 -o /dev/null -D - -X PUT -d '{}' "$BASE/v1/compare" | tr -d '\r' | sed -n 's/^Allow: //Ip')
 if [ "$allow" = "GET, POST" ]; then pass=$((pass+1)); else echo "FAIL allow_header: '$allow'"; fail=$((fail+1)); fi
 check network 200 'j["type"] == "FeatureCollection" and len(j["features"]) > 100' "$BASE/v1/network"
+# Global reach over HTTP: sea routes, the gazetteer, markets, places beyond the network.
+check sea_route 200 'j["route"]["nm"] > 10000 and "suez" not in [p["id"] for p in j["route"]["passages"]]' "${json[@]}" -d '{"from": "Shanghai", "to": "Rotterdam", "avoid": ["suez"]}' "$BASE/v1/sea-route"
+check sea_route_no_paths 400 'j["error"]["field"] == "marnet"' "${json[@]}" -d '{"from": "Shanghai", "to": "Rotterdam", "marnet": "/etc/passwd"}' "$BASE/v1/sea-route"
+check places 200 'j["matches"][0]["locode"] == "NLRTM"' "${json[@]}" -d '{"q": "Rotterdm"}' "$BASE/v1/places"
+check markets 200 '[m["market"] for m in j["markets"]][-1] == "US" and j["markets"][0]["route"] is not None' "${json[@]}" -d '{"from": "Stepnogorsk", "commodity": "rare-earth-oxide", "tonnes": 100, "to": ["JP", "DE", "US"], "price_usd_per_t": 75000}' "$BASE/v1/markets"
+check route_beyond_network 200 'j["routes"][0]["legs"][0].get("estimated") is True' "${json[@]}" -d '{"from": "Kustanai", "to": "Yokohama", "tonnes": 10}' "$BASE/v1/route"
+check locations_beyond_network 200 'j["beyond_network"][0]["locode"] == "KZZAB"' "$BASE/v1/locations?q=Kustanai"
 check info 200 'len(j["commodities"]) > 0' "$BASE/v1/info"
 check scenarios_list 200 '"suez-closed" in j["scenarios"]' "$BASE/v1/scenarios"
 check reliability_histogram 200 'sum(j["histograms"][0]["counts"]) == 1000 and len(j["histograms"][0]["counts"]) == 12' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": 10, "reliability_samples": 1000, "histogram_bins": 12}' "$BASE/v1/reliability"
