@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -14,7 +13,6 @@
 #include "io/tariff_reader.h"
 #include "network/locate.h"
 #include "trade/deal.h"
-#include "trade/markets.h"
 #include "trade/processing_comparison.h"
 
 namespace caravan::api {
@@ -22,9 +20,9 @@ namespace nw = caravan::network;
 namespace tf = caravan::tariff;
 using nlohmann::json;
 
-namespace {
-
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+namespace {
 
 Result<std::shared_ptr<const tf::TradeData>> trade_data(const LandedOptions& o) {
   return io::load_trade_data(o.tariffs_dir, o.hs_nomenclature);
@@ -151,18 +149,8 @@ Status add_landed_costs(const nw::Network& net, const route::PlanRequest& r, con
   return Ok{};
 }
 
-namespace {
-
-// The route part and the landed options of a request that may carry "hs" instead of a
-// commodity: the code is checked against the nomenclature and gives the catalogue commodity of
-// its heading (for the handling class); a code with no such commodity needs "value_usd".
-struct Parsed {
-  route::PlanRequest plan;
-  LandedOptions options;
-  std::shared_ptr<const tf::TradeData> data;
-};
-Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
-                                    const Limits& limits) {
+Result<LandedRequest> parse_landed_request(const nw::Network& net, const json& request,
+                                           const Limits& limits) {
   // The nomenclature is needed before the shipment is built, so read the options first.
   json rq = request;
   CARAVAN_TRY(o, take_landed_options(rq));
@@ -192,7 +180,7 @@ Result<Parsed> parse_landed_request(const nw::Network& net, const json& request,
     auto ok = tf::validate_hs(plan.shipment.hs, data->nomenclature, "commodity");
     if (!ok) return ok.error();
   }
-  return Parsed{std::move(plan), o, std::move(data)};
+  return LandedRequest{std::move(plan), o, std::move(data)};
 }
 
 json priced_json(const nw::Network& net, const route::Itinerary& it, const trade::LandedCost& lc,
@@ -202,8 +190,6 @@ json priced_json(const nw::Network& net, const route::Itinerary& it, const trade
   rj["landed_cost_usd"] = rj["landed_cost"]["landed_cost_usd"];
   return rj;
 }
-
-}  // namespace
 
 Result<json> landed_cost(const nw::Network& net, const json& request, const Limits& limits) {
   CARAVAN_TRY(p, parse_landed_request(net, request, limits));
@@ -221,146 +207,6 @@ Result<json> landed_cost(const nw::Network& net, const json& request, const Limi
   out["routes"] = routes;
   if (routes.empty()) out["no_route_reason"] = result.no_route_reason;
   return out;
-}
-
-Result<json> markets(const nw::Network& net, const json& request, const Limits& limits) {
-  if (!request.is_object()) return field_error("request", "expected a JSON object");
-  json rq = request;
-  trade::MarketsRequest m;
-  // The markets.
-  {
-    json one = {{"to", rq.value("to", json())}};
-    Fields f(one);
-    CARAVAN_TRY(list, f.list("to"));
-    if (list.empty()) return field_error("to", "give the markets as ISO codes, e.g. JP,KR,DE");
-    for (auto code : list) {
-      for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (!is_iso3166_alpha2(code))
-        return field_error("to", "'" + code + "' is not an ISO 3166-1 alpha-2 country code");
-      m.markets.push_back(code);
-    }
-  }
-  // Prices: one for all, and one per market.
-  if (rq.contains("price_usd_per_t")) {
-    json one = {{"price_usd_per_t", rq["price_usd_per_t"]}};
-    Fields f(one);
-    CARAVAN_TRY(p, f.opt_num("price_usd_per_t", 0, 1e9));
-    m.price_any_usd_per_t = p;
-    rq.erase("price_usd_per_t");
-  }
-  if (rq.contains("prices")) {
-    const json& p = rq["prices"];
-    std::vector<std::pair<std::string, json>> pairs;
-    if (p.is_object()) {
-      for (auto it = p.begin(); it != p.end(); ++it) pairs.push_back({it.key(), it.value()});
-    } else if (p.is_string()) {
-      for (const auto& part : text::split(p.get<std::string>(), ',')) {
-        const auto eq = part.find('=');
-        if (eq == std::string::npos)
-          return field_error("prices", "expected MARKET=USD_PER_T pairs, e.g. JP=70000,DE=68000");
-        pairs.push_back({std::string(text::trim(part.substr(0, eq))),
-                         std::string(text::trim(part.substr(eq + 1)))});
-      }
-    } else {
-      return field_error("prices", "expected an object {\"JP\": 70000} or JP=70000,DE=68000");
-    }
-    for (auto& [code, value] : pairs) {
-      for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (std::find(m.markets.begin(), m.markets.end(), code) == m.markets.end())
-        return field_error("prices", "a price for '" + code + "', which is not among the markets");
-      json one = {{"prices", value}};
-      Fields f(one);
-      CARAVAN_TRY(v, f.opt_num("prices", 0, 1e9));
-      m.price_usd_per_t[code] = *v;
-    }
-    rq.erase("prices");
-  }
-  // The shared parser needs a destination: the origin stands in; each market sets its own.
-  rq["to"] = rq.value("from", json(""));
-  if (!rq.contains("vat_recoverable")) rq["vat_recoverable"] = true;
-  CARAVAN_TRY(p, parse_landed_request(net, rq, limits));
-  m.plan = p.plan;
-  m.options = p.options.terms;
-  m.data = p.data;
-  CARAVAN_TRY(result, trade::run_markets(net, m));
-  json out;
-  out["query"] = shipment_json(net, m.plan);
-  out["query"].erase("to");
-  out["query"].erase("to_name");
-  out["query"]["markets"] = m.markets;
-  out["query"]["incoterm"] = tf::name(m.options.incoterm);
-  out["query"]["vat_recoverable"] = m.options.vat_recoverable;
-  json list = json::array();
-  for (const auto& x : result.markets) {
-    json j = {{"market", x.country}, {"places_tried", x.destinations}};
-    if (x.best) {
-      j["destination"] = net.location(x.destination).id;
-      j["destination_name"] = net.location(x.destination).name;
-      j["route"] = priced_json(net, x.best->route, x.best->landed, m.options.incoterm);
-      j["logistics_and_duties_usd_per_t"] = round2(x.logistics_and_duties_usd_per_t);
-      j["logistics_and_duties_usd_per_t_high"] = round2(x.logistics_and_duties_usd_per_t_high);
-      j["landed_cost_usd_per_t"] =
-          round2(x.best->landed.total().value / m.plan.shipment.tonnes.value);
-      j["complete"] = x.best->landed.complete();
-    } else {
-      j["route"] = nullptr;
-      j["no_route_reason"] = x.no_route_reason;
-    }
-    if (x.price_usd_per_t) j["price_usd_per_t"] = *x.price_usd_per_t;
-    if (x.netback_usd_per_t) {
-      j["netback_usd_per_t"] = round2(*x.netback_usd_per_t);
-      j["netback_usd_per_t_low"] = round2(*x.netback_usd_per_t_high);
-    }
-    list.push_back(j);
-  }
-  out["markets"] = list;
-  return out;
-}
-
-std::string markets_table(const json& r) {
-  std::ostringstream s;
-  const auto& q = r["query"];
-  s << "Markets for " << text::thousands(q["tonnes"].get<double>()) << " t "
-    << q["commodity"].get<std::string>() << " from " << q["from_name"].get<std::string>() << " ("
-    << q["incoterm"].get<std::string>()
-    << (q["vat_recoverable"].get<bool>() ? ", import VAT recovered by the buyer" : "")
-    << "), best first:\n";
-  s << "  " << std::left << std::setw(7) << "market" << std::setw(22) << "delivered to"
-    << std::right << std::setw(14) << "freight+duty" << std::setw(14) << "landed" << std::setw(12)
-    << "price" << std::setw(14) << "netback"
-    << "  route\n";
-  s << "  " << std::left << std::setw(7) << "" << std::setw(22) << "" << std::right << std::setw(14)
-    << "USD/t" << std::setw(14) << "USD/t" << std::setw(12) << "USD/t" << std::setw(14) << "USD/t"
-    << "\n";
-  bool partial = false;
-  for (const auto& m : r["markets"]) {
-    s << "  " << std::left << std::setw(7) << m["market"].get<std::string>();
-    if (m["route"].is_null()) {
-      s << "no route: " << m["no_route_reason"].get<std::string>() << "\n";
-      continue;
-    }
-    const bool complete = m["complete"].get<bool>();
-    partial = partial || !complete;
-    auto money = [&](const json& v) {
-      return (complete ? "" : ">=") + text::thousands(v.get<double>());
-    };
-    std::string name = m["destination_name"].get<std::string>();
-    if (name.size() > 21) name = name.substr(0, 20) + "~";
-    s << std::setw(22) << name << std::right << std::setw(14)
-      << money(m["logistics_and_duties_usd_per_t"]) << std::setw(14)
-      << money(m["landed_cost_usd_per_t"]) << std::setw(12)
-      << (m.contains("price_usd_per_t") ? text::thousands(m["price_usd_per_t"].get<double>()) : "-")
-      << std::setw(14)
-      << (m.contains("netback_usd_per_t")
-              ? (complete ? "" : "<=") + text::thousands(m["netback_usd_per_t"].get<double>())
-              : std::string("-"))
-      << "  " << m["route"]["summary"].get<std::string>() << "\n";
-  }
-  if (partial)
-    s << "  >= / <=: some duty or tax of that market is unknown in the tariff data (not counted)\n";
-  s << "  netback = price - (landed cost - goods value) per tonne: what the sale pays at the mine "
-       "gate\n";
-  return s.str();
 }
 
 namespace {

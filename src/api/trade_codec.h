@@ -2,6 +2,7 @@
 // fields -> trade requests, responses -> JSON and text; also the landed-cost option of route and
 // compare (routes ranked by landed cost, components per route).
 #pragma once
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -48,14 +49,31 @@ Result<nlohmann::json> processing_compare(const network::Network& net,
 Result<nlohmann::json> deal(const network::Network& net, const nlohmann::json& request,
                             const Limits& limits = {});
 
-// Text renderings for the terminal (trade_text.cpp).
-// `caravan markets`: "to" is a list of markets (ISO codes); "price_usd_per_t" a price for every
-// market, "prices" one per market ({"JP": 70000} or "JP=70000,DE=..."); import VAT is treated as
-// recoverable unless "vat_recoverable" is false.
+// `caravan markets` (markets_codec.cpp): "to" is a list of markets (ISO codes); "price_usd_per_t" a
+// price for every market, "prices" one per market ({"JP": 70000} or "JP=70000,DE=..."); import VAT
+// is treated as recoverable unless "vat_recoverable" is false.
 Result<nlohmann::json> markets(const network::Network& net, const nlohmann::json& request,
                                const Limits& limits);
-std::string markets_table(const nlohmann::json& response);
 
+// Shared by the trade codec files.
+// The route part and the landed options of a request that may carry "hs" instead of a
+// commodity: the code is checked against the nomenclature and gives the catalogue commodity of
+// its heading (for the handling class); a code with no such commodity needs "value_usd".
+struct LandedRequest {
+  route::PlanRequest plan;
+  LandedOptions options;
+  std::shared_ptr<const tariff::TradeData> data;
+};
+Result<LandedRequest> parse_landed_request(const network::Network& net,
+                                           const nlohmann::json& request, const Limits& limits);
+// A route's JSON with its landed cost ("landed_cost", "landed_cost_usd").
+nlohmann::json priced_json(const network::Network& net, const route::Itinerary& it,
+                           const trade::LandedCost& lc, tariff::Incoterm incoterm);
+// Dollars to the cent, as every trade answer gives them.
+double round2(double v);
+
+// Text renderings for the terminal (trade_text.cpp).
+std::string markets_table(const nlohmann::json& response);
 std::string landed_table(const nlohmann::json& response);
 std::string processing_text(const nlohmann::json& response);
 std::string deal_table(const nlohmann::json& response);

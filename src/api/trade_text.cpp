@@ -1,6 +1,7 @@
 // Text renderings of landed costs, the processing comparison and deals, from their JSON.
 #include <algorithm>
 #include <cstdio>
+#include <iomanip>
 #include <sstream>
 
 #include "api/trade_codec.h"
@@ -130,6 +131,52 @@ std::string deal_table(const json& r) {
     o << "\n";
   }
   return o.str();
+}
+
+std::string markets_table(const json& r) {
+  std::ostringstream s;
+  const auto& q = r["query"];
+  s << "Markets for " << text::thousands(q["tonnes"].get<double>()) << " t "
+    << q["commodity"].get<std::string>() << " from " << q["from_name"].get<std::string>() << " ("
+    << q["incoterm"].get<std::string>()
+    << (q["vat_recoverable"].get<bool>() ? ", import VAT recovered by the buyer" : "")
+    << "), best first:\n";
+  s << "  " << std::left << std::setw(7) << "market" << std::setw(22) << "delivered to"
+    << std::right << std::setw(14) << "freight+duty" << std::setw(14) << "landed" << std::setw(12)
+    << "price" << std::setw(14) << "netback"
+    << "  route\n";
+  s << "  " << std::left << std::setw(7) << "" << std::setw(22) << "" << std::right << std::setw(14)
+    << "USD/t" << std::setw(14) << "USD/t" << std::setw(12) << "USD/t" << std::setw(14) << "USD/t"
+    << "\n";
+  bool partial = false;
+  for (const auto& m : r["markets"]) {
+    s << "  " << std::left << std::setw(7) << m["market"].get<std::string>();
+    if (m["route"].is_null()) {
+      s << "no route: " << m["no_route_reason"].get<std::string>() << "\n";
+      continue;
+    }
+    const bool complete = m["complete"].get<bool>();
+    partial = partial || !complete;
+    auto money = [&](const json& v) {
+      return (complete ? "" : ">=") + text::thousands(v.get<double>());
+    };
+    std::string name = m["destination_name"].get<std::string>();
+    if (name.size() > 21) name = name.substr(0, 20) + "~";
+    s << std::setw(22) << name << std::right << std::setw(14)
+      << money(m["logistics_and_duties_usd_per_t"]) << std::setw(14)
+      << money(m["landed_cost_usd_per_t"]) << std::setw(12)
+      << (m.contains("price_usd_per_t") ? text::thousands(m["price_usd_per_t"].get<double>()) : "-")
+      << std::setw(14)
+      << (m.contains("netback_usd_per_t")
+              ? (complete ? "" : "<=") + text::thousands(m["netback_usd_per_t"].get<double>())
+              : std::string("-"))
+      << "  " << m["route"]["summary"].get<std::string>() << "\n";
+  }
+  if (partial)
+    s << "  >= / <=: some duty or tax of that market is unknown in the tariff data (not counted)\n";
+  s << "  netback = price - (landed cost - goods value) per tonne: what the sale pays at the mine "
+       "gate\n";
+  return s.str();
 }
 
 }  // namespace caravan::api

@@ -22,4 +22,12 @@ struct Source {
   std::string id, title, publisher, url, date, reliability, note;
 };
 
+// A source row for figures Caravan derives itself (reliability D), the method in its note.
+inline Source derived_source(std::string id, std::string title, std::string note) {
+  return {std::move(id),       std::move(title),
+          "Caravan (derived)", "derived here; method in note",
+          "2026-12",           "D",
+          std::move(note)};
+}
+
 }  // namespace caravan::network

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_set>
 
 #include "network/link_medians.h"
@@ -200,35 +201,30 @@ Result<Tables> rail_tables(const RailGraph& g, const RailImportOptions& o,
   osm.note =
       "railway=rail ways (gauge, usage, service, electrified, maxspeed) and stations, "
       "simplified by caravan network import-osm";
-  Source speed;
-  speed.id = "d_osm_speed";
-  speed.title = "Running speed of imported rail links";
-  speed.publisher = "Caravan (derived)";
-  speed.url = "derived here; method in note";
-  speed.date = "2026-12";
-  speed.reliability = "D";
-  speed.note =
-      "the way's maxspeed tag where there is one; otherwise an assumption by usage: "
-      "main 60 km/h, branch 40, other 25 (freight running speeds, not line speeds)";
+  const Source speed =
+      derived_source("d_osm_speed", "Running speed of imported rail links",
+                     "the way's maxspeed tag where there is one; otherwise an assumption by usage: "
+                     "main 60 km/h, branch 40, other 25 (freight running speeds, not line speeds)");
   // Tariffs: OSM has none; the medians of the catalogue's rail links of the same gauge (else of
   // every rail link), per t-km and per TEU-km.
+  // Once per gauge, not per link.
+  std::map<int, std::pair<double, double>> rates;
   auto median_rates = [&](int gauge) {
-    auto m = link_medians(catalogue.links, Mode::Rail, gauge, CountryId{});
-    if (m.links == 0) m = link_medians(catalogue.links, Mode::Rail, 0, CountryId{});
-    return std::pair{std::isnan(m.usd_per_tkm) ? 0.0 : m.usd_per_tkm,
-                     std::isnan(m.usd_per_teu_km) ? 0.0 : m.usd_per_teu_km};
+    auto [it, fresh] = rates.emplace(gauge, std::pair{0.0, 0.0});
+    if (fresh) {
+      auto m = link_medians(catalogue.links, Mode::Rail, gauge, CountryId{});
+      if (m.links == 0) m = link_medians(catalogue.links, Mode::Rail, 0, CountryId{});
+      it->second = {std::isnan(m.usd_per_tkm) ? 0.0 : m.usd_per_tkm,
+                    std::isnan(m.usd_per_teu_km) ? 0.0 : m.usd_per_teu_km};
+    }
+    return it->second;
   };
-  Source tariff;
-  tariff.id = "d_osm_tariff";
-  tariff.title = "Tariffs of imported rail links";
-  tariff.publisher = "Caravan (derived)";
-  tariff.url = "derived here; method in note";
-  tariff.date = "2026-12";
-  tariff.reliability = "D";
-  tariff.note =
+  const Source tariff = derived_source(
+      "d_osm_tariff", "Tariffs of imported rail links",
       "OpenStreetMap has no tariffs: the medians, per t-km and per TEU-km, of the rail "
       "links of the same gauge in the network '" +
-      catalogue.name + "' (else of all its rail links); replace them with the country's tariff";
+          catalogue.name +
+          "' (else of all its rail links); replace them with the country's tariff");
   t.sources = {osm, speed, tariff};
   Country c;
   c.iso2 = o.country;

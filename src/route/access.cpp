@@ -24,21 +24,23 @@ nw::LinkMedians figures(const nw::Network& net, nw::Mode mode, int gauge_mm, Cou
   return nw::link_medians(links, mode, gauge_mm, CountryId{});
 }
 
-// The gauge of a location's rail links (0: none).
-int rail_gauge_at(const nw::Network& net, LocationId at) {
+// What each location has: road links, and the gauge of its rail links (0: none); once per call,
+// not once per candidate.
+struct Served {
+  std::vector<std::uint8_t> road;
+  std::vector<int> gauge;
+};
+Served served(const nw::Network& net) {
+  Served s{std::vector<std::uint8_t>(net.location_count(), 0),
+           std::vector<int>(net.location_count(), 0)};
   for (std::uint32_t i = 0; i < net.link_count(); ++i) {
     const auto& l = net.link(LinkId{i});
-    if (l.mode == nw::Mode::Rail && (l.from == at || l.to == at)) return l.gauge_mm;
+    for (auto at : {l.from, l.to}) {
+      if (l.mode == nw::Mode::Road) s.road[at.value] = 1;
+      if (l.mode == nw::Mode::Rail && s.gauge[at.value] == 0) s.gauge[at.value] = l.gauge_mm;
+    }
   }
-  return 0;
-}
-
-bool has_mode(const nw::Network& net, LocationId at, nw::Mode mode) {
-  for (std::uint32_t i = 0; i < net.link_count(); ++i) {
-    const auto& l = net.link(LinkId{i});
-    if (l.mode == mode && (l.from == at || l.to == at)) return true;
-  }
-  return false;
+  return s;
 }
 
 }  // namespace
@@ -46,23 +48,20 @@ bool has_mode(const nw::Network& net, LocationId at, nw::Mode mode) {
 Result<nw::Network> with_access(const nw::Network& net, const std::vector<AccessPlace>& ends,
                                 const AccessOptions& opt) {
   nw::Tables t = net.tables();
-  nw::Source src;
-  src.id = "d_access";
-  src.title = "Access legs to places beyond the network (estimated)";
-  src.publisher = "Caravan (derived at query time)";
-  src.date = "2026-12";
-  src.reliability = "D";
-  src.note =
+  const Served here = served(net);
+  t.sources.push_back(nw::derived_source(
+      "d_access", "Access legs to places beyond the network (estimated)",
       "Great-circle distance to the nearest locations of the place's country, times a circuity "
       "factor (road " +
-      text::compact(opt.road_circuity) + ", rail " + text::compact(opt.rail_circuity) +
-      "; road networks run about 1.2 times the straight line: Newell 1980 and O'Sullivan 1996 "
-      "(1.21-1.23) via Wikibooks 'Transportation Geography and Network Science/Circuity', "
-      "https://en.wikibooks.org/wiki/Transportation_Geography_and_Network_Science/Circuity; the "
-      "network's own derived road distances use 1.1-1.5, d_road_km; Kazakh rail 0.98-1.14, "
-      "d_rail_km_kz). Speed, rate per t-km and per TEU-km, and emission class: the medians of the "
-      "network's links of that mode (and gauge) in the country, else in the whole network.";
-  t.sources.push_back(src);
+          text::compact(opt.road_circuity) + ", rail " + text::compact(opt.rail_circuity) +
+          "; road networks run about 1.2 times the straight line: Newell 1980 and O'Sullivan 1996 "
+          "(1.21-1.23) via Wikibooks 'Transportation Geography and Network Science/Circuity', "
+          "https://en.wikibooks.org/wiki/Transportation_Geography_and_Network_Science/Circuity; "
+          "the "
+          "network's own derived road distances use 1.1-1.5, d_road_km; Kazakh rail 0.98-1.14, "
+          "d_rail_km_kz). Speed, rate per t-km and per TEU-km, and emission class: the medians of "
+          "the "
+          "network's links of that mode (and gauge) in the country, else in the whole network."));
   const SourceId sid{static_cast<std::uint32_t>(t.sources.size() - 1)};
   for (const auto& end : ends) {
     const auto& p = end.place;
@@ -144,12 +143,12 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
     };
     int road = 0, rail = 0;
     for (const auto& [d, id] : near) {
-      if (road < opt.nearest && has_mode(net, id, nw::Mode::Road)) {
+      if (road < opt.nearest && here.road[id.value]) {
         add(nw::Mode::Road, 0, id, d, opt.road_circuity);
         ++road;
       }
       if ((p.functions & (places::kRail | places::kInlandDepot)) && rail < opt.nearest) {
-        if (const int gauge = rail_gauge_at(net, id); gauge > 0) {
+        if (const int gauge = here.gauge[id.value]; gauge > 0) {
           add(nw::Mode::Rail, gauge, id, d, opt.rail_circuity);
           ++rail;
         }
@@ -160,7 +159,7 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
     // near, the nearest locations of any kind.
     for (std::size_t i = 0; i < near.size(); ++i) {
       const auto& [d, id] = near[i];
-      if (has_mode(net, id, nw::Mode::Road)) {
+      if (here.road[id.value]) {
         if (i == 0) break;  // the nearest has road links: joined above
         continue;
       }
