@@ -64,7 +64,19 @@ json range_json(sea::Range r) { return json{{"low", r.low}, {"high", r.high}}; }
 
 // --- sea-route -------------------------------------------------------------------------------
 
-Result<Answer> run_sea_route(const Context&, const json& request) {
+// A name the network knows ("Nhava Sheva", "Aktau port") as the gazetteer knows it: the
+// location's id when it is a UN/LOCODE there, else its position; other text unchanged.
+std::string as_gazetteer_query(const Context& ctx, const places::Gazetteer& g,
+                               const std::string& q) {
+  if (!ctx.net) return q;
+  const auto id = network::resolve_location(*ctx.net, q, "");
+  if (!id) return q;
+  const auto& l = ctx.net->location(*id);
+  if (g.find_locode(l.id)) return l.id;
+  return text::format_number(l.pos.lat, 5) + "," + text::format_number(l.pos.lon, 5);
+}
+
+Result<Answer> run_sea_route(const Context& ctx, const json& request) {
   Fields f(request);
   sea::SeaRouteRequest req;
   CARAVAN_TRY(from, f.str("from"));
@@ -78,8 +90,10 @@ Result<Answer> run_sea_route(const Context&, const json& request) {
   CARAVAN_TRY(snap, f.opt_num("max_snap_km", 1, 5000));
   CARAVAN_TRY(files, files_of(f));
   if (auto s = f.no_unknown(); !s) return s.error();
-  req.from = from;
-  req.to = to;
+  CARAVAN_TRY(data, io::load_sea_data(files.marnet, files.sea_dir));
+  CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
+  req.from = as_gazetteer_query(ctx, *gaz, from);
+  req.to = as_gazetteer_query(ctx, *gaz, to);
   req.avoid = avoid;
   req.allow = allow;
   req.vessel = vessel.value_or("");
@@ -87,8 +101,6 @@ Result<Answer> run_sea_route(const Context&, const json& request) {
   req.teu = Teu{teu.value_or(0)};
   if (tpt) req.tonnes_per_teu = *tpt;
   if (snap) req.max_snap = Km{*snap};
-  CARAVAN_TRY(data, io::load_sea_data(files.marnet, files.sea_dir));
-  CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
   CARAVAN_TRY(r, sea::plan_sea_route(*data, *gaz, req));
   const auto& sea = data->network;
   auto passages = [&](const std::vector<sea::PassageId>& ids) {
@@ -389,7 +401,7 @@ std::vector<Feature> global_features() {
   place_options.insert(place_options.end(), kDataFiles.begin(), kDataFiles.end());
   return {
       {"sea-route", "any port to any port over the global maritime network", "/v1/sea-route", false,
-       sea_options, true, never, nullptr, run_sea_route, sea_route_text, sea_route_csv,
+       sea_options, true, nullptr, nullptr, run_sea_route, sea_route_text, sea_route_csv,
        sea_route_geojson, sea_route_exit},
       {"places", "find any UN/LOCODE place or World Port Index port", "/v1/places", false,
        place_options, false, never, nullptr, run_places, places_text, nullptr, nullptr,

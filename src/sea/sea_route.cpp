@@ -30,7 +30,8 @@ Result<SeaEnd> end_of(const SeaNetwork& sea, const places::Gazetteer& g, const s
             " is " + text::thousands(s.distance.value) + " km from the nearest sea node (node " +
             std::to_string(s.node.value) + " at " + text::format_number(n.lat, 3) + "," +
             text::format_number(n.lon, 3) + "); the limit is " + text::thousands(max_snap.value) +
-            " km (max_snap_km): is it a seaport?",
+            " km (max_snap_km): the maritime layer has no lane near it (it lacks the Caspian and "
+            "inland waters; the corridor network's ferries cover the Caspian: caravan route)",
         field);
   }
   return SeaEnd{std::move(place), s};

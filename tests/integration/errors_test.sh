@@ -45,6 +45,8 @@ expect 2 "unknown vessel class 'canoe'" sea-route --from Poti --to Yokohama --ve
 expect 6 "no sea route from" sea-route --from Poti --to Yokohama --avoid bosporus
 expect 4 "cannot open file" sea-route --from Poti --to Yokohama --marnet /nonexistent/marnet.geojson
 expect 4 "no place matches 'zzzzqqq'" places zzzzqqq
+expect 2 "it lacks the Caspian" sea-route --from Aktau --to Baku
+expect 0 "Jawaharlal Nehru Port (Nhava Shiva) (INNSA)" sea-route --from Busan --to "Nhava Sheva"
 expect 2 "field 'to': 'JAPAN' is not an ISO 3166-1 alpha-2 country code" markets --from Stepnogorsk --to JP,Japan --tonnes 10
 expect 2 "field 'prices': a price for 'FR', which is not among the markets" markets --from Stepnogorsk --to JP,DE --tonnes 10 --prices FR=1000
 expect 2 "'Temirtau' is ambiguous: Temirtau (KZTAU), Temirtau (RUTEM) (give the UN/LOCODE)" route --from Temirtau --to Yokohama --tonnes 10
