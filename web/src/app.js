@@ -238,8 +238,9 @@ function drawRoutes(routes) {
   state.layers = routes.map((r, i) => {
     const g = L.featureGroup();
     for (const leg of r.legs || []) {
-      const line = L.polyline(legLatLngs(leg), { color: MODE_COLOURS[leg.mode] || '#333', weight: 4, opacity: 0.9 });
-      line.bindTooltip(`${i + 1}: ${leg.from_name} → ${leg.to_name} (${leg.mode}, ${leg.km} km)`);
+      // An estimated access leg (a place beyond the network) is dashed.
+      const line = L.polyline(legLatLngs(leg), { color: MODE_COLOURS[leg.mode] || '#333', weight: 4, opacity: 0.9, dashArray: leg.estimated ? '8 6' : null });
+      line.bindTooltip(`${i + 1}: ${leg.from_name} → ${leg.to_name} (${leg.mode}, ${leg.estimated ? '~' : ''}${leg.km} km${leg.estimated ? ', estimated access leg' : ''})`);
       line.on('click', () => select(i));
       line.addTo(g);
     }
