@@ -92,6 +92,10 @@ const Feature* feature_at(std::string_view http_path);
 // Refuses fields that name files on this machine unless the context is local, then prepares the
 // request (Feature::prepare, when there is one).
 Result<nlohmann::json> prepare(const Feature& f, const Context& ctx, const nlohmann::json& request);
+// The feature's text rendering, after a line for what every shipment answer may carry (the HS
+// code classified from "describe", the valuation check).
+std::string render_text(const Feature& f, const Context& ctx, const nlohmann::json& response);
+
 // Prepares and runs a feature (`prepared`: the request comes from `prepare` already).
 Result<Answer> run(const Feature& f, const Context& ctx, const nlohmann::json& request,
                    bool prepared = false);

@@ -26,7 +26,13 @@ std::vector<Option> shipment_options(bool with_via) {
       {"--tonnes", "tonnes", K::Number, "quantity in tonnes"},
       {"--teu", "teu", K::Number, "quantity in TEU (containerised commodities)"},
       {"--value-usd", "value_usd", K::Number,
-       "value of the goods (default: catalogue value per tonne)"},
+       "value of the goods (default: catalogue value per tonne); checked against reference "
+       "prices"},
+      {"--hs", "hs", K::Text, "HS code instead of a catalogue commodity, e.g. 2846.90"},
+      {"--describe", "describe", K::Text,
+       "the goods in words: the HS code is classified from it (see classify)"},
+      {"--describe-threshold", "describe_threshold", K::Number,
+       "confidence needed to take the classified code (default: the model's)"},
       {"--objective", "objective", K::Text, "cost|time|co2|risk|generalized (default cost)"},
       {"--avoid", "avoid", K::List,
        "comma list of countries (ISO), locations, modes or chokepoints"}};

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "api/handlers.h"
@@ -45,11 +46,25 @@ json base_request(const Feature& f) {
   if (name == "simulate") r = {{"config", "middle-corridor"}};
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});
   if (name == "assign") r = {{"max_iterations", 1}};
+  if (name == "classify") r = {{"text", "milling wheat"}};
+  if (name == "train-classifier" || name == "evaluate-classifier") {
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto examples = (dir / "caravan_feature_test_examples.csv").string();
+    std::ofstream(examples) << "text,hs6,lang,source_id\nmilling wheat,100199,en,t\n"
+                               "hard wheat for flour,100199,en,t\npermanent magnets,850511,en,t\n";
+    r = {{"examples", examples}};
+    if (name == "train-classifier") r["out"] = (dir / "caravan_feature_test_model.txt").string();
+  }
   return r;
 }
 
 // A value of the option's kind.
 json sample(const Option& o) {
+  // Fields that write files: into the temporary folder, never the working directory.
+  if (o.field == "export_split" || o.field == "out")
+    return (std::filesystem::temp_directory_path() /
+            ("caravan_feature_test_" + std::string(o.field)))
+        .string();
   switch (o.kind) {
     case K::Number:
     case K::Integer:

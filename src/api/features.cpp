@@ -1,4 +1,5 @@
 // The feature table: the entries of every group, lookups, and running a feature.
+#include "api/customs_codec.h"
 #include "api/feature.h"
 #include "api/feature_groups.h"
 #include "io/network_reader.h"
@@ -10,12 +11,14 @@ namespace {
 
 // Request fields naming files on this machine: accepted from the command line, never over HTTP.
 constexpr const char* kPathFields[] = {
-    "tariffs", "hs_nomenclature", "tntp", "marnet", "unlocode", "wpi", "osm", "out"};
+    "tariffs", "hs_nomenclature", "tntp",     "marnet", "unlocode",    "wpi", "osm",
+    "out",     "model",           "examples", "batch",  "export_split"};
 
 const std::vector<Feature>& table() {
   static const std::vector<Feature> kFeatures = [] {
     std::vector<Feature> all;
-    for (auto group : {route_features, study_features, network_features, global_features})
+    for (auto group :
+         {route_features, study_features, network_features, global_features, customs_features})
       for (auto& f : group()) all.push_back(std::move(f));
     return all;
   }();
@@ -52,6 +55,10 @@ Result<json> prepare(const Feature& f, const Context& ctx, const json& request) 
   return f.prepare ? f.prepare(ctx, request) : Result<json>(request);
 }
 
+std::string render_text(const Feature& f, const Context& ctx, const json& response) {
+  return classification_line(response) + f.text(ctx, response);
+}
+
 Result<Answer> run(const Feature& f, const Context& ctx, const json& request, bool prepared) {
   json ready = request;
   if (!prepared) {
@@ -60,7 +67,21 @@ Result<Answer> run(const Feature& f, const Context& ctx, const json& request, bo
   }
   if (!ctx.net && (!f.needs_network || f.needs_network(ready)))
     return make_error(ErrorCode::Internal, std::string(f.name) + " needs a network");
-  return f.run(ctx, ready);
+  // Every feature that takes a shipment: "describe" becomes "hs" (customs_codec.h), and a
+  // declared value is checked against the reference prices.
+  const bool declared = ready.is_object() && ready.contains("value_usd");
+  CARAVAN_TRY(chosen, take_describe(ready));
+  const std::string tariffs =
+      ready.is_object() && ready.contains("tariffs") && ready["tariffs"].is_string()
+          ? ready["tariffs"].get<std::string>()
+          : std::string();
+  CARAVAN_TRY(answer, f.run(ctx, ready));
+  if (chosen) answer.json["classification"] = *chosen;
+  if (declared && answer.json.is_object() && answer.json.contains("query")) {
+    CARAVAN_TRY(v, valuation_json(answer.json["query"], tariffs));
+    if (!v.is_null()) answer.json["valuation"] = std::move(v);
+  }
+  return answer;
 }
 
 }  // namespace caravan::api

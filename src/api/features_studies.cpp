@@ -200,10 +200,8 @@ std::vector<Feature> study_features() {
        "landed cost: duties, taxes, insurance, Incoterm split; processing before export",
        "/v1/landed-cost", false,
        shipment_options() +
-           std::vector<Option>{
-               {"--alternatives", "alternatives", K::Integer,
-                "k distinct routes, ranked by landed cost"},
-               {"--hs", "hs", K::Text, "HS code instead of a catalogue commodity, e.g. 2846.90"}} +
+           std::vector<Option>{{"--alternatives", "alternatives", K::Integer,
+                                "k distinct routes, ranked by landed cost"}} +
            kLandedTerms +
            std::vector<Option>{
                {"--compare-processing", "compare_processing", K::Flag,
@@ -230,7 +228,6 @@ std::vector<Feature> study_features() {
          for (auto& x : o)
            if (x.field == "to")
              x.help = "the markets: comma list of ISO country codes, e.g. JP,KR,CN,DE";
-         o.push_back({"--hs", "hs", K::Text, "HS code instead of a catalogue commodity"});
          o.push_back({"--price-usd", "price_usd_per_t", K::Number,
                       "sale price per tonne, delivered, in every market (gives the netback)"});
          o.push_back(
@@ -245,8 +242,7 @@ std::vector<Feature> study_features() {
                {"--sale-price", "sale_price_usd_per_t", K::Number,
                 "sale price at the destination, USD per tonne", true},
                {"--shipments-per-year", "shipments_per_year", K::Number,
-                "consignments per year (default 12)"},
-               {"--hs", "hs", K::Text, "HS code instead of a catalogue commodity, e.g. 2846.90"}} +
+                "consignments per year (default 12)"}} +
            kLandedTerms,
        false, nullptr, nullptr, run_deal, deal_of, nullptr, nullptr, nullptr},
       {"assign",

@@ -4,6 +4,8 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "network/locate.h"
+#include "tariff/hs_code.h"
+#include "trade/landed_route.h"
 
 namespace caravan::api {
 Error field_error(const std::string& field, const std::string& message) {
@@ -152,10 +154,26 @@ Result<route::PlanRequest> parse_plan_request(const network::Network& net, Field
   CARAVAN_TRY(tonnes, f.opt_num("tonnes", 1e-9, 1e9));
   CARAVAN_TRY(teu, f.opt_num("teu", 1e-9, 1e7));
   CARAVAN_TRY(value, f.opt_num("value_usd", 0, 1e13));
+  // An HS code instead of a commodity (or chosen from a description): the catalogue commodity
+  // of that code, else general cargo at the declared value.
+  CARAVAN_TRY(hs_text, f.opt_str("hs"));
+  std::string hs;
+  if (hs_text) {
+    CARAVAN_TRY(norm, tariff::normalize_hs(*hs_text, "hs"));
+    hs = norm;
+    if (!commodity) {
+      commodity = trade::commodity_for_hs(net, hs);
+      if (!commodity && !value)
+        return field_error("value_usd", "HS " + *hs_text +
+                                            " matches no catalogue commodity: give the goods' "
+                                            "value (--value-usd)");
+    }
+  }
   auto shipment =
       cost::make_shipment(net, commodity.value_or("general-container"), tonnes, teu, value);
   if (!shipment) return shipment.error();
   r.shipment = *shipment;
+  if (!hs.empty()) r.shipment.hs = hs;
   r.query.hs = r.shipment.hs;
 
   CARAVAN_TRY(objective, f.opt_str("objective"));

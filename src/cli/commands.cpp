@@ -64,7 +64,7 @@ int run_feature(FeatureCommand& c, const std::string& network_dir, std::ostream&
   } else if (c.as_csv) {
     out << f.csv(ctx, r);
   } else {
-    out << f.text(ctx, r);
+    out << api::render_text(f, ctx, r);
   }
   return f.exit_code ? f.exit_code(r, err) : 0;
 }

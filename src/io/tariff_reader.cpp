@@ -278,6 +278,29 @@ Status read_exports(Ctx& ctx, tf::Schedule& out) {
   return Ok{};
 }
 
+// reference_prices.csv (optional): price ranges per commodity or HS code for the valuation check.
+Status read_reference_prices(Ctx& ctx, tf::Schedule& out) {
+  if (!std::filesystem::exists(std::filesystem::path(ctx.dir) / "reference_prices.csv"))
+    return Ok{};
+  CARAVAN_TRY(t, table(ctx, "reference_prices.csv", {"hs", "usd_per_t", "date", "sources"},
+                       {"commodity", "basis", "note"}));
+  for (const auto& row : t.rows) {
+    RowReader r(t, row);
+    tf::ReferencePrice p;
+    p.commodity = r.text("commodity", false);
+    p.hs_prefix = hs_prefix(r, "hs");
+    p.usd_per_t = figure(r, ctx, {"usd_per_t"}, "usd_per_t", 0, 1e9, true);
+    p.basis = r.text("basis", false);
+    p.note = r.text("note", false);
+    if (r.ok() && p.usd_per_t.sources.empty() && r.raw("usd_per_t") != kUnknown)
+      r.fail("sources", "a reference price needs a source");
+    if (!r.ok()) return r.error();
+    if (r.raw("usd_per_t") == kUnknown) continue;  // documented gap: nothing to check against
+    out.reference_prices.push_back(std::move(p));
+  }
+  return Ok{};
+}
+
 Status read_transit(Ctx& ctx, tf::Schedule& out) {
   CARAVAN_TRY(t, table(ctx, "transit.csv",
                        {"country", "origin", "regime", "usd_per_consignment", "date", "sources"},
@@ -372,7 +395,7 @@ Result<tf::Schedule> load_tariffs(const std::string& dir) {
   tf::Schedule s;
   s.name = std::filesystem::path(dir).filename().string();
   for (auto* step : {read_sources, read_regimes, read_duties, read_exports, read_transit, read_fx,
-                     read_parameters, read_processing})
+                     read_parameters, read_processing, read_reference_prices})
     if (auto st = step(ctx, s); !st) return st.error();
   return s;
 }

@@ -28,6 +28,7 @@ class Nomenclature {
   bool empty() const { return entries_.empty(); }
   std::size_t size() const { return entries_.size(); }
   const std::string& source() const { return source_; }
+  const std::vector<HsEntry>& entries() const { return entries_; }  // sorted by code
   // The entry for the code's first six digits (or all of them if fewer); national digits
   // beyond six are not checked. nullptr if absent.
   const HsEntry* find(std::string_view digits) const;

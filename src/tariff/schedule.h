@@ -94,6 +94,15 @@ struct Parameter {
   Figure value;
 };
 
+// One reference range: for a catalogue commodity, or (commodity empty) for an HS code.
+struct ReferencePrice {
+  std::string commodity;  // catalogue id; "" for a code-level row
+  std::string hs_prefix;  // digits
+  Figure usd_per_t;       // value .. high
+  std::string basis;      // what the range is (FOB China export price, customs unit value ...)
+  std::string note;
+};
+
 struct Schedule {
   std::string name, version;
   std::vector<SourceInfo> sources;
@@ -104,6 +113,7 @@ struct Schedule {
   std::vector<FxRate> fx;
   std::vector<Parameter> parameters;
   std::vector<ProcessingStep> processing;
+  std::vector<ReferencePrice> reference_prices;  // for the valuation check (valuation.h)
 
   const ImportRegime* regime(std::string_view country) const;
   std::string union_of(std::string_view country) const;  // "" when none is known
