@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test deps build release bench format format-check clean web fuzz fuzz-smoke serve-bench
+.PHONY: run test deps build release bench format format-check clean web fuzz fuzz-smoke serve-bench classify-compare
 JOBS ?= 2
 APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev \
                 libcpp-httplib-dev libgeographiclib-dev libosmium2-dev curl chromium clang libclang-rt-14-dev
@@ -58,6 +58,13 @@ fuzz-smoke:
 serve-bench: release
 	@dpkg -s wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk)
 	bash bench/serve_bench.sh build/release/caravan
+
+# The HS classifier against fastText on the same split (docs/classification.md).
+classify-compare: deps
+	cmake --preset ci >/dev/null
+	cmake --build --preset ci -j $(JOBS)
+	@dpkg -s fasttext >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq fasttext)
+	python3 tests/validation/classify_compare.py build/ci/caravan /tmp/caravan-classify-compare --write
 
 format-check:
 	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run -Werror

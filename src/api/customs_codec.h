@@ -10,7 +10,8 @@
 
 namespace caravan::api {
 
-std::vector<Feature> customs_features();  // classify, train-classifier, evaluate-classifier
+std::vector<Feature> customs_features();  // classify, train-classifier, evaluate-classifier, flows
+Feature flows_feature();                  // flows_codec.cpp
 
 // When the request has "describe": classifies it and, if the best code passes the threshold
 // ("describe_threshold", default the model's), replaces it by "hs"; returns what was chosen

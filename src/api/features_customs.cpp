@@ -174,11 +174,12 @@ std::string classify_text(const Context&, const json& r) {
     }
     s << " (" << x["known_words"] << " of " << x["words"] << " words known to the model)\n";
     candidate_lines(s, x);
-    if (x["confident"].get<bool>())
+    if (x["confident"].get<bool>()) {
       s << "  -> " << x["candidates"][0]["code"].get<std::string>() << ": confidence "
         << pct(x["candidates"][0]["confidence"].get<double>()) << "% passes the threshold of "
         << pct(x["threshold"].get<double>()) << "%\n";
-    else
+      if (x.contains("note")) s << "  note: " << x["note"].get<std::string>() << "\n";
+    } else
       s << "  -> " << x["note"].get<std::string>() << "\n";
   };
   if (r.contains("rows")) {
@@ -613,6 +614,7 @@ std::vector<Feature> customs_features() {
        nullptr,
        nullptr,
        nullptr},
+      flows_feature(),
   };
 }
 

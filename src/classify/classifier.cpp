@@ -79,6 +79,10 @@ Result<ClassifyResponse> classify(const Model& m, const tariff::Nomenclature& n,
     return fail("the description is written in " + out.script +
                 ", a script the model was not trained on; it was trained on " + trained_on(m));
 
+  if (script == Script::Han && !m.languages.contains("zh"))
+    out.note =
+        "written in Han characters without kana: read as Japanese (the model has no Chinese "
+        "rows)";
   const auto r = rank(m, rq.text, rq.k);
   out.words = r.vector.words;
   out.known_words = r.vector.known_words;
@@ -118,11 +122,12 @@ Result<ClassifyResponse> classify(const Model& m, const tariff::Nomenclature& n,
   const float best = out.candidates.empty() ? 0 : out.candidates[0].subheading.confidence;
   out.confident = best >= out.threshold;
   if (!out.confident) {
-    out.note = "low confidence: the best code has " +
-               std::to_string(static_cast<int>(std::lround(best * 100))) +
-               "% against a threshold of " +
-               std::to_string(static_cast<int>(std::lround(out.threshold * 100))) +
-               "%; choose among the candidates or describe the goods more precisely";
+    if (!out.note.empty()) out.note += "; ";
+    out.note += "low confidence: the best code has " +
+                std::to_string(static_cast<int>(std::lround(best * 100))) +
+                "% against a threshold of " +
+                std::to_string(static_cast<int>(std::lround(out.threshold * 100))) +
+                "%; choose among the candidates or describe the goods more precisely";
     if (out.known_words * 2 < out.words)
       out.note += " (only " + std::to_string(out.known_words) + " of its " +
                   std::to_string(out.words) + " words are known to the model)";

@@ -120,6 +120,13 @@ try {
   await page.waitForSelector('#sea-result table', { timeout: 30000 });
   const seaText = await page.textContent('#sea-result');
   await page.screenshot({ path: resolve(shotDir, 'map_test_sea.png') });
+  // The customs box: an HS code from a description, with confidence and the words that matched.
+  await page.click('#hs-box summary');
+  await page.fill('#hs-text', 'sintered neodymium iron boron permanent magnets of metal');
+  await page.click('#hs-go');
+  await page.waitForSelector('#hs-result table', { timeout: 30000 });
+  const hsText = await page.textContent('#hs-result');
+  await page.screenshot({ path: resolve(shotDir, 'map_test_hs.png') });
   // A place beyond the network is offered as such while typing (UN/LOCODE via the gazetteer).
   await page.fill('#from', '');
   await page.type('#from', 'Kustanai');
@@ -136,6 +143,7 @@ try {
 
   const problems = [];
   if (rows.length < 1) problems.push('no rows in the alternatives table');
+  if (!hsText.includes('8505.11') || !hsText.includes('magnet')) problems.push(`classify box: ${hsText.slice(0, 200)}`);
   if (drawn < 1) problems.push('no route lines drawn');
   if (legs < 1) problems.push('no legs listed');
   if (rows.some((r) => /China|CN-/.test(r))) problems.push(`a route through China: ${rows}`);

@@ -64,6 +64,30 @@ expect 2 "field 'resources[0].capacity_units': a ferry that carries nothing can 
 printf '{"resources": [' > "$bad_sim"
 expect 2 "parse error" simulate --config "$bad_sim"
 rm -f "$bad_sim"
+# Customs: classification, its model and batch files, describe, flows.
+expect 2 "describe: the description is empty" classify "   "
+expect 2 "describe: the description has no letters" classify "1234 / 56"
+expect 2 "control characters" classify "$(printf 'magnets\001')"
+expect 2 "written in another alphabet, a script the model was not trained on; it was trained on en" classify "مغناطيس دائم"
+expect 2 "none of its words is known to the model" classify "zzqx wvvk"
+expect 4 "the classifier model '/nonexistent/model.txt' is missing" classify "wheat" --model /nonexistent/model.txt
+corrupt="$(mktemp)"; printf 'caravan-hs-model 1\nmethod x\nseed one\n' > "$corrupt"
+expect 3 ":3: expected 'seed N' (the model file is corrupt" classify "wheat" --model "$corrupt"
+rm -f "$corrupt"
+batch="$(mktemp --suffix=.csv)"; printf 'id,description\na,milling wheat\nb,\nc,frozen boneless beef\n' > "$batch"
+out="$("$bin" classify --file "$batch" 2>&1)"; rc=$?
+if [ "$rc" -eq 0 ] && [[ "$out" == *"description: empty"* ]] && [[ "$out" == *"2 classified"* ]] && [[ "$out" == *"1 failed"* ]]; then pass=$((pass+1))
+else fail=$((fail+1)); echo "FAIL: a batch with a bad row: exit $rc, $out"; fi
+printf 'text\nwheat\n' > "$batch"
+expect 3 ":1: missing column 'description'" classify --file "$batch"
+rm -f "$batch"
+expect 2 "describe: no HS code reaches the threshold of 99%" route --from Stepnogorsk --to Yokohama --describe "magnets" --describe-threshold 0.99 --tonnes 5
+expect 2 "give the goods' description or their HS code (hs), not both" route --from Stepnogorsk --to Yokohama --describe "magnets" --hs 8505.11 --tonnes 5
+expect 2 "describe_threshold" route --from Stepnogorsk --to Yokohama --describe-threshold 0.5 --tonnes 5
+expect 4 "no flows for corridor 'nope' (known: titr" flows --corridor nope
+bad_examples="$(mktemp --suffix=.csv)"; printf 'text,hs6,lang,source_id\nwheat,1001,en,x\n' > "$bad_examples"
+expect 3 ":2: field 'hs6': expected 6 digits, found '1001'" train-classifier --examples "$bad_examples" --out /tmp/caravan_err_model.txt
+rm -f "$bad_examples"
 # A broken network names file, line and field.
 broken="$(mktemp -d)"; cp -r "$tiny"/. "$broken"/
 sed -i 's/^r4,CNAKA,CNLYG,rail/r4,CNAKA,CNLYG,barge/' "$broken/links.csv"

@@ -59,6 +59,13 @@ if [ "$allow" = "GET, POST" ]; then pass=$((pass+1)); else echo "FAIL allow_head
 check network 200 'j["type"] == "FeatureCollection" and len(j["features"]) > 100' "$BASE/v1/network"
 # Global reach over HTTP: sea routes, the gazetteer, markets, places beyond the network.
 check sea_route 200 'j["route"]["nm"] > 10000 and "suez" not in [p["id"] for p in j["route"]["passages"]]' "${json[@]}" -d '{"from": "Shanghai", "to": "Rotterdam", "avoid": ["suez"]}' "$BASE/v1/sea-route"
+check classify 200 'j["candidates"][0]["hs6"] == "100199" or j["candidates"][0]["heading"]["code"] == "1001"' "${json[@]}" -d '{"text": "hard red winter wheat for milling"}' "$BASE/v1/classify"
+check classify_batch 200 'j["failed"] == 1 and j["classified"] == 1 and "error" in j["rows"][1]' "${json[@]}" -d '{"texts": ["frozen boneless beef", 7]}' "$BASE/v1/classify"
+check classify_empty 400 'j["error"]["field"] == "describe"' "${json[@]}" -d '{"text": "  "}' "$BASE/v1/classify"
+check classify_no_paths 400 'j["error"]["field"] == "model"' "${json[@]}" -d '{"text": "wheat", "model": "/etc/passwd"}' "$BASE/v1/classify"
+check route_describe 200 'j["classification"]["hs"] == "8505.11" and j["query"]["commodity"] == "ndfeb-magnets"' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "describe": "sintered neodymium iron boron permanent magnets of metal", "tonnes": 20}' "$BASE/v1/route"
+check valuation 200 'j["valuation"]["status"] == "below" and j["valuation"]["references"][0]["sources"]' "${json[@]}" -d '{"from": "Stepnogorsk", "to": "Yokohama", "commodity": "rare-earth-oxide", "tonnes": 10, "value_usd": 100000}' "$BASE/v1/route"
+check flows 200 'any(s["corridor"] == "titr" and s["forecast"] for s in j["series"])' "$BASE/v1/flows?corridor=titr"
 check sea_route_no_paths 400 'j["error"]["field"] == "marnet"' "${json[@]}" -d '{"from": "Shanghai", "to": "Rotterdam", "marnet": "/etc/passwd"}' "$BASE/v1/sea-route"
 check places 200 'j["matches"][0]["locode"] == "NLRTM"' "${json[@]}" -d '{"q": "Rotterdm"}' "$BASE/v1/places"
 check markets 200 '[m["market"] for m in j["markets"]][-1] == "US" and j["markets"][0]["route"] is not None' "${json[@]}" -d '{"from": "Stepnogorsk", "commodity": "rare-earth-oxide", "tonnes": 100, "to": ["JP", "DE", "US"], "price_usd_per_t": 75000}' "$BASE/v1/markets"

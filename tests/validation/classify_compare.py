@@ -10,8 +10,10 @@ chapter. Prints a Markdown table (docs/classification.md keeps it).
 """
 import csv, json, subprocess, sys, time, os
 
-caravan = sys.argv[1]
-work = sys.argv[2] if len(sys.argv) > 2 else "/tmp/caravan-classify-compare"
+args = [a for a in sys.argv[1:] if a != "--write"]
+write = "--write" in sys.argv
+caravan = args[0]
+work = args[1] if len(args) > 1 else "/tmp/caravan-classify-compare"
 os.makedirs(work, exist_ok=True)
 
 def run(cmd):
@@ -53,9 +55,16 @@ for loss, epochs in (("hs", 25), ("softmax", 10)):
     rows[f"fastText 0.9.2 ({loss} loss, {epochs} epochs, word pairs, char 3-5-grams, dim 100)"] = (
         score(truth, preds), t, tp)
 
-print(f"Test split: {len(truth)} descriptions; training on {work}/train.txt (one thread each).\n")
-print("| model | top-1 6 | top-3 6 | top-1 4 | top-3 4 | top-1 2 | top-3 2 | training s | predicting the split s |")
-print("|---|---|---|---|---|---|---|---|---|")
-for name, (s, tt, tp) in rows.items():
-    cells = " | ".join(f"{100 * s[(d, k)]:.1f}%" for d in (6, 4, 2) for k in (1, 3))
-    print(f"| {name} | {cells} | {tt:.1f} | {tp:.1f} |")
+lines = [f"Test split: {len(truth)} descriptions; one thread each; times in seconds on this machine.", "",
+         "| model | top-1 6 | top-3 6 | top-1 4 | top-3 4 | top-1 2 | top-3 2 | training s | predicting the split s |",
+         "|---|---|---|---|---|---|---|---|---|"]
+for name, (sc, tt, tp) in rows.items():
+    cells = " | ".join(f"{100 * sc[(d, k)]:.1f}%" for d in (6, 4, 2) for k in (1, 3))
+    lines.append(f"| {name} | {cells} | {tt:.1f} | {tp:.1f} |")
+print("\n".join(lines))
+if write:
+    doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../docs/classification.md")
+    text = open(doc, encoding="utf-8").read()
+    b, e = "<!-- comparison:begin -->", "<!-- comparison:end -->"
+    text = text[:text.index(b) + len(b)] + "\n" + "\n".join(lines) + "\n" + text[text.index(e):]
+    open(doc, "w", encoding="utf-8").write(text)

@@ -524,6 +524,32 @@ async function seaRoute() {
   }
 }
 
+// The likeliest HS 2022 subheadings for a description, from /v1/classify: confidence (calibrated),
+// heading, chapter and the words that matched; a low best confidence is said, not hidden.
+async function classify() {
+  const out = $('hs-result');
+  const text = $('hs-text').value.trim();
+  if (!text) { out.textContent = 'Describe the goods.'; return; }
+  out.textContent = 'Classifying…';
+  try {
+    const r = await getJson('v1/classify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, k: 5 }) });
+    const pct = (x) => `${Math.round(x * 100)}%`;
+    const rows = r.candidates.map((c, i) => `<tr${i === 0 && r.confident ? ' class="best"' : ''}><td>${i + 1}</td>` +
+      `<td title="${escapeHtml(c.description)}">${escapeHtml(c.code)}</td><td class="num">${pct(c.confidence)}</td>` +
+      `<td title="${escapeHtml(c.heading.description)}">${escapeHtml(c.heading.code)} (${pct(c.heading.confidence)})</td>` +
+      `<td>${escapeHtml(c.why.words.join(', '))}</td></tr>` +
+      `<tr><td></td><td colspan="4"><small>${escapeHtml(c.description)}</small></td></tr>`).join('');
+    const verdict = r.confident
+      ? `<p><strong>${escapeHtml(r.candidates[0].code)}</strong>: confidence ${pct(r.candidates[0].confidence)} reaches the threshold of ${pct(r.threshold)}.</p>`
+      : `<p class="warn">${escapeHtml(r.note || 'low confidence')}</p>`;
+    out.innerHTML = `${verdict}<table><thead><tr><th>#</th><th>HS</th><th>Conf.</th><th>Heading</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>` +
+      `<p><small>${fmt(r.known_words)} of ${fmt(r.words)} words known to the model (${escapeHtml(r.model.method)}, ${fmt(r.model.train_rows)} training rows)</small></p>`;
+  } catch (e) {
+    out.textContent = e.message;
+  }
+}
+
+$('hs-query').addEventListener('submit', (e) => { e.preventDefault(); classify(); });
 $('sea-query').addEventListener('submit', (e) => { e.preventDefault(); seaRoute(); });
 $('query').addEventListener('submit', (e) => { e.preventDefault(); run('route'); });
 $('corridors').addEventListener('click', () => run('compare'));
