@@ -26,7 +26,8 @@ struct Fixture {
 const Fixture& fixture() {
   static const std::unique_ptr<Fixture> f = [] {
     auto x = std::make_unique<Fixture>();
-    auto n = io::load_nomenclature(std::string(CARAVAN_SHARED_DIR) + "/data/hs/harmonized-system.csv");
+    auto n =
+        io::load_nomenclature(std::string(CARAVAN_SHARED_DIR) + "/data/hs/harmonized-system.csv");
     auto e = io::read_hs_examples(std::string(CARAVAN_DATA_DIR) + "/hs/examples.csv");
     if (!n || !e) {
       std::cerr << "classify_bench: cannot read the HS data\n";
@@ -71,7 +72,8 @@ void BM_ClassifyOneCentroid(benchmark::State& state) { classify_one(state, fixtu
 void BM_ClassifyBatch(benchmark::State& state) {
   const auto& f = fixture();
   for (auto _ : state)
-    for (const auto& t : f.test) benchmark::DoNotOptimize(classify::classify(f.model, f.nomenclature, {t, 5, -1}));
+    for (const auto& t : f.test)
+      benchmark::DoNotOptimize(classify::classify(f.model, f.nomenclature, {t, 5, -1}));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * f.test.size()));
 }
 

@@ -80,6 +80,8 @@ std::string default_hs_examples() {
   return CARAVAN_DEFAULT_HS_EXAMPLES;
 }
 
+std::string default_hs_check_set() { return CARAVAN_DEFAULT_HS_CHECK_SET; }
+
 Result<std::vector<DescriptionRow>> read_descriptions(const std::string& path) {
   const auto name = std::filesystem::path(path).filename().string();
   CARAVAN_TRY(t, read_table(path, name, {"description"}, {"id"}));

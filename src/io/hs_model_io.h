@@ -21,6 +21,7 @@ Status write_hs_model(const classify::Model& model, const std::string& path);
 // $CARAVAN_HS_MODEL, else the model the build trained; data/hs/examples.csv.
 std::string default_hs_model();
 std::string default_hs_examples();
+std::string default_hs_check_set();  // data/hs/catalogue_check.csv
 
 // One row of a batch file: a description, or why the row cannot be read.
 struct DescriptionRow {
