@@ -37,10 +37,10 @@ const Fixture& fixture() {
     x->examples = std::move(*e);
     for (const auto& ex : x->examples)
       if (classify::split_of(ex.text, 1) == classify::Split::Test) x->test.push_back(ex.text);
-    auto m = classify::train({x->examples, &x->nomenclature, {}});
+    auto m = classify::train({x->examples, &x->nomenclature, {}, {}});
     classify::TrainOptions o;
     o.epochs = 0;
-    auto c = classify::train({x->examples, &x->nomenclature, o});
+    auto c = classify::train({x->examples, &x->nomenclature, o, {}});
     if (!m || !c) std::exit(1);
     x->model = std::move(m->model);
     x->centroid = std::move(c->model);
@@ -79,7 +79,8 @@ void BM_ClassifyBatch(benchmark::State& state) {
 
 void BM_Train(benchmark::State& state) {
   const auto& f = fixture();
-  for (auto _ : state) benchmark::DoNotOptimize(classify::train({f.examples, &f.nomenclature, {}}));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(classify::train({f.examples, &f.nomenclature, {}, {}}));
   state.counters["examples"] = static_cast<double>(f.examples.size());
 }
 

@@ -11,8 +11,8 @@ namespace {
 
 // Request fields naming files on this machine: accepted from the command line, never over HTTP.
 constexpr const char* kPathFields[] = {
-    "tariffs", "hs_nomenclature", "tntp",     "marnet", "unlocode",    "wpi", "osm",
-    "out",     "model",           "examples", "batch",  "export_split"};
+    "tariffs", "hs_nomenclature", "tntp",     "marnet", "unlocode",     "wpi",       "osm",
+    "out",     "model",           "examples", "batch",  "export_split", "check_set", "lexicon"};
 
 const std::vector<Feature>& table() {
   static const std::vector<Feature> kFeatures = [] {

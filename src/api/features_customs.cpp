@@ -287,6 +287,7 @@ Result<Answer> run_train(const Context&, const json& request) {
   CARAVAN_TRY(epochs, f.opt_int("epochs", 0, 50));
   CARAVAN_TRY(nom, f.opt_str("hs_nomenclature"));
   CARAVAN_TRY(export_dir, f.opt_str("export_split"));
+  CARAVAN_TRY(lexicon_file, f.opt_str("lexicon"));
   if (auto s = f.no_unknown(); !s) return s.error();
   const std::string efile = examples.value_or(io::default_hs_examples());
   CARAVAN_TRY(rows, io::read_hs_examples(efile));
@@ -297,7 +298,8 @@ Result<Answer> run_train(const Context&, const json& request) {
         !s)
       return s.error();
   }
-  classify::TrainRequest rq{std::move(rows), &data->nomenclature, {}};
+  CARAVAN_TRY(lexicon, io::read_hs_lexicon(lexicon_file.value_or(io::default_hs_lexicon())));
+  classify::TrainRequest rq{std::move(rows), &data->nomenclature, {}, std::move(lexicon)};
   rq.options.seed = static_cast<std::uint64_t>(seed.value_or(1));
   if (epochs) rq.options.epochs = *epochs;
   const auto t0 = std::chrono::steady_clock::now();
@@ -613,6 +615,8 @@ std::vector<Feature> customs_features() {
         {"--out", "out", K::Text, "the model file to write", true},
         {"--seed", "seed", K::Integer, "the seed of the split and the training order (default 1)"},
         {"--epochs", "epochs", K::Integer, "perceptron passes (default 4; 0: centroids only)"},
+        {"--lexicon", "lexicon", K::Text,
+         "broader terms for known words (default data/hs/lexicon.csv)"},
         {"--export-split", "export_split", K::Text,
          "also write the split (fastText format) to this folder"},
         {"--hs-nomenclature", "hs_nomenclature", K::Text, "HS nomenclature CSV"}},

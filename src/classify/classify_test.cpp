@@ -94,7 +94,7 @@ TEST(Split, IsStableAndRoughlyEightyTenTen) {
 
 TEST(Train, SameSeedSameModelByteForByte) {
   const auto nom = tiny_nomenclature();
-  TrainRequest rq{tiny_examples(), &nom, {}};
+  TrainRequest rq{tiny_examples(), &nom, {}, {}};
   const auto a = train(rq), b = train(rq);
   ASSERT_TRUE(a && b);
   EXPECT_EQ(serialize(a->model), serialize(b->model));
@@ -108,14 +108,14 @@ TEST(Train, RefusesACodeOutsideTheNomenclature) {
   const auto nom = tiny_nomenclature();
   auto ex = tiny_examples();
   ex[3].hs6 = "999999";
-  const auto r = train({ex, &nom, {}});
+  const auto r = train({ex, &nom, {}, {}});
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("line 5: hs6 '999999'"), std::string::npos);
 }
 
 TEST(ModelFile, RoundTripsAndNamesTheLineOfCorruption) {
   const auto nom = tiny_nomenclature();
-  const auto t = train({tiny_examples(), &nom, {}});
+  const auto t = train({tiny_examples(), &nom, {}, {}});
   ASSERT_TRUE(t);
   const auto text = serialize(t->model);
   const auto back = parse_model(text, "m.txt");
@@ -133,7 +133,7 @@ TEST(ModelFile, RoundTripsAndNamesTheLineOfCorruption) {
 
 TEST(Classify, FindsTheCodeAndSaysWhy) {
   const auto nom = tiny_nomenclature();
-  const auto t = train({tiny_examples(), &nom, {}});
+  const auto t = train({tiny_examples(), &nom, {}, {}});
   ASSERT_TRUE(t);
   const auto r = classify(t->model, nom, {"sintered neodymium magnets for EV motors", 3, -1});
   ASSERT_TRUE(r) << r.error().message;
@@ -156,7 +156,7 @@ TEST(Classify, FindsTheCodeAndSaysWhy) {
 
 TEST(Classify, RefusesWhatIsNotADescriptionItCanRead) {
   const auto nom = tiny_nomenclature();
-  const auto t = train({tiny_examples(), &nom, {}});
+  const auto t = train({tiny_examples(), &nom, {}, {}});
   ASSERT_TRUE(t);
   for (const std::string& bad : std::vector<std::string>{"", "   ", "12345", "magnet\x01s"}) {
     const auto r = classify(t->model, nom, {bad, 3, -1});
@@ -174,7 +174,7 @@ TEST(Classify, RefusesWhatIsNotADescriptionItCanRead) {
 
 TEST(Classify, AHighThresholdTurnsTheAnswerIntoChoices) {
   const auto nom = tiny_nomenclature();
-  const auto t = train({tiny_examples(), &nom, {}});
+  const auto t = train({tiny_examples(), &nom, {}, {}});
   ASSERT_TRUE(t);
   const auto r = classify(t->model, nom, {"magnets", 5, 1.0F});
   ASSERT_TRUE(r);
@@ -192,7 +192,7 @@ TEST(Calibration, IsMonotoneAndClamped) {
 TEST(Evaluate, CountsTopOneTopThreeAndTheConfusion) {
   const auto nom = tiny_nomenclature();
   const auto ex = tiny_examples();
-  const auto t = train({ex, &nom, {}});
+  const auto t = train({ex, &nom, {}, {}});
   ASSERT_TRUE(t);
   std::vector<const Example*> all;
   for (const auto& e : ex) all.push_back(&e);

@@ -25,7 +25,7 @@ float Calibration::apply(float raw) const {
 Vector Model::vectorize(std::string_view text) const {
   Vector v;
   std::unordered_map<std::uint32_t, float> tf;
-  for (const auto& f : features(text)) {
+  for (const auto& f : features(text, &lexicon)) {
     const bool word = f.key.starts_with("w:");
     v.words += word;
     const auto it = feature_index.find(f.key);
@@ -140,6 +140,12 @@ std::string serialize(const Model& m) {
   s << "languages " << m.languages.size();
   for (const auto& [lang, n] : m.languages) s << ' ' << lang << ' ' << n;
   s << '\n';
+  s << "lexicon " << m.lexicon.size() << '\n';
+  for (const auto& [word, adds] : m.lexicon) {
+    s << word;
+    for (const auto& a : adds) s << ' ' << a;
+    s << '\n';
+  }
   s << "temperature " << num(m.temperature) << '\n';
   s << "threshold " << num(m.threshold) << '\n';
   write_calibration(s, "calibration6", m.six);
@@ -191,6 +197,16 @@ Result<Model> parse_model(std::string_view text, std::string_view name) {
     std::size_t n = 0;
     if (!to_number(langs[3 + 2 * i], n)) return lines.error("bad language count");
     m.languages[std::string(langs[2 + 2 * i])] = n;
+  }
+  CARAVAN_TRY(lex, expect("lexicon"));
+  std::size_t nlex = 0;
+  if (lex.size() != 2 || !to_number(lex[1], nlex)) return lines.error("expected 'lexicon N'");
+  for (std::size_t i = 0; i < nlex; ++i) {
+    if (!lines.next(line)) return lines.error("the file ends inside the lexicon");
+    const auto parts = split_spaces(line);
+    if (parts.size() < 2) return lines.error("expected 'WORD ADDED-WORD...'");
+    auto& adds = m.lexicon[std::string(parts[0])];
+    for (std::size_t k = 1; k < parts.size(); ++k) adds.emplace_back(parts[k]);
   }
   CARAVAN_TRY(temp, expect("temperature"));
   if (temp.size() != 2 || !to_number(temp[1], m.temperature) || m.temperature <= 0)

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "classify/text_features.h"
 #include "core/result.h"
 
 namespace caravan::classify {
@@ -44,6 +45,7 @@ struct Model {
   std::map<std::string, std::size_t> languages;  // training rows by language (ISO 639-1)
   std::size_t train_rows = 0, calibration_rows = 0, test_rows = 0;
   std::string data_digest;  // of the examples the model was trained from
+  Lexicon lexicon;          // broader terms added to known words (text_features.h)
 
   Vector vectorize(std::string_view text) const;
   // Scores of every class (the dot product of the vector with its weights).

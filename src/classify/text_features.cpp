@@ -195,15 +195,21 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
-std::vector<Feature> features(std::string_view s) {
+std::vector<Feature> features(std::string_view s, const Lexicon* lexicon) {
   const auto ws = words(s);
   std::vector<Feature> out;
   out.reserve(ws.size() * 3);
-  for (std::size_t i = 0; i < ws.size(); ++i) {
-    out.push_back({"w:" + ws[i], 1.0F});
-    if (i + 1 < ws.size()) out.push_back({"b:" + ws[i] + "_" + ws[i + 1], 0.7F});
-    if (code_points(ws[i]) >= 6) out.push_back({"p:" + first_code_points(ws[i], 5), 0.5F});
-  }
+  auto add = [&out](const std::vector<std::string>& seq) {
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+      out.push_back({"w:" + seq[i], 1.0F});
+      if (i + 1 < seq.size()) out.push_back({"b:" + seq[i] + "_" + seq[i + 1], 0.7F});
+      if (code_points(seq[i]) >= 6) out.push_back({"p:" + first_code_points(seq[i], 5), 0.5F});
+    }
+  };
+  add(ws);
+  if (lexicon != nullptr)
+    for (const auto& w : ws)
+      if (const auto it = lexicon->find(w); it != lexicon->end()) add(it->second);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The words of a goods description as model features: lower-cased, split, stop words dropped,
 // English plurals folded, plus word pairs and word stems; the script a text is written in.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,12 @@ struct Feature {
   std::string key;
   float weight = 1;
 };
-std::vector<Feature> features(std::string_view utf8);
+//
+// A lexicon adds the words of a broader term after a word it knows ("neodymium" -> "rare earth
+// metal", as the nomenclature speaks of rare-earth metals): unigrams and the pairs inside the
+// added term, never pairs across it.
+using Lexicon = std::map<std::string, std::vector<std::string>>;
+std::vector<Feature> features(std::string_view utf8, const Lexicon* lexicon = nullptr);
 
 // The word a feature key shows a reader ("b:permanent_magnet" -> "permanent magnet").
 std::string feature_label(std::string_view key);

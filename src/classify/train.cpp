@@ -120,6 +120,7 @@ Result<TrainResponse> train(const TrainRequest& rq) {
   const auto& o = rq.options;
   Model m;
   m.method = o.epochs > 0 ? "centroid+perceptron" : "centroid";
+  m.lexicon = rq.lexicon;
   m.seed = o.seed;
   for (const auto& e : rq.nomenclature->entries())
     if (e.code.size() == 6) m.classes.push_back(e.code);
@@ -149,6 +150,8 @@ Result<TrainResponse> train(const TrainRequest& rq) {
         break;
     }
   }
+  for (const auto& [w, adds] : m.lexicon)
+    for (const auto& a : adds) digest = fnv1a(w + '=' + a + '\n', digest);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(digest));
   m.data_digest = hex;
@@ -170,7 +173,7 @@ Result<TrainResponse> train(const TrainRequest& rq) {
   std::map<std::string, std::uint32_t> df;
   for (const auto& [text, cls] : texts) {
     std::set<std::string> seen;
-    for (auto& f : features(text)) seen.insert(std::move(f.key));
+    for (auto& f : features(text, &m.lexicon)) seen.insert(std::move(f.key));
     for (const auto& k : seen) ++df[k];
   }
   const double n_docs = static_cast<double>(texts.size());

@@ -40,6 +40,7 @@ struct TrainRequest {
   std::vector<Example> examples;
   const tariff::Nomenclature* nomenclature = nullptr;  // the classes and their texts
   TrainOptions options;
+  Lexicon lexicon;  // broader terms for known words (data/hs/lexicon.csv)
 };
 
 struct TrainResponse {

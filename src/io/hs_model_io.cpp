@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "classify/text_features.h"
 #include "io/csv.h"
 
 namespace caravan::io {
@@ -30,6 +31,26 @@ Result<std::vector<classify::Example>> read_hs_examples(const std::string& path)
       r.fail("lang", "expected an ISO 639-1 code (two lower-case letters), found '" + e.lang + "'");
     if (!r.ok()) return r.error();
     out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<classify::Lexicon> read_hs_lexicon(const std::string& path) {
+  CARAVAN_TRY(t, read_table(path, std::filesystem::path(path).filename().string(),
+                            {"term", "adds", "source_id"}, {}));
+  classify::Lexicon out;
+  for (const auto& row : t.rows) {
+    RowReader r(t, row);
+    const auto term = classify::words(r.text("term"));
+    const auto adds = classify::words(r.text("adds"));
+    r.text("source_id");
+    if (r.ok() && term.size() != 1)
+      r.fail("term", "expected one word, found '" + std::string(r.raw("term")) + "'");
+    if (r.ok() && adds.empty())
+      r.fail("adds", "expected words to add, found '" + std::string(r.raw("adds")) + "'");
+    if (r.ok() && out.contains(term[0])) r.fail("term", "'" + term[0] + "' is listed twice");
+    if (!r.ok()) return r.error();
+    out[term[0]] = adds;
   }
   return out;
 }
@@ -81,6 +102,7 @@ std::string default_hs_examples() {
 }
 
 std::string default_hs_check_set() { return CARAVAN_DEFAULT_HS_CHECK_SET; }
+std::string default_hs_lexicon() { return CARAVAN_DEFAULT_HS_LEXICON; }
 
 Result<std::vector<DescriptionRow>> read_descriptions(const std::string& path) {
   const auto name = std::filesystem::path(path).filename().string();

@@ -14,6 +14,9 @@ namespace caravan::io {
 // examples.csv: text,hs6,lang,source_id (file:line: field on error).
 Result<std::vector<classify::Example>> read_hs_examples(const std::string& path);
 
+// lexicon.csv: term,adds,source_id; a term must be one word as the classifier splits words.
+Result<classify::Lexicon> read_hs_lexicon(const std::string& path);
+
 // A model file; NotFound names it and says how to build one, InvalidData names the line.
 Result<std::shared_ptr<const classify::Model>> load_hs_model(const std::string& path);
 Status write_hs_model(const classify::Model& model, const std::string& path);
@@ -22,6 +25,7 @@ Status write_hs_model(const classify::Model& model, const std::string& path);
 std::string default_hs_model();
 std::string default_hs_examples();
 std::string default_hs_check_set();  // data/hs/catalogue_check.csv
+std::string default_hs_lexicon();    // data/hs/lexicon.csv
 
 // One row of a batch file: a description, or why the row cannot be read.
 struct DescriptionRow {
