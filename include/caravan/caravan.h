@@ -18,14 +18,23 @@
 //   sea route (any port to port) sea::plan_sea_route (io::load_sea_data) SeaRouteRequest -> Response
 //   gazetteer search             places::Gazetteer::search (io::load_places) text -> matches
 //   network info / export        network::summarize, io::network_geojson
+//   HS code from a description   classify::classify (io::load_hs_model)  ClassifyRequest -> Response
+//   train / evaluate classifier  classify::train, classify::evaluate    TrainRequest -> TrainResponse
+//   valuation check              tariff::check_value                    prices, value -> ValueCheck
+//   corridor flows and forecast  trade::run_flows (io::read_flows)      FlowsRequest -> Response
 //   any feature by name, JSON    caravan::run_json (the CLI's and HTTP's codec)
 #pragma once
 #include <string>
 
 #include "api/feature.h"
 #include "assign/freight_assignment.h"
+#include "classify/classifier.h"
+#include "classify/evaluate.h"
+#include "classify/train.h"
 #include "core/result.h"
+#include "io/flows_reader.h"
 #include "io/geojson.h"
+#include "io/hs_model_io.h"
 #include "io/network_reader.h"
 #include "io/sea_reader.h"
 #include "io/tariff_reader.h"
@@ -35,7 +44,9 @@
 #include "scenario/comparison.h"
 #include "sim/des.h"
 #include "sim/monte_carlo.h"
+#include "tariff/valuation.h"
 #include "trade/deal.h"
+#include "trade/flows.h"
 #include "trade/landed_route.h"
 #include "trade/markets.h"
 #include "trade/processing_comparison.h"

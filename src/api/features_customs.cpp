@@ -587,9 +587,20 @@ std::string classification_line(const json& a) {
            std::to_string(pct(c["runner_up"]["confidence"].get<double>())) + "%";
     s += "): " + c["description"].get<std::string>() + "\n";
   }
-  if (a.contains("valuation"))
-    s += std::string(a["valuation"]["flagged"].get<bool>() ? "VALUE CHECK: " : "value check: ") +
-         a["valuation"]["message"].get<std::string>() + "\n";
+  if (a.contains("valuation")) {
+    const auto& v = a["valuation"];
+    s += std::string(v["flagged"].get<bool>() ? "VALUE CHECK: " : "value check: ") +
+         v["message"].get<std::string>() + "\n";
+    for (const auto& r : v["references"]) {  // each range, its basis, date and sources
+      std::vector<std::string> titles;
+      for (const auto& src : r["sources"])
+        titles.push_back(src.value("title", src["id"].get<std::string>()));
+      s += "  USD " + text::thousands(r["low_usd_per_t"].get<double>()) + "-" +
+           text::thousands(r["high_usd_per_t"].get<double>()) + "/t, " +
+           r["basis"].get<std::string>() + " (" + r["date"].get<std::string>() +
+           "): " + text::join(titles, "; ") + "\n";
+    }
+  }
   return s;
 }
 

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tariff/valuation.h"
+
 namespace caravan::io {
 namespace {
 namespace fs = std::filesystem;
@@ -203,6 +205,38 @@ TEST(Nomenclature, SharedHs2022FileLoadsAndFindsTheCatalogueLines) {
   auto bad = tariff::validate_hs("2846.99", *n);
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("284690"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caravan::io
+
+namespace caravan::io {
+namespace {
+
+TEST(ReferencePrices, EveryCatalogueCommodityHasASourcedDatedRange) {
+  auto s = load_tariffs(kEmbedded);
+  ASSERT_TRUE(s) << s.error().message;
+  for (const char* c :
+       {"rare-earth-ore", "rare-earth-concentrate", "rare-earth-oxide", "rare-earth-metal",
+        "ndfeb-magnets", "crude-oil", "grain", "general-container"}) {
+    const auto check = tariff::check_value(s->reference_prices, c, "", 1.0);
+    ASSERT_FALSE(check.rows.empty()) << c;
+    for (const auto* p : check.rows) {
+      EXPECT_FALSE(p->usd_per_t.sources.empty()) << c;
+      EXPECT_FALSE(p->usd_per_t.date.empty()) << c;
+      EXPECT_LE(p->usd_per_t.at(tariff::Bound::Low), p->usd_per_t.at(tariff::Bound::High)) << c;
+    }
+  }
+}
+
+TEST_F(TempTariffs, AReferencePriceWithoutASourceOrWithReversedBoundsIsAnError) {
+  append("reference_prices.csv", "grain,1001.99,180..300,quote,2025,,no source");
+  EXPECT_NE(load_error().find("reference_prices.csv:"), std::string::npos);
+  TearDown();
+  SetUp();
+  append("reference_prices.csv", "grain,1001.99,300..180,quote,2025,usd_per_t:search_notfound,");
+  const auto msg = load_error();
+  EXPECT_NE(msg.find("field 'usd_per_t'"), std::string::npos) << msg;
 }
 
 }  // namespace

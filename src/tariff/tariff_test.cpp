@@ -5,6 +5,7 @@
 #include "tariff/incoterm.h"
 #include "tariff/processing.h"
 #include "tariff/schedule.h"
+#include "tariff/valuation.h"
 
 namespace caravan::tariff {
 namespace {
@@ -165,6 +166,49 @@ TEST(Processing, NeverIncreasesTheShippedTonnageForGradesThatMakeSense) {
     for (double go = gi; go <= 1.0; go += 0.11)
       for (double r = 0.05; r <= 1.0; r += 0.1)
         EXPECT_GE(*input_per_output(step("x", "a", "b", gi, go, r)), 1.0 - 1e-12);
+}
+
+}  // namespace
+}  // namespace caravan::tariff
+
+namespace caravan::tariff {
+namespace {
+
+ReferencePrice price(std::string commodity, std::string hs, double low, double high) {
+  ReferencePrice p;
+  p.commodity = std::move(commodity);
+  p.hs_prefix = std::move(hs);
+  p.usd_per_t.value = low;
+  p.usd_per_t.high = high;
+  p.usd_per_t.sources = {"s"};
+  return p;
+}
+
+TEST(Valuation, TheCommoditysRowsMakeTheRangeAndFarIsBeyondHalfOrDouble) {
+  const std::vector<ReferencePrice> prices = {price("oxide", "284690", 50000, 63000),
+                                              price("oxide", "284690", 110000, 140000),
+                                              price("", "2846", 800, 3000000)};
+  const auto within = check_value(prices, "oxide", "284690", 70000);
+  EXPECT_EQ(within.status, ValueStatus::Within);
+  EXPECT_EQ(within.rows.size(), 2U);
+  EXPECT_DOUBLE_EQ(within.low, 50000);
+  EXPECT_DOUBLE_EQ(within.high, 140000);
+  const auto below = check_value(prices, "oxide", "284690", 30000);
+  EXPECT_EQ(below.status, ValueStatus::Below);
+  EXPECT_FALSE(below.far);
+  EXPECT_NE(below.message.find("under-invoicing"), std::string::npos);
+  const auto far = check_value(prices, "oxide", "284690", 20000);
+  EXPECT_TRUE(far.far);
+  EXPECT_EQ(check_value(prices, "oxide", "284690", 300000).status, ValueStatus::Above);
+}
+
+TEST(Valuation, WithoutCommodityRowsTheLongestCodeRowApplies) {
+  const std::vector<ReferencePrice> prices = {price("", "28", 1, 2),
+                                              price("", "2846", 800, 3000000)};
+  const auto c = check_value(prices, "", "284610", 5000);
+  ASSERT_EQ(c.rows.size(), 1U);
+  EXPECT_EQ(c.rows[0]->hs_prefix, "2846");
+  EXPECT_EQ(check_value(prices, "", "850511", 5000).status, ValueStatus::NoReference);
 }
 
 }  // namespace
