@@ -12,6 +12,7 @@ std::vector<Feature> route_features();    // route, compare, reliability, why-no
 std::vector<Feature> study_features();    // scenario(s), simulate, landed-cost, deal, assign
 std::vector<Feature> network_features();  // network info, validate, export
 std::vector<Feature> global_features();   // sea-route, places
+std::vector<Feature> sweep_features();    // sweep (sweep_codec.cpp)
 
 // The network a routing request runs on: the context's (nullopt), or a copy of it joined by
 // estimated access legs to the places its "from" and "to" name that only the gazetteer knows

@@ -47,6 +47,12 @@ json base_request(const Feature& f) {
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});
   if (name == "assign") r = {{"max_iterations", 1}};
   if (name == "classify") r = {{"text", "milling wheat"}};
+  if (name == "sweep")
+    r = {
+        {"sweep", {{"origins", {"Stepnogorsk"}}, {"destinations", {"Yokohama"}}, {"tonnes", {10}}}},
+        {"store",
+         (std::filesystem::temp_directory_path() / "caravan_feature_test.sqlite").string()},
+        {"fresh", true}};
   if (name == "train-classifier" || name == "evaluate-classifier") {
     const auto dir = std::filesystem::temp_directory_path();
     const auto examples = (dir / "caravan_feature_test_examples.csv").string();
@@ -61,7 +67,7 @@ json base_request(const Feature& f) {
 // A value of the option's kind.
 json sample(const Option& o) {
   // Fields that write files: into the temporary folder, never the working directory.
-  if (o.field == "export_split" || o.field == "out")
+  if (o.field == "export_split" || o.field == "out" || o.field == "store")
     return (std::filesystem::temp_directory_path() /
             ("caravan_feature_test_" + std::string(o.field)))
         .string();

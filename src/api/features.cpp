@@ -11,14 +11,14 @@ namespace {
 
 // Request fields naming files on this machine: accepted from the command line, never over HTTP.
 constexpr const char* kPathFields[] = {
-    "tariffs", "hs_nomenclature", "tntp",     "marnet", "unlocode",     "wpi",       "osm",
-    "out",     "model",           "examples", "batch",  "export_split", "check_set", "lexicon"};
+    "tariffs", "hs_nomenclature", "tntp",  "marnet",       "unlocode",  "wpi",     "osm",  "out",
+    "model",   "examples",        "batch", "export_split", "check_set", "lexicon", "store"};
 
 const std::vector<Feature>& table() {
   static const std::vector<Feature> kFeatures = [] {
     std::vector<Feature> all;
-    for (auto group :
-         {route_features, study_features, network_features, global_features, customs_features})
+    for (auto group : {route_features, study_features, network_features, global_features,
+                       customs_features, sweep_features})
       for (auto& f : group()) all.push_back(std::move(f));
     return all;
   }();

@@ -12,24 +12,10 @@
 
 #include "classify/predict.h"
 #include "classify/text_features.h"
+#include "core/hash.h"
 
 namespace caravan::classify {
 namespace {
-
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 // A document of the training set: its features by id (TF-IDF, normalised) and its class.
 struct Doc {
@@ -97,7 +83,7 @@ double nll(const std::vector<std::vector<std::pair<std::uint32_t, float>>>& scor
 Split split_of(std::string_view text, std::uint64_t seed) {
   std::string key;
   for (char c : text) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::uint64_t h = mix(fnv1a(key) ^ mix(seed));
+  const std::uint64_t h = mix64(fnv1a(key) ^ mix64(seed));
   const double u = static_cast<double>(h >> 11) * 0x1.0p-53;
   return u < 0.8 ? Split::Train : u < 0.9 ? Split::Calibration : Split::Test;
 }

@@ -9,16 +9,18 @@ declare -A allowed=(
   [network]="core network"
   [tariff]="core tariff"
   [classify]="core tariff classify"
-  [io]="core places sea network tariff classify io"
+  [sweep]="core sweep"
+  [io]="core places sea network tariff classify sweep io"
   [cost]="core network cost"
   [route]="core places network cost route"
   [sim]="core network cost route sim"
   [assign]="core network cost assign"
   [scenario]="core network cost route sim io scenario"
   [trade]="core network tariff cost route trade"
-  [api]="core places sea network tariff classify cost route sim assign scenario trade io api"
+  [api]="core places sea network tariff classify sweep cost route sim assign scenario trade io api"
   [server]="core network api server"
   [cli]="core network api server cli"
+  [python]="core network api python"
 )
 bad=0; checked=0
 for dir in "$root"/src/*/; do

@@ -92,6 +92,16 @@ if [ "$state" = done ]; then pass=$((pass+1)); else echo "FAIL assign_poll: job 
 if [ "$second" = 503 ] || [ "$second" = 202 ]; then pass=$((pass+1)); else echo "FAIL assign_cap: $second"; fail=$((fail+1)); fi
 check assign_result 200 'j["status"] == "done" and "result" in j and j["progress"] is not None' "$BASE/v1/assign/$job"
 check assign_unknown 404 'j["error"]["code"] == "not_found"' "$BASE/v1/assign/999999"
+# A sweep as a job, its configuration inline (a file name is refused over HTTP).
+check sweep_no_paths 400 'j["error"]["field"] == "config"' "${json[@]}" -d '{"config": "/etc/passwd"}' "$BASE/v1/sweep"
+check sweep_start 202 'j["status"] == "running"' "${json[@]}" -d '{"sweep": {"origins": ["Stepnogorsk"], "destinations": ["Yokohama", "Hamburg"], "tonnes": [10]}, "fresh": true}' "$BASE/v1/sweep"
+sjob=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none)
+for _ in $(seq 1 300); do
+  state=$(curl -s -m 10 "$BASE/v1/sweep/$sjob" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
+  [ "$state" = running ] || break
+  sleep 0.2
+done
+check sweep_result 200 'j["status"] == "done" and len(j["result"]["rows"]) == 2 and j["result"]["rows"][0]["status"] == "ok"' "$BASE/v1/sweep/$sjob"
 
 # Errors from the one table, never a crash.
 check bad_json 400 'j["error"]["code"] == "invalid_request"' "${json[@]}" -d '{"from": ' "$BASE/v1/route"

@@ -1,0 +1,149 @@
+// Tests of sweeps: expansion, per-cell seeds, workers, failures, resuming, shares.
+#include "sweep/sweep.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+
+namespace caravan::sweep {
+namespace {
+
+class MemoryStore : public Store {
+ public:
+  Result<std::set<std::size_t>> done() override {
+    std::set<std::size_t> out;
+    for (const auto& [k, v] : saved) out.insert(k);
+    return out;
+  }
+  Status save(const Cell& c, const CellResult& r) override {
+    std::lock_guard lock(m);
+    saved[c.index] = r;
+    if (fail_after && saved.size() >= *fail_after) return make_error(ErrorCode::Io, "disk full");
+    return Ok{};
+  }
+  std::map<std::size_t, CellResult> saved;
+  std::optional<std::size_t> fail_after;
+  std::mutex m;
+};
+
+SweepConfig config() {
+  SweepConfig c;
+  c.axes.origins = {"Stepnogorsk", "Almaty"};
+  c.axes.destinations = {"Yokohama", "Busan", "Hamburg"};
+  c.axes.months = {1, 7};
+  c.axes.objectives = {"cost", "time"};
+  c.seed = 42;
+  return c;
+}
+
+// A runner whose answer depends only on the cell (its seed), failing where told.
+CellResult fake(const Cell& c) {
+  CellResult r;
+  if (c.destination == "Busan" && c.month == 7 && c.objective == "time") {
+    r.error = "no route";
+    return r;
+  }
+  RouteRow row;
+  row.rank = 1;
+  row.cost_usd = static_cast<double>(c.seed % 100000);
+  r.rows.push_back(row);
+  return r;
+}
+
+TEST(Expand, IsTheCartesianProductWithStableSeeds) {
+  auto cells = expand(config());
+  ASSERT_TRUE(cells);
+  EXPECT_EQ(cells->size(), 2U * 3 * 2 * 2);
+  // A cell's seed depends on the seed and the cell, not on its place in the list.
+  auto reordered = config();
+  std::swap(reordered.axes.origins[0], reordered.axes.origins[1]);
+  auto other = expand(reordered);
+  ASSERT_TRUE(other);
+  std::map<std::string, std::uint64_t> seeds;
+  for (const auto& c : *cells) seeds[c.key()] = c.seed;
+  for (const auto& c : *other) EXPECT_EQ(seeds.at(c.key()), c.seed);
+  auto reseeded = config();
+  reseeded.seed = 43;
+  EXPECT_NE(expand(reseeded)->front().seed, cells->front().seed);
+}
+
+TEST(Expand, RefusesMissingAxesBothMonthsAndDatesAndRepeatedCells) {
+  SweepConfig c;
+  EXPECT_FALSE(expand(c));
+  c = config();
+  c.axes.departs = {"2026-11-15"};
+  EXPECT_FALSE(expand(c));
+  c = config();
+  c.axes.origins = {"A", "A"};
+  const auto r = expand(c);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("repeats"), std::string::npos);
+}
+
+TEST(Run, AnyNumberOfWorkersGivesTheSameResultsAndFailuresAreKept) {
+  const auto cells = *expand(config());
+  std::map<std::size_t, CellResult> first;
+  for (unsigned threads : {1U, 2U, 4U}) {
+    MemoryStore store;
+    RunOptions o;
+    o.threads = threads;
+    const auto s = run(cells, fake, store, o);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->ran, cells.size());
+    EXPECT_EQ(s->failed, 2U);  // Busan in July by time, from each origin
+    ASSERT_EQ(store.saved.size(), cells.size());
+    if (first.empty()) first = store.saved;
+    for (const auto& [k, v] : store.saved) {
+      EXPECT_EQ(v.error, first[k].error);
+      if (!v.rows.empty()) {
+        EXPECT_EQ(v.rows[0].cost_usd, first[k].rows[0].cost_usd);
+      }
+    }
+  }
+}
+
+TEST(Run, AResumedSweepRunsOnlyTheMissingCells) {
+  const auto cells = *expand(config());
+  MemoryStore store;
+  store.fail_after = 5;  // the "kill": the store stops the sweep
+  EXPECT_FALSE(run(cells, fake, store, {1, nullptr, 0, 1}));
+  const std::size_t kept = store.saved.size();
+  EXPECT_GE(kept, 5U);
+  store.fail_after.reset();
+  std::size_t calls = 0;
+  std::mutex m;
+  auto counting = [&](const Cell& c) {
+    std::lock_guard lock(m);
+    ++calls;
+    return fake(c);
+  };
+  const auto s = run(cells, counting, store, {2, nullptr, 0, 1});
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->skipped, kept);
+  EXPECT_EQ(calls, cells.size() - kept);
+  EXPECT_EQ(store.saved.size(), cells.size());
+}
+
+TEST(Run, SharesSplitTheCellsAndProgressReachesTheTotal) {
+  const auto cells = *expand(config());
+  MemoryStore store;
+  Progress last;
+  RunOptions o;
+  o.threads = 2;
+  o.progress = [&](const Progress& p) { last = p; };
+  std::size_t total = 0;
+  for (std::size_t part = 0; part < 3; ++part) {
+    o.part = part;
+    o.ways = 3;
+    const auto s = run(cells, fake, store, o);
+    ASSERT_TRUE(s);
+    total += s->cells;
+    EXPECT_EQ(last.done, last.total);
+  }
+  EXPECT_EQ(total, cells.size());
+  EXPECT_EQ(store.saved.size(), cells.size());
+}
+
+}  // namespace
+}  // namespace caravan::sweep

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Sweeps from the command line: the same rows for 1 and 4 threads and for the whole sweep run in
+# two parts; a rerun does only the missing cells; bad configurations name the field.
+set -u
+bin="$1"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1"; fi; }
+cat > "$tmp/sweep.json" <<'JSON'
+{"origins": ["Stepnogorsk", "Almaty"], "destinations": ["Yokohama", "Hamburg", "Busan"],
+ "commodities": ["rare-earth-oxide"], "tonnes": [500], "months": [1, 11],
+ "scenarios": ["baseline", "suez-closed"], "reliability_samples": 200, "seed": 11}
+JSON
+"$bin" sweep --config "$tmp/sweep.json" --store "$tmp/a.sqlite" --threads 1 --csv --quiet > "$tmp/a.csv"
+"$bin" sweep --config "$tmp/sweep.json" --store "$tmp/b.sqlite" --threads 4 --csv --quiet > "$tmp/b.csv"
+ok "24 cells, rows for each" '[ "$(cut -d, -f1 "$tmp/a.csv" | sort -u | wc -l)" -eq 25 ]'
+ok "1 and 4 threads give the same rows" 'cmp -s "$tmp/a.csv" "$tmp/b.csv"'
+# A sweep stopped halfway (the first of two parts), then run whole: only the rest runs.
+"$bin" sweep --config "$tmp/sweep.json" --store "$tmp/c.sqlite" --part 0 --ways 2 --quiet --json > "$tmp/c1.json"
+"$bin" sweep --config "$tmp/sweep.json" --store "$tmp/c.sqlite" --quiet --json > "$tmp/c2.json"
+"$bin" sweep --config "$tmp/sweep.json" --store "$tmp/c.sqlite" --csv --quiet > "$tmp/c.csv"
+ok "the first part ran half" 'python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(j[\"sweep\"][\"this_run\"][\"ran\"] != 12)" "$tmp/c1.json"'
+ok "the resumed run did only the rest" 'python3 -c "import json,sys; t=json.load(open(sys.argv[1]))[\"sweep\"][\"this_run\"]; sys.exit((t[\"ran\"], t[\"skipped\"]) != (12, 12))" "$tmp/c2.json"'
+ok "parts and resume give the same rows" 'cmp -s "$tmp/a.csv" "$tmp/c.csv"'
+# A cell that fails is recorded, and the others still run.
+printf '{"cells": [{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": 10}, {"from": "Stepnogorsk", "to": "Yokohamma", "tonnes": 10}]}' > "$tmp/bad_cell.json"
+out=$("$bin" sweep --config "$tmp/bad_cell.json" --store "$tmp/d.sqlite" --csv --quiet)
+ok "a failing cell keeps its error" '[[ "$out" == *"unknown location"* ]] && [[ "$out" == *",ok,"* ]]'
+# Bad configurations name the field.
+printf '{"origins": ["A"]}' > "$tmp/e1.json"
+err=$("$bin" sweep --config "$tmp/e1.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
+ok "missing destinations: exit 2 naming origins" '[ $rc -eq 2 ] && [[ "$err" == *"origins and destinations"* ]]'
+printf '{"origins": ["A"], "destinations": ["B"], "months": [13]}' > "$tmp/e2.json"
+err=$("$bin" sweep --config "$tmp/e2.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
+ok "month 13: exit 2 naming sweep.months" '[ $rc -eq 2 ] && [[ "$err" == *"sweep.months"* ]]'
+printf '{"origins": ["A"], "destinations": ["B"], "colour": 1}' > "$tmp/e3.json"
+err=$("$bin" sweep --config "$tmp/e3.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
+ok "an unknown field: exit 2 naming it" '[ $rc -eq 2 ] && [[ "$err" == *"sweep.colour"* ]]'
+printf '{"origins": [' > "$tmp/e4.json"
+err=$("$bin" sweep --config "$tmp/e4.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
+ok "not JSON: exit 3 naming the file" '[ $rc -eq 3 ] && [[ "$err" == *"e4.json: not JSON"* ]]'
+err=$("$bin" sweep --config "$tmp/sweep.json" --store /nonexistent/dir/x.sqlite 2>&1); rc=$?
+ok "an unwritable store: exit 8 naming it" '[ $rc -eq 8 ] && [[ "$err" == *"/nonexistent/dir/x.sqlite"* ]]'
+echo "sweep_test: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
