@@ -27,6 +27,7 @@ struct Context {
   double max_job_seconds = 0;  // > 0: caps a job's "max_seconds"
   std::ostream* progress = nullptr;  // a job's progress lines
   std::set<std::string> wanted;      // file renderings asked for ("--svg" ...): keep their data
+  std::string store;                 // the results store (sweeps); "" the default file
 };
 
 // A feature's answer: the JSON (the HTTP body and --json) and the renderings that need more than

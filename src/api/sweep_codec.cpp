@@ -275,7 +275,8 @@ Result<Answer> run_sweep(const Context& ctx, const json& request) {
   if (config == nullptr) return field_error("sweep", "give a configuration");
   CARAVAN_TRY(p, parse_config(*config));
   CARAVAN_TRY(cells, sweep::expand(p.config));
-  const std::string path = store_file.value_or("caravan-results.sqlite");
+  const std::string path =
+      store_file.value_or(ctx.store.empty() ? std::string("caravan-results.sqlite") : ctx.store);
   CARAVAN_TRY(store, io::SqliteStore::open(path, p.text, cells.size(), fresh));
   sweep::RunOptions o;
   o.threads = static_cast<unsigned>(threads.value_or(0));

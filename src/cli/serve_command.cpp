@@ -47,6 +47,9 @@ int run_serve(const std::vector<std::string>& args, const std::string& network_d
       ->check(CLI::Range(1, 64));
   app.add_option("--job-seconds", o.job_seconds, "time cap of one assignment job (default 600)")
       ->check(CLI::Range(1.0, 86400.0));
+  app.add_option("--store", o.store,
+                 "results store (SQLite): finished jobs survive a restart, sweeps write there "
+                 "(default caravan-results.sqlite; \"\" keeps jobs in memory only)");
   app.add_option("--max-alternatives", o.limits.max_alternatives,
                  "most alternatives per request (default 20)")
       ->check(CLI::Range(1, 1000));

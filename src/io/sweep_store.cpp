@@ -7,12 +7,12 @@
 #include <cstdio>
 
 #include "core/hash.h"
+#include "io/sqlite_db.h"
 
 namespace caravan::io {
 namespace {
 
 constexpr const char* kSchema = R"sql(
-PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS sweeps (
   id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, config TEXT NOT NULL,
   cells INTEGER NOT NULL, created TEXT NOT NULL);
@@ -75,27 +75,15 @@ std::optional<double> column_real(sqlite3_stmt* s, int i) {
 
 SqliteStore::~SqliteStore() { sqlite3_close(db_); }
 
-Status SqliteStore::exec(const std::string& sql) {
-  char* msg = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
-    std::string m = msg ? msg : "unknown error";
-    sqlite3_free(msg);
-    return make_error(ErrorCode::Io, "results store '" + path_ + "': " + m, "store");
-  }
-  return Ok{};
-}
+Status SqliteStore::exec(const std::string& sql) { return exec_sql(db_, path_, sql); }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
                                                        const std::string& config, std::size_t cells,
                                                        bool fresh) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->path_ = path;
-  if (sqlite3_open(path.c_str(), &s->db_) != SQLITE_OK)
-    return make_error(ErrorCode::Io,
-                      "cannot open the results store '" + path + "': " + sqlite3_errmsg(s->db_),
-                      "store");
-  sqlite3_busy_timeout(s->db_, 10000);
-  if (auto e = s->exec(kSchema); !e) return e.error();
+  CARAVAN_TRY(db, open_store(path, kSchema));
+  s->db_ = db;
   const std::string digest = digest_of(config);
   {
     Statement find(s->db_, "SELECT id FROM sweeps WHERE digest = ?");

@@ -1,6 +1,7 @@
 // Job threads, their progress lines and results.
 #include "server/jobs.h"
 
+#include <algorithm>
 #include <deque>
 #include <ostream>
 #include <streambuf>
@@ -81,11 +82,17 @@ Result<std::string> Jobs::start(JobFn fn) {
         r = make_error(ErrorCode::Internal, std::string("internal error: ") + e.what());
       }
     }  // the last progress line is in before the job is reported finished
+    nlohmann::json finished;
+    {
+      std::lock_guard lock(mu_);
+      job->seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - job->started).count();
+      job->status = r ? "done" : "failed";
+      job->result = r ? std::move(*r) : api::error_json(r.error());
+      if (save_) finished = status_json(*job);
+    }
+    if (save_) save_(job->id, finished);  // before the job counts as finished (a shutdown waits)
     std::lock_guard lock(mu_);
-    job->seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - job->started).count();
-    job->status = r ? "done" : "failed";
-    job->result = r ? std::move(*r) : api::error_json(r.error());
     --running_;
     cv_.notify_all();
   }).detach();
@@ -98,11 +105,26 @@ std::optional<nlohmann::json> Jobs::status(const std::string& id) const {
     if (c < '0' || c > '9' || n > 1'000'000'000'000ULL) return std::nullopt;
     n = n * 10 + static_cast<std::uint64_t>(c - '0');
   }
+  if (id.empty()) return std::nullopt;
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = jobs_.find(n); it != jobs_.end()) return status_json(*it->second);
+  }
+  if (load_) return load_(n);
+  return std::nullopt;
+}
+
+void Jobs::keep(std::function<void(std::uint64_t, const nlohmann::json&)> save,
+                std::function<std::optional<nlohmann::json>(std::uint64_t)> load,
+                std::uint64_t last_id) {
   std::lock_guard lock(mu_);
-  auto it = jobs_.find(n);
-  if (id.empty() || it == jobs_.end()) return std::nullopt;
-  const Job& job = *it->second;
-  nlohmann::json j = {{"id", id}, {"status", job.status}};
+  save_ = std::move(save);
+  load_ = std::move(load);
+  next_id_ = std::max(next_id_, last_id + 1);
+}
+
+nlohmann::json Jobs::status_json(const Job& job) {
+  nlohmann::json j = {{"id", std::to_string(job.id)}, {"status", job.status}};
   j["progress"] =
       nlohmann::json(std::vector<std::string>(job.progress.begin(), job.progress.end()));
   j["seconds"] =

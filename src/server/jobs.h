@@ -1,6 +1,7 @@
-// Long runs (assignments) as jobs: start returns an id at once, status gives the progress lines
-// and, when done, the result. At most `max_running` jobs run at a time; finished jobs are kept
-// (up to `max_kept`, oldest finished dropped first) until the server stops.
+// Long runs (assignments, sweeps) as jobs: start returns an id at once, status gives the progress
+// lines and, when done, the result. At most `max_running` jobs run at a time; finished jobs are
+// kept in memory (up to `max_kept`, oldest finished dropped first) and, with `keep`, handed to a
+// store that answers for them after a restart.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -36,9 +37,15 @@ class Jobs {
   // Refuses new jobs and waits up to `grace` for running ones; returns how many still run.
   int shut_down(std::chrono::milliseconds grace);
   int running() const;
+  // Finished jobs go to `save` (their status answer); ids unknown here are asked of `load`; new
+  // ids continue after `last_id`. Call before the first start.
+  void keep(std::function<void(std::uint64_t, const nlohmann::json&)> save,
+            std::function<std::optional<nlohmann::json>(std::uint64_t)> load,
+            std::uint64_t last_id);
 
  private:
   struct Job;
+  static nlohmann::json status_json(const Job& job);  // under mu_
   int max_running_;
   std::size_t max_kept_;
   mutable std::mutex mu_;
@@ -47,6 +54,8 @@ class Jobs {
   std::uint64_t next_id_ = 1;
   int running_ = 0;
   bool stopping_ = false;
+  std::function<void(std::uint64_t, const nlohmann::json&)> save_;
+  std::function<std::optional<nlohmann::json>(std::uint64_t)> load_;
 };
 
 }  // namespace caravan::server

@@ -21,6 +21,7 @@
 
 #include "api/error_table.h"
 #include "api/feature.h"
+#include "api/job_archive.h"
 #include "core/text.h"
 #include "server/compute_pool.h"
 #include "server/jobs.h"
@@ -113,6 +114,7 @@ api::Context context_of(const Context& ctx) {
   c.limits = ctx.opt.limits;
   c.local = false;
   c.max_job_seconds = ctx.opt.job_seconds;
+  c.store = ctx.opt.store;
   return c;
 }
 
@@ -279,6 +281,23 @@ int serve(const Options& options, std::ostream& out, std::ostream& err) {
       return api::error_info(exported.error().code).exit_code;
     }
     ctx->network_geojson = exported->json.dump();
+  }
+  // Finished jobs go to the results store and are answered from it after a restart.
+  std::shared_ptr<api::JobArchive> archive;
+  if (!options.store.empty()) {
+    auto opened = api::JobArchive::open(options.store);
+    if (!opened) {
+      err << "error: " << opened.error().message << "\n";
+      return api::error_info(opened.error().code).exit_code;
+    }
+    archive = *opened;
+    std::ostream* log = &err;
+    ctx->jobs.keep(
+        [archive, log](std::uint64_t id, const json& status) {
+          if (auto s = archive->save(id, status); !s)
+            *log << "caravan serve: job " << id << " not kept: " << s.error().message << std::endl;
+        },
+        [archive](std::uint64_t id) { return archive->load(id); }, archive->last_id());
   }
 
   HttpServer svr;

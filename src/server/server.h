@@ -20,6 +20,9 @@ struct Options {
   int max_jobs = 2;             // assignment jobs running at once
   double job_seconds = 600;     // cap on an assignment's "max_seconds"
   api::Limits limits;           // work per request
+  // The results store (SQLite): finished jobs survive a restart there, and sweeps write there.
+  // "" keeps jobs in memory only.
+  std::string store = "caravan-results.sqlite";
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, finishes the requests in flight and

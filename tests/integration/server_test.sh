@@ -144,5 +144,27 @@ page=$(curl -s -w '\n%{http_code}' "$BASE/")
 if [ "$(tail -1 <<<"$page")" = 200 ] && grep -q 'make web' <<<"$page"; then pass=$((pass+1)); else echo "FAIL no_map_page: $page"; fail=$((fail+1)); fi
 stop_server
 
+# Finished jobs survive a restart: submit, finish, restart on the same store, fetch.
+store_dir=$(mktemp -d)
+start_server "$bin" --store "$store_dir/jobs.sqlite" || exit 1
+check store_job_start 202 'j["status"] == "running"' "${json[@]}" -d '{"sweep": {"origins": ["Stepnogorsk"], "destinations": ["Yokohama"], "tonnes": [10]}}' "$BASE/v1/sweep"
+kjob=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none)
+for _ in $(seq 1 300); do
+  state=$(curl -s -m 10 "$BASE/v1/sweep/$kjob" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
+  [ "$state" = running ] || break
+  sleep 0.2
+done
+stop_server
+start_server "$bin" --store "$store_dir/jobs.sqlite" || exit 1
+check store_job_after_restart 200 'j["status"] == "done" and j["result"]["rows"][0]["status"] == "ok"' "$BASE/v1/sweep/$kjob"
+check store_next_id 202 'int(j["id"]) > int("'"$kjob"'")' "${json[@]}" -d '{"sweep": {"origins": ["Almaty"], "destinations": ["Yokohama"], "tonnes": [10]}}' "$BASE/v1/sweep"
+stop_server
+out=$(timeout 20 "$bin" serve --port 0 --store /nonexistent/dir/jobs.sqlite 2>&1); rc=$?
+if [ "$rc" = 8 ] && [[ "$out" == *"/nonexistent/dir/jobs.sqlite"* ]]; then pass=$((pass+1)); else echo "FAIL store_unopenable: rc $rc: $out"; fail=$((fail+1)); fi
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 9"); c.commit()' "$store_dir/jobs.sqlite"
+out=$(timeout 20 "$bin" serve --port 0 --store "$store_dir/jobs.sqlite" 2>&1); rc=$?
+if [ "$rc" = 8 ] && [[ "$out" == *"schema version 9, newer than"* ]]; then pass=$((pass+1)); else echo "FAIL store_newer: rc $rc: $out"; fail=$((fail+1)); fi
+rm -rf "$store_dir"
+
 echo "server_test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
