@@ -13,6 +13,7 @@ std::vector<Feature> study_features();    // scenario(s), simulate, landed-cost,
 std::vector<Feature> network_features();  // network info, validate, export
 std::vector<Feature> global_features();   // sea-route, places
 std::vector<Feature> sweep_features();    // sweep (sweep_codec.cpp)
+std::vector<Feature> report_features();   // report (report_codec.cpp)
 
 // The network a routing request runs on: the context's (nullopt), or a copy of it joined by
 // estimated access legs to the places its "from" and "to" name that only the gazetteer knows

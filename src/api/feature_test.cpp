@@ -47,6 +47,9 @@ json base_request(const Feature& f) {
   if (name == "deal") r.update({{"annual_tonnes", 120}, {"sale_price_usd_per_t", 1000}});
   if (name == "assign") r = {{"max_iterations", 1}};
   if (name == "classify") r = {{"text", "milling wheat"}};
+  if (name == "report")  // the store the sweep entry (earlier in the table) wrote
+    r = {{"store",
+          (std::filesystem::temp_directory_path() / "caravan_feature_test.sqlite").string()}};
   if (name == "sweep")
     r = {
         {"sweep", {{"origins", {"Stepnogorsk"}}, {"destinations", {"Yokohama"}}, {"tonnes", {10}}}},

@@ -18,7 +18,7 @@ const std::vector<Feature>& table() {
   static const std::vector<Feature> kFeatures = [] {
     std::vector<Feature> all;
     for (auto group : {route_features, study_features, network_features, global_features,
-                       customs_features, sweep_features})
+                       customs_features, sweep_features, report_features})
       for (auto& f : group()) all.push_back(std::move(f));
     return all;
   }();

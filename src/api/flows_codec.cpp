@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "api/chart.h"
 #include "api/customs_codec.h"
 #include "api/request.h"
 #include "core/text.h"
@@ -29,13 +30,6 @@ std::string volume(double v) {
                               : text::format_number(round_sig(v), std::fabs(v) >= 100  ? 0
                                                                   : std::fabs(v) >= 10 ? 1
                                                                                        : 2);
-}
-
-std::string escape(const std::string& in) {
-  std::string out;
-  for (char ch : in)
-    out += ch == '&' ? std::string("&amp;") : ch == '<' ? std::string("&lt;") : std::string(1, ch);
-  return out;
 }
 
 // One panel per series: actual values (line and dots), plans (hollow circles), targets
@@ -69,19 +63,12 @@ std::string flows_svg(const json& r) {
         v_hi = std::max(v_hi, p["high"].get<double>());
       }
     if (x_hi == x_lo) ++x_hi;
-    if (v_hi <= 0) v_hi = 1;
-    // A round step (1, 2 or 5 times a power of ten), four of them to the top.
-    const double raw = v_hi / 4, mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double tick = raw <= mag       ? mag
-                        : raw <= 2 * mag ? 2 * mag
-                        : raw <= 5 * mag ? 5 * mag
-                                         : 10 * mag;
-    v_hi = 4 * tick;
+    v_hi = chart::nice_top(v_hi);
     auto X = [&](double y) { return left + (y - x_lo) / (x_hi - x_lo) * (w - left - right); };
     auto Y = [&](double v) { return y0 + top + (1 - v / v_hi) * ph; };
     o << "<text x=\"" << left << "\" y=\"" << y0 + 18 << "\" font-size=\"12\" font-weight=\"bold\">"
-      << escape(s["corridor"].get<std::string>()) << " (" << escape(s["unit"].get<std::string>())
-      << ")</text>\n";
+      << chart::escape(s["corridor"].get<std::string>()) << " ("
+      << chart::escape(s["unit"].get<std::string>()) << ")</text>\n";
     for (int i = 0; i <= 4; ++i) {
       const double v = v_hi * i / 4;
       o << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << Y(v) << "\" y2=\""
@@ -133,8 +120,8 @@ std::string flows_svg(const json& r) {
     }
     if (s["forecast"].is_null())
       o << "<text x=\"" << w - right << "\" y=\"" << y0 + 18
-        << "\" text-anchor=\"end\" fill=\"#666\">" << escape(s["no_forecast"].get<std::string>())
-        << "</text>\n";
+        << "\" text-anchor=\"end\" fill=\"#666\">"
+        << chart::escape(s["no_forecast"].get<std::string>()) << "</text>\n";
     else
       o << "<text x=\"" << w - right << "\" y=\"" << y0 + 18
         << "\" text-anchor=\"end\" fill=\"#444\">"

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/hash.h"
 #include "io/sqlite_db.h"
@@ -82,6 +83,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
                                                        bool fresh) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->path_ = path;
+  s->config_ = config;
   CARAVAN_TRY(db, open_store(path, kSchema));
   s->db_ = db;
   const std::string digest = digest_of(config);
@@ -112,6 +114,28 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path,
         !e)
       return e.error();
   }
+  return s;
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open_existing(const std::string& path,
+                                                                std::int64_t id) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return make_error(ErrorCode::NotFound, "no results store '" + path + "'", "store");
+  std::unique_ptr<SqliteStore> s(new SqliteStore());
+  s->path_ = path;
+  CARAVAN_TRY(db, open_store(path, kSchema));
+  s->db_ = db;
+  Statement q(s->db_, id > 0 ? "SELECT id, config FROM sweeps WHERE id = ?"
+                             : "SELECT id, config FROM sweeps ORDER BY id DESC LIMIT 1");
+  if (id > 0) q.integer(1, id);
+  if (!q.ok() || sqlite3_step(q.get()) != SQLITE_ROW)
+    return make_error(ErrorCode::NotFound,
+                      id > 0 ? "no sweep " + std::to_string(id) + " in '" + path + "'"
+                             : "no sweep in '" + path + "'",
+                      "sweep");
+  s->id_ = sqlite3_column_int64(q.get(), 0);
+  s->config_ = column_text(q.get(), 1);
   return s;
 }
 

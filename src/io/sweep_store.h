@@ -15,13 +15,7 @@ struct sqlite3;
 
 namespace caravan::io {
 
-// One exported row: a cell and one of its routes (no route: the cell's error).
-struct SweepRecord {
-  sweep::Cell cell;
-  std::string status;  // ok | failed
-  std::string error;
-  std::optional<sweep::RouteRow> route;
-};
+using SweepRecord = sweep::Record;
 
 class SqliteStore : public sweep::Store {
  public:
@@ -38,6 +32,11 @@ class SqliteStore : public sweep::Store {
   Status save(const sweep::Cell& cell, const sweep::CellResult& result) override;
   // Every cell's rows, by cell and rank.
   Result<std::vector<SweepRecord>> records();
+  // An existing file's sweep (the latest when `id` is 0), read only; NotFound when the file or
+  // the sweep is not there.
+  static Result<std::unique_ptr<SqliteStore>> open_existing(const std::string& path,
+                                                            std::int64_t id);
+  const std::string& config() const { return config_; }
   std::int64_t sweep_id() const { return id_; }
   const std::string& path() const { return path_; }
 
@@ -47,6 +46,7 @@ class SqliteStore : public sweep::Store {
   sqlite3* db_ = nullptr;
   std::int64_t id_ = 0;
   std::string path_;
+  std::string config_;
 };
 
 }  // namespace caravan::io

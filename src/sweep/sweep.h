@@ -50,6 +50,14 @@ struct RouteRow {
   std::optional<double> landed_cost_usd, p50_days, p90_days, on_time;
 };
 
+// A stored row: a cell and one of its routes (no route: the cell's error).
+struct Record {
+  Cell cell;
+  std::string status;  // ok | failed
+  std::string error;
+  std::optional<RouteRow> route;
+};
+
 struct CellResult {
   std::vector<RouteRow> rows;
   std::string error;  // the cell failed (bad input, a limit hit): why; the sweep goes on

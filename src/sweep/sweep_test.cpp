@@ -147,3 +147,55 @@ TEST(Run, SharesSplitTheCellsAndProgressReachesTheTotal) {
 
 }  // namespace
 }  // namespace caravan::sweep
+
+#include "sweep/report.h"
+
+namespace caravan::sweep {
+namespace {
+
+Record rec(std::size_t cell, int month, std::string scenario, std::string label, double cost,
+           double days, std::size_t rank = 1) {
+  Record r;
+  r.cell.index = cell;
+  r.cell.origin = "A";
+  r.cell.destination = "B";
+  r.cell.month = month;
+  r.cell.scenario = std::move(scenario);
+  r.status = "ok";
+  RouteRow row;
+  row.rank = rank;
+  row.label = std::move(label);
+  row.summary = row.label;
+  row.cost_usd = cost;
+  row.days = days;
+  r.route = row;
+  return r;
+}
+
+TEST(Summarize, CorridorsByMonthWinsAndScenarioEffects) {
+  std::vector<Record> rs = {rec(0, 1, "baseline", "Middle Corridor", 100, 20),
+                            rec(0, 1, "baseline", "China", 120, 15, 2),
+                            rec(1, 7, "baseline", "China", 90, 14),
+                            rec(1, 7, "baseline", "Middle Corridor", 110, 19, 2),
+                            rec(2, 1, "suez-closed", "Middle Corridor", 110, 22),
+                            rec(3, 7, "suez-closed", "China", 90, 14)};
+  Record failed;
+  failed.cell.index = 4;
+  failed.status = "failed";
+  failed.error = "no route";
+  rs.push_back(failed);
+  const auto s = summarize(rs);
+  EXPECT_EQ(s.cells, 5U);
+  EXPECT_EQ(s.failed, 1U);
+  ASSERT_EQ(s.wins.size(), 2U);
+  EXPECT_EQ(s.wins[0].cells, 2U);  // each corridor wins two of the four cells with a route
+  EXPECT_DOUBLE_EQ(s.wins[0].share, 0.5);
+  ASSERT_EQ(s.by_month.size(), 4U);  // baseline routes only: 2 corridors x 2 months
+  ASSERT_EQ(s.scenarios.size(), 1U);
+  EXPECT_EQ(s.scenarios[0].pairs, 2U);
+  EXPECT_NEAR(s.scenarios[0].mean_cost_change, (0.1 + 0.0) / 2, 1e-12);
+  EXPECT_EQ(s.scenarios[0].route_changed, 0U);
+}
+
+}  // namespace
+}  // namespace caravan::sweep

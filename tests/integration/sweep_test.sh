@@ -26,6 +26,11 @@ ok "parts and resume give the same rows" 'cmp -s "$tmp/a.csv" "$tmp/c.csv"'
 printf '{"cells": [{"from": "Stepnogorsk", "to": "Yokohama", "tonnes": 10}, {"from": "Stepnogorsk", "to": "Yokohamma", "tonnes": 10}]}' > "$tmp/bad_cell.json"
 out=$("$bin" sweep --config "$tmp/bad_cell.json" --store "$tmp/d.sqlite" --csv --quiet)
 ok "a failing cell keeps its error" '[[ "$out" == *"unknown location"* ]] && [[ "$out" == *",ok,"* ]]'
+# The report: a self-contained HTML page with the charts inline.
+"$bin" report --store "$tmp/a.sqlite" > "$tmp/report.html"; rc=$?
+ok "report: exit 0, charts and scenarios" '[ $rc -eq 0 ] && grep -q "<svg" "$tmp/report.html" && grep -q "Which corridor wins" "$tmp/report.html" && grep -q "suez-closed" "$tmp/report.html" && ! grep -q "src=\"http" "$tmp/report.html"'
+err=$("$bin" report --store "$tmp/none.sqlite" 2>&1); rc=$?
+ok "report of a missing store: exit 4 naming it" '[ $rc -eq 4 ] && [[ "$err" == *"none.sqlite"* ]] && [ ! -e "$tmp/none.sqlite" ]'
 # Bad configurations name the field.
 printf '{"origins": ["A"]}' > "$tmp/e1.json"
 err=$("$bin" sweep --config "$tmp/e1.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
