@@ -1,6 +1,7 @@
 // The sweep feature: a configuration (file or inline) -> the cells (sweep/sweep.h) -> each cell
 // as a route, compare or scenario request through the feature table -> rows saved in the SQLite
 // store as they come (io/sweep_store.h) -> the rows, as JSON, a table or CSV.
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -241,25 +242,51 @@ json record_json(const io::SweepRecord& r) {
   return j;
 }
 
+// The line of a configuration file where a field's key first appears (1 when not found).
+int line_of(const std::string& text, const std::string& field) {
+  std::string key = field.substr(field.rfind('.') + 1);
+  key = key.substr(0, key.find('['));
+  const auto at = text.find("\"" + key + "\"");
+  if (at == std::string::npos) return 1;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
 Result<json> prepare_sweep(const Context& ctx, const json& request) {
   json rq = request;
   if (rq.contains("config") && !ctx.local)
     return field_error("config", "names a server-side file: give the configuration as \"sweep\"");
+  std::string file, text;
   if (rq.contains("config")) {  // a file on this machine (the CLI): read it now
     if (!rq["config"].is_string()) return field_error("config", "expected a file name");
-    const std::string file = rq["config"].get<std::string>();
-    CARAVAN_TRY(text, io::read_file(file));
-    json c = json::parse(text, nullptr, false);
-    if (c.is_discarded())
-      return make_error(ErrorCode::InvalidData, file + ": not JSON (a sweep configuration)",
-                        "config");
+    file = rq["config"].get<std::string>();
+    CARAVAN_TRY(read, io::read_file(file));
+    text = std::move(read);
+    try {
+      rq["sweep"] = json::parse(text);
+    } catch (const json::parse_error& e) {  // the byte where it broke, as a line
+      const auto upto = std::min<std::size_t>(e.byte, text.size());
+      const int line = 1 + static_cast<int>(std::count(
+                               text.begin(), text.begin() + static_cast<long>(upto), '\n'));
+      return make_error(
+          ErrorCode::InvalidData,
+          file + ":" + std::to_string(line) + ": not JSON (a sweep configuration): " + e.what(),
+          "config");
+    }
     rq.erase("config");
-    rq["sweep"] = c;
   }
   if (!rq.contains("sweep"))
     return field_error("sweep", "give a configuration (--config FILE, or sweep in the request)");
-  CARAVAN_TRY(p, parse_config(rq["sweep"]));
-  CARAVAN_TRY(cells, sweep::expand(p.config));
+  auto checked = [&]() -> Status {
+    CARAVAN_TRY(p, parse_config(rq["sweep"]));
+    CARAVAN_TRY(cells, sweep::expand(p.config));
+    return Ok{};
+  }();
+  if (!checked) {
+    Error e = checked.error();
+    if (!file.empty())  // name the file and the line of the field
+      e.message = file + ":" + std::to_string(line_of(text, e.field)) + ": " + e.message;
+    return e;
+  }
   return rq;
 }
 

@@ -38,12 +38,12 @@ ok "missing destinations: exit 2 naming origins" '[ $rc -eq 2 ] && [[ "$err" == 
 printf '{"origins": ["A"], "destinations": ["B"], "months": [13]}' > "$tmp/e2.json"
 err=$("$bin" sweep --config "$tmp/e2.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
 ok "month 13: exit 2 naming sweep.months" '[ $rc -eq 2 ] && [[ "$err" == *"sweep.months"* ]]'
-printf '{"origins": ["A"], "destinations": ["B"], "colour": 1}' > "$tmp/e3.json"
+printf '{"origins": ["A"],\n "destinations": ["B"],\n "colour": 1}' > "$tmp/e3.json"
 err=$("$bin" sweep --config "$tmp/e3.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
-ok "an unknown field: exit 2 naming it" '[ $rc -eq 2 ] && [[ "$err" == *"sweep.colour"* ]]'
+ok "an unknown field: exit 2 naming its file, line and field" '[ $rc -eq 2 ] && [[ "$err" == *"e3.json:3: field '"'"'sweep.colour'"'"'"* ]]'
 printf '{"origins": [' > "$tmp/e4.json"
 err=$("$bin" sweep --config "$tmp/e4.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
-ok "not JSON: exit 3 naming the file" '[ $rc -eq 3 ] && [[ "$err" == *"e4.json: not JSON"* ]]'
+ok "not JSON: exit 3 naming the file and line" '[ $rc -eq 3 ] && [[ "$err" == *"e4.json:1: not JSON"* ]]'
 err=$("$bin" sweep --config "$tmp/sweep.json" --store /nonexistent/dir/x.sqlite 2>&1); rc=$?
 ok "an unwritable store: exit 8 naming it" '[ $rc -eq 8 ] && [[ "$err" == *"/nonexistent/dir/x.sqlite"* ]]'
 echo "sweep_test: $pass passed, $fail failed"
