@@ -2,6 +2,7 @@
 #include "api/customs_codec.h"
 #include "api/feature.h"
 #include "api/feature_groups.h"
+#include "io/geopackage.h"
 #include "io/network_reader.h"
 
 namespace caravan::api {
@@ -19,7 +20,12 @@ const std::vector<Feature>& table() {
     std::vector<Feature> all;
     for (auto group : {route_features, study_features, network_features, global_features,
                        customs_features, sweep_features, report_features})
-      for (auto& f : group()) all.push_back(std::move(f));
+      for (auto& f : group()) {
+        if (f.spatial)  // every map-able answer can also go to GIS
+          f.options.push_back({"--gpkg", "", Option::Kind::File,
+                               "write the routes as a GeoPackage (QGIS, GDAL): legs and places"});
+        all.push_back(std::move(f));
+      }
     return all;
   }();
   return kFeatures;
@@ -77,6 +83,11 @@ Result<Answer> run(const Feature& f, const Context& ctx, const json& request, bo
           : std::string();
   CARAVAN_TRY(answer, f.run(ctx, ready));
   if (chosen) answer.json["classification"] = *chosen;
+  if (f.spatial && f.geojson && ctx.wanted.contains("--gpkg")) {  // made now: errors are answers
+    CARAVAN_TRY(g, f.geojson(ctx, answer.json));
+    CARAVAN_TRY(bytes, io::geopackage_bytes(g));
+    answer.files["--gpkg"] = [bytes = std::move(bytes)] { return bytes; };
+  }
   if (declared && answer.json.is_object() && answer.json.contains("query")) {
     CARAVAN_TRY(v, valuation_json(answer.json["query"], tariffs));
     if (!v.is_null()) answer.json["valuation"] = std::move(v);

@@ -31,6 +31,12 @@ ok "a failing cell keeps its error" '[[ "$out" == *"unknown location"* ]] && [[ 
 ok "report: exit 0, charts and scenarios" '[ $rc -eq 0 ] && grep -q "<svg" "$tmp/report.html" && grep -q "Which corridor wins" "$tmp/report.html" && grep -q "suez-closed" "$tmp/report.html" && ! grep -q "src=\"http" "$tmp/report.html"'
 err=$("$bin" report --store "$tmp/none.sqlite" 2>&1); rc=$?
 ok "report of a missing store: exit 4 naming it" '[ $rc -eq 4 ] && [[ "$err" == *"none.sqlite"* ]] && [ ! -e "$tmp/none.sqlite" ]'
+# Routes to a GeoPackage that GDAL opens (ogrinfo from Debian's gdal-bin).
+"$bin" compare --from Stepnogorsk --to Yokohama --tonnes 100 --gpkg "$tmp/routes.gpkg" > /dev/null
+info=$(ogrinfo -so "$tmp/routes.gpkg" legs 2>&1)
+ok "a GeoPackage GDAL reads: line strings with their fields" '[[ "$info" == *"using driver \`GPKG'"'"' successful"* ]] && [[ "$info" == *"Geometry: Line String"* ]] && [[ "$info" == *"cost_usd: Real"* ]] && [[ "$info" != *"Warning"* ]]'
+places=$(ogrinfo -so "$tmp/routes.gpkg" places 2>&1)
+ok "and the places as points" '[[ "$places" == *"Geometry: Point"* ]]'
 # Bad configurations name the field.
 printf '{"origins": ["A"]}' > "$tmp/e1.json"
 err=$("$bin" sweep --config "$tmp/e1.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
