@@ -1,6 +1,7 @@
 // The report feature: a sweep in the results store summed up (sweep/report.h) as a
 // self-contained HTML page with inline SVG charts: cost and time per corridor by month, the share
 // of cells each corridor wins, each scenario's effect.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -85,7 +86,18 @@ std::string line_chart(const json& by_month, const std::string& field, const std
   return s.str();
 }
 
-std::string bar_chart(const json& wins) {
+// A corridor's colour, the same in every chart: its place among the corridors of the lines.
+const char* colour_of(const json& by_month, const std::string& corridor) {
+  std::vector<std::string> seen;
+  for (const auto& m : by_month) {
+    const auto c = m["corridor"].get<std::string>();
+    if (std::find(seen.begin(), seen.end(), c) == seen.end()) seen.push_back(c);
+    if (c == corridor) return kColors[(seen.size() - 1) % 7];
+  }
+  return "#999999";  // wins only in scenario cells: grey
+}
+
+std::string bar_chart(const json& wins, const json& by_month) {
   const double w = 720, row = 24, left = 260;
   std::ostringstream s;
   const double h = 40 + row * static_cast<double>(wins.size());
@@ -100,8 +112,8 @@ std::string bar_chart(const json& wins) {
     s << "<text x=\"" << left - 8 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">"
       << chart::escape(wins[i]["corridor"].get<std::string>().substr(0, 40)) << "</text><rect x=\""
       << left << "\" y=\"" << y + 3 << "\" width=\"" << share * (w - left - 70) << "\" height=\""
-      << row - 8 << "\" fill=\"" << kColors[i % 7] << "\"/><text x=\""
-      << left + share * (w - left - 70) + 6 << "\" y=\"" << y + 14 << "\">"
+      << row - 8 << "\" fill=\"" << colour_of(by_month, wins[i]["corridor"].get<std::string>())
+      << "\"/><text x=\"" << left + share * (w - left - 70) + 6 << "\" y=\"" << y + 14 << "\">"
       << text::format_number(share * 100, 1) << "% (" << wins[i]["cells"] << ")</text>";
   }
   s << "</svg>";
@@ -164,7 +176,7 @@ std::string report_html(const Context&, const json& r) {
   s << "<h2>Transit time per corridor by month</h2>"
     << line_chart(r["by_month"], "mean_days",
                   "Mean transit time, days (baseline cells, every route)", "days");
-  s << "<h2>Which corridor wins</h2>" << bar_chart(r["wins"]);
+  s << "<h2>Which corridor wins</h2>" << bar_chart(r["wins"], r["by_month"]);
   s << "<h2>Scenarios against the baseline</h2>";
   if (r["scenarios"].empty()) {
     s << "<p>No scenario in this sweep.</p>";

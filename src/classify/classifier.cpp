@@ -51,6 +51,28 @@ std::string description_of(const tariff::Nomenclature& n, const std::string& cod
 
 }  // namespace
 
+Result<Choice> choose_code(const Model& m, const tariff::Nomenclature& n, const std::string& text,
+                           float threshold) {
+  CARAVAN_TRY(r, classify(m, n, {text, 5, threshold}));
+  auto pct = [](float x) { return std::to_string(static_cast<int>(std::lround(x * 100))); };
+  if (!r.confident) {
+    std::string list;
+    for (const auto& c : r.candidates)
+      list += "\n  " + dotted(c.subheading.code) + " (" + pct(c.subheading.confidence) + "%) " +
+              c.subheading.description;
+    return make_error(
+        ErrorCode::InvalidRequest,
+        "describe: no HS code reaches the threshold of " + pct(r.threshold) + "% for '" + text +
+            "'; give one of these with --hs, or describe the goods more precisely:" + list,
+        "describe");
+  }
+  Choice c;
+  c.best = r.candidates[0];
+  if (r.candidates.size() > 1) c.runner_up = r.candidates[1];
+  c.threshold = r.threshold;
+  return c;
+}
+
 std::string dotted(const std::string& d) {
   return d.size() > 4 ? d.substr(0, 4) + "." + d.substr(4) : d;
 }

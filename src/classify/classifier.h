@@ -1,6 +1,7 @@
 // The classify use-case: a goods description in, the likeliest HS 2022 subheadings out, each
 // with a calibrated confidence, its heading and chapter, and the words that made it.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,17 @@ struct ClassifyResponse {
 // on (saying which it was trained on), or one with no word the model knows.
 Result<ClassifyResponse> classify(const Model& model, const tariff::Nomenclature& nomenclature,
                                   const ClassifyRequest& request);
+
+// The code to use for a description (the `describe` of a shipment): the best candidate when its
+// confidence reaches the threshold (< 0: the model's); below it an InvalidRequest error on field
+// "describe" that lists the candidates.
+struct Choice {
+  Candidate best;
+  std::optional<Candidate> runner_up;
+  float threshold = 0;
+};
+Result<Choice> choose_code(const Model& model, const tariff::Nomenclature& nomenclature,
+                           const std::string& text, float threshold);
 
 // "850511" -> "8505.11" (how codes are written for people).
 std::string dotted(const std::string& digits);

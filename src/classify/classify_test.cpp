@@ -182,6 +182,21 @@ TEST(Classify, AHighThresholdTurnsTheAnswerIntoChoices) {
   EXPECT_NE(r->note.find("low confidence"), std::string::npos);
 }
 
+TEST(ChooseCode, TakesTheBestAboveTheThresholdElseListsTheCandidates) {
+  const auto nom = tiny_nomenclature();
+  const auto t = train({tiny_examples(), &nom, {}, {}});
+  ASSERT_TRUE(t);
+  const auto low = choose_code(t->model, nom, "magnets", 1.0F);
+  ASSERT_FALSE(low);
+  EXPECT_EQ(low.error().field, "describe");
+  EXPECT_NE(low.error().message.find("8505.11"), std::string::npos);
+  const auto ok = choose_code(t->model, nom, "sintered neodymium magnets", 0.0F);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->best.subheading.code, "850511");
+  ASSERT_TRUE(ok->runner_up);
+  EXPECT_LE(ok->runner_up->subheading.confidence, ok->best.subheading.confidence);
+}
+
 TEST(Calibration, IsMonotoneAndClamped) {
   Calibration c{{{0.0F, 0.1F}, {0.5F, 0.4F}, {1.0F, 0.9F}}};
   EXPECT_FLOAT_EQ(c.apply(-1), 0.1F);

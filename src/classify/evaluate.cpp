@@ -18,6 +18,17 @@ int group_of(const std::vector<CodeGroup>& groups, const std::string& code) {
 
 }  // namespace
 
+const std::vector<CodeGroup>& catalogue_groups() {
+  static const std::vector<CodeGroup> g = {
+      {"ores and concentrates", {"253090", "2612", "2617"}},
+      {"oxides and compounds", {"2846"}},
+      {"metals", {"280530"}},
+      {"ferro-alloys", {"7202"}},
+      {"magnets", {"850511", "850519"}},
+  };
+  return g;
+}
+
 Evaluation evaluate(const Model& m, const std::vector<const Example*>& rows,
                     const std::vector<CodeGroup>& groups) {
   Evaluation ev;

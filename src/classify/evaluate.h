@@ -39,6 +39,10 @@ struct Evaluation {
   std::vector<std::vector<std::size_t>> confusion;    // last column: "elsewhere"
 };
 
+// The catalogue's goods as groups of codes: rare-earth ores and concentrates, oxides and
+// compounds, metals, ferro-alloys, magnets (for the confusion table).
+const std::vector<CodeGroup>& catalogue_groups();
+
 // `rows` are evaluated as given (pass the test split); groups may be empty.
 Evaluation evaluate(const Model& m, const std::vector<const Example*>& rows,
                     const std::vector<CodeGroup>& groups);

@@ -91,6 +91,33 @@ Status write_hs_model(const classify::Model& model, const std::string& path) {
   return Ok{};
 }
 
+Status write_split(const std::vector<classify::Example>& rows, const tariff::Nomenclature& nom,
+                   std::uint64_t seed, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::ofstream train(dir + "/train.txt"), test(dir + "/test.txt"), batch(dir + "/test.csv");
+  auto line = [](const std::string& hs6, const std::string& text) {
+    std::string out = "__label__" + hs6;
+    for (const auto& w : classify::words(text)) out += " " + w;
+    return out + "\n";
+  };
+  batch << "id,description\n";
+  for (const auto& e : rows) {
+    const auto part = classify::split_of(e.text, seed);
+    if (part == classify::Split::Train) train << line(e.hs6, e.text);
+    if (part == classify::Split::Test) {
+      test << line(e.hs6, e.text);
+      batch << e.hs6 << "," << csv_escape(e.text) << "\n";
+    }
+  }
+  for (const auto& n : nom.entries())
+    if (n.code.size() == 6)
+      for (int k = 0; k < 2; ++k) train << line(n.code, classify::nomenclature_text(nom, n.code));
+  if (!train || !test || !batch)
+    return make_error(ErrorCode::Io, "cannot write the split to '" + dir + "'", "export_split");
+  return Ok{};
+}
+
 std::string default_hs_model() {
   if (const char* e = std::getenv("CARAVAN_HS_MODEL"); e && *e) return e;
   return CARAVAN_DEFAULT_HS_MODEL;

@@ -21,6 +21,12 @@ Result<classify::Lexicon> read_hs_lexicon(const std::string& path);
 Result<std::shared_ptr<const classify::Model>> load_hs_model(const std::string& path);
 Status write_hs_model(const classify::Model& model, const std::string& path);
 
+// The split as files for another learner (fastText's format: "__label__850511 word word"), with
+// the classifier's words and the same nomenclature documents (twice: their weight is 2), and the
+// test descriptions as a batch file (train.txt, test.txt, test.csv in `dir`).
+Status write_split(const std::vector<classify::Example>& rows, const tariff::Nomenclature& nom,
+                   std::uint64_t seed, const std::string& dir);
+
 // $CARAVAN_HS_MODEL, else the model the build trained; data/hs/examples.csv.
 std::string default_hs_model();
 std::string default_hs_examples();

@@ -6,8 +6,17 @@
 namespace caravan::io {
 
 bool is_date(std::string_view d) {
-  return d.size() >= 4 &&
-         std::all_of(d.begin(), d.begin() + 4, [](unsigned char c) { return std::isdigit(c); });
+  auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(d.begin() + static_cast<long>(from), d.begin() + static_cast<long>(from + n),
+                       [](unsigned char c) { return std::isdigit(c); });
+  };
+  auto number = [&](std::size_t from) { return (d[from] - '0') * 10 + (d[from + 1] - '0'); };
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  if (!digits(0, 4)) return false;
+  if (d.size() == 4) return true;
+  if (d[4] != '-' || !digits(5, 2) || number(5) < 1 || number(5) > 12) return false;
+  if (d.size() == 7) return true;
+  return d[7] == '-' && digits(8, 2) && number(8) >= 1 && number(8) <= 31;
 }
 
 SourceRow read_source_row(RowReader& r) {

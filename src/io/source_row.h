@@ -8,7 +8,7 @@
 
 namespace caravan::io {
 
-// YYYY, YYYY-MM or YYYY-MM-DD (checked on the year).
+// YYYY, YYYY-MM or YYYY-MM-DD, with a month 01-12 and a day 01-31.
 bool is_date(std::string_view d);
 
 // One row of a sources.csv: id, title, url, date and reliability required; publisher and note

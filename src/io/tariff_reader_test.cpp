@@ -241,3 +241,18 @@ TEST_F(TempTariffs, AReferencePriceWithoutASourceOrWithReversedBoundsIsAnError) 
 
 }  // namespace
 }  // namespace caravan::io
+
+#include "io/source_row.h"
+
+namespace caravan::io {
+namespace {
+
+TEST(IsDate, TakesYearMonthAndDayOnlyWhenTheyExist) {
+  for (const char* d : {"2025", "2025-01", "2025-12-31"}) EXPECT_TRUE(is_date(d)) << d;
+  for (const char* d :
+       {"", "25", "2024-20", "2025-13", "2025-00", "2025-01-32", "2025 ; 2008", "2025-1"})
+    EXPECT_FALSE(is_date(d)) << d;
+}
+
+}  // namespace
+}  // namespace caravan::io

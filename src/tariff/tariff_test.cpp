@@ -202,6 +202,16 @@ TEST(Valuation, TheCommoditysRowsMakeTheRangeAndFarIsBeyondHalfOrDouble) {
   EXPECT_EQ(check_value(prices, "oxide", "284690", 300000).status, ValueStatus::Above);
 }
 
+TEST(Valuation, ACommodityGivenAnotherCodeIsHeldToThatCodesPrices) {
+  const std::vector<ReferencePrice> prices = {price("general", "847130", 100000, 300000),
+                                              price("", "8505", 20000, 70000)};
+  const auto c = check_value(prices, "general", "850511", 5000);
+  ASSERT_EQ(c.rows.size(), 1U);
+  EXPECT_EQ(c.rows[0]->hs_prefix, "8505");
+  EXPECT_NE(c.message.find("HS 850511"), std::string::npos);
+  EXPECT_EQ(check_value(prices, "general", "847130", 5000).rows[0]->hs_prefix, "847130");
+}
+
 TEST(Valuation, WithoutCommodityRowsTheLongestCodeRowApplies) {
   const std::vector<ReferencePrice> prices = {price("", "28", 1, 2),
                                               price("", "2846", 800, 3000000)};

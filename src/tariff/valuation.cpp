@@ -40,7 +40,10 @@ ValueCheck check_value(const std::vector<ReferencePrice>& prices, std::string_vi
   ValueCheck c;
   c.declared_usd_per_t = declared;
   for (const auto& p : prices)
-    if (!commodity.empty() && p.commodity == commodity && p.usd_per_t.known()) c.rows.push_back(&p);
+    if (!commodity.empty() && p.commodity == commodity && p.usd_per_t.known() &&
+        (hs.empty() || hs_matches(p.hs_prefix, hs)))
+      c.rows.push_back(&p);
+  const bool by_commodity = !c.rows.empty();
   if (c.rows.empty()) {
     std::size_t best = 0;
     for (const auto& p : prices)
@@ -51,7 +54,7 @@ ValueCheck check_value(const std::vector<ReferencePrice>& prices, std::string_vi
         c.rows.push_back(&p);
       }
   }
-  const std::string what = commodity.empty() ? "HS " + std::string(hs) : std::string(commodity);
+  const std::string what = by_commodity ? std::string(commodity) : "HS " + std::string(hs);
   if (c.rows.empty()) {
     c.message = "no reference price for " + what + "; the declared value is not checked";
     return c;

@@ -22,8 +22,9 @@ struct ValueCheck {
   std::string message;
 };
 
-// The rows for the commodity when it has any, else the code-level rows of the longest HS prefix
-// covering `hs`; their envelope is the normal range.
+// The commodity's rows that cover `hs` when there are any (a commodity priced as another code,
+// e.g. general cargo given its real code, is not held to its own prices), else the code-level
+// rows of the longest HS prefix covering `hs`; their envelope is the normal range.
 ValueCheck check_value(const std::vector<ReferencePrice>& prices, std::string_view commodity,
                        std::string_view hs, double declared_usd_per_t);
 
