@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "grid_fixture.h"
+#include "grid_network.h"
 
 namespace caravan::bench {
 namespace {
@@ -125,10 +126,7 @@ void BM_GridInterleaved(benchmark::State& state) {
     }
     state.SetIterationTime(iteration);
   }
-  const double queries = static_cast<double>(state.iterations()) * kPairs;
-  state.counters["caravan_ms"] = ours / queries * 1e3;
-  state.counters["boost_stop_ms"] = theirs / queries * 1e3;
-  state.counters["ratio"] = ours / theirs;
+  pair_counters(state, kPairs, "caravan_ms", ours, "boost_stop_ms", theirs);
 }
 
 void BM_GridPrepare(benchmark::State& state) {

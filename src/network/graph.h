@@ -39,6 +39,9 @@ struct Graph {
   std::vector<std::uint32_t> head;  // arcs[a].head, packed: what the search loop reads
   std::vector<std::uint32_t>
       first_out;  // size nodes+1: arcs of node v are [first_out[v], first_out[v+1])
+  // The same arcs by head, for backward searches: the arcs into v are in_arc[first_in[v] ..
+  // first_in[v+1]), their tails in in_tail (packed alongside).
+  std::vector<std::uint32_t> first_in, in_arc, in_tail;
   // Per location, per layer: arrival and departure node (kNone where the layer is absent).
   std::vector<std::array<std::uint32_t, kLayerCount>> arrival, departure;
 

@@ -239,6 +239,19 @@ Result<Network> Network::build(Tables tables) {
   for (std::size_t v = 0; v < g.nodes.size(); ++v) g.first_out[v + 1] += g.first_out[v];
   g.head.reserve(g.arcs.size());
   for (const Arc& arc : g.arcs) g.head.push_back(arc.head.value);
+  g.first_in.assign(g.nodes.size() + 1, 0);
+  for (const Arc& arc : g.arcs) ++g.first_in[arc.head.value + 1];
+  for (std::size_t v = 0; v < g.nodes.size(); ++v) g.first_in[v + 1] += g.first_in[v];
+  g.in_arc.resize(g.arcs.size());
+  g.in_tail.resize(g.arcs.size());
+  {
+    std::vector<std::uint32_t> fill(g.first_in.begin(), g.first_in.end() - 1);
+    for (std::uint32_t a = 0; a < g.arcs.size(); ++a) {
+      const std::uint32_t i = fill[g.arcs[a].head.value]++;
+      g.in_arc[i] = a;
+      g.in_tail[i] = g.arcs[a].tail.value;
+    }
+  }
   n.policy_arcs_ = covered_arcs(n);
   {
     auto varies = [](const MonthlyDist& by_month) {
@@ -260,7 +273,32 @@ Result<Network> Network::build(Tables tables) {
           if (arc.transfer[h] != kNone && varies(tab.transfers[arc.transfer[h]].hours_dist))
             bits |= static_cast<std::uint8_t>(1u << h);
       }
-      if (bits) n.seasonal_arcs_.push_back({a, bits});
+      if (!bits) continue;
+      // What the arc's weights read by month: equal inputs, equal weights.
+      auto inputs = [&](int m) {
+        std::array<std::uint32_t, 6> x{};
+        x.fill(kNoDist);
+        if (arc.kind == ArcKind::Link) {
+          const Link& l = tab.links[arc.link];
+          x[0] = (l.closed_months >> (m - 1)) & 1u;
+          x[1] = l.wait_dist[m];
+          if (arc.border != kNone) x[2] = tab.borders[arc.border].hours_dist[m];
+        } else {
+          for (int h = 0; h < 3; ++h)
+            if (arc.transfer[h] != kNone) x[3 + h] = tab.transfers[arc.transfer[h]].hours_dist[m];
+        }
+        return x;
+      };
+      SeasonalArc sa{a, bits, {}};
+      for (int m = 1; m <= 12; ++m) {
+        sa.month_class[m] = static_cast<std::uint8_t>(m);
+        for (int k = 1; k < m; ++k)
+          if (inputs(k) == inputs(m)) {
+            sa.month_class[m] = static_cast<std::uint8_t>(k);
+            break;
+          }
+      }
+      n.seasonal_arcs_.push_back(sa);
     }
   }
   n.arc_policy_first_.assign(n.graph_.arc_count() + 1, 0);

@@ -1,6 +1,7 @@
 // The multimodal network: the tables as loaded (locations, links, transfers, borders, catalogue)
 // and, once finalised, the NODUS-style expanded graph in CSR arrays.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -198,6 +199,9 @@ class Network {
   struct SeasonalArc {
     std::uint32_t arc = 0;
     std::uint8_t handling_bits = 0;  // bit h: varies for Handling h
+    // Per month 1..12: the first month whose month-dependent inputs (closure, wait, border and
+    // transfer durations) are the same as this month's; months of one class weigh the same.
+    std::array<std::uint8_t, 13> month_class{};
   };
   const std::vector<SeasonalArc>& seasonal_arcs() const { return seasonal_arcs_; }
   // The regimes that cover arc `a`, each with its entry of policy_arcs (the reverse index).

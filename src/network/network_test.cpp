@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "network/locate.h"
 #include "testing/ascii_network.h"
 #include "testing/eurasia.h"
@@ -47,6 +49,17 @@ TEST(Expansion, CsrOffsetsCoverEveryArcOnce) {
   EXPECT_EQ(g.first_out.back(), g.arc_count());
   for (std::uint32_t v = 0; v < g.node_count(); ++v)
     for (auto a = g.first_out[v]; a < g.first_out[v + 1]; ++a) EXPECT_EQ(g.arcs[a].tail.value, v);
+  // The arcs by head list each arc once, under its head, with its tail.
+  ASSERT_EQ(g.first_in.size(), g.node_count() + 1);
+  EXPECT_EQ(g.first_in.back(), g.arc_count());
+  std::vector<int> seen(g.arc_count(), 0);
+  for (std::uint32_t v = 0; v < g.node_count(); ++v)
+    for (auto i = g.first_in[v]; i < g.first_in[v + 1]; ++i) {
+      EXPECT_EQ(g.arcs[g.in_arc[i]].head.value, v);
+      EXPECT_EQ(g.arcs[g.in_arc[i]].tail.value, g.in_tail[i]);
+      ++seen[g.in_arc[i]];
+    }
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), static_cast<long>(g.arc_count()));
 }
 
 TEST(Build, BorderBetweenLocationsOfOneCountryIsAnError) {

@@ -165,6 +165,12 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
       p.td_arcs[a] = p.tt.row[a] == kStaticArc
                          ? Prepared::TdArc{p.scalar[a], p.weights[a].hours().value}
                          : Prepared::TdArc{-1.0 - p.tt.row[a], 0.0};
+    p.lower_in.resize(m);
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::uint32_t a = g.in_arc[i];
+      const double x = p.td_arcs[a].scalar;
+      p.lower_in[i] = x >= 0 ? x : p.tt.lower[p.tt.row[a]];
+    }
   }
 
   // Start state: the origin may itself satisfy requirements.

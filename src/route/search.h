@@ -54,6 +54,9 @@ struct Prepared {
     double scalar = 0, hours = 0;
   };
   std::vector<TdArc> td_arcs;
+  // Per arc in the graph's by-head order (Graph::in_arc), when time-dependent: its smallest scalar
+  // over the epochs, for the backward search of the bounds (route/td_search.cpp).
+  std::vector<double> lower_in;
   bool time_dependent() const { return tt.active && tt.rows() > 0; }
   // Work (labels and list entries compared) the time-dependent search may do before it falls back
   // to one label per node (0: 16 per node x state + 100,000).

@@ -13,7 +13,7 @@ namespace caravan::route {
 
 const cost::ArcWeights& weights_at(const Prepared& p, ArcId arc, std::uint32_t epoch) {
   if (!p.time_dependent() || p.tt.row[arc.value] == kStaticArc) return p.weights[arc.value];
-  return p.tt.w[p.tt.row[arc.value] * p.tt.epochs() + epoch];
+  return p.tt.w(p.tt.row[arc.value], epoch);
 }
 
 void moves(const Prepared& p, std::uint32_t a, double t, std::vector<Move>& out, bool all) {
@@ -29,10 +29,10 @@ void moves(const Prepared& p, std::uint32_t a, double t, std::vector<Move>& out,
   const std::uint32_t e = tt.epoch_at(t);
   const double omega = tt.hold_scalar_per_hour;
   const double* sc = &tt.scalar[r * E];
-  const cost::ArcWeights* w = &tt.w[r * E];
+  const double* hours = &tt.row_hours[r * E];
   double adj_now = kInf, arr_now = kInf;
   if (sc[e] < kInf) {
-    const double h = w[e].hours().value;
+    const double h = hours[e];
     out.push_back({0.0, sc[e], h, e});
     adj_now = sc[e] - omega * h;
     arr_now = t + h;
@@ -41,7 +41,7 @@ void moves(const Prepared& p, std::uint32_t a, double t, std::vector<Move>& out,
     return;  // no hold can do better than going at once
   for (std::size_t f = e + 1; f < E; ++f) {
     if (!(sc[f] < kInf)) continue;
-    const double h = w[f].hours().value;
+    const double h = hours[f];
     const double hold = tt.start[f] - t;
     const double adj = sc[f] - omega * h, arr = tt.start[f] + h;
     bool dominated = false;
@@ -126,11 +126,117 @@ struct TdWorkspace {
 // compared), before it gives up exactness.
 constexpr std::size_t kWorkPerNode = 16;
 
+// Lower bounds on what is left to the target, for A* and for a certificate. Every arc gets its
+// smallest scalar over the epochs (a hold only adds), so a backward Dijkstra from the targets on
+// these bounds gives, for every node, a lower bound `dist` on the objective still to pay from it,
+// whatever the time and the state (bans and state constraints only remove ways). The search stops
+// when it settles the first start: a node it did not settle is at least `radius` away, so
+// min(dist, radius) is a bound, and a consistent one (an arc's scalar at any epoch is at least its
+// bound). `succ` gives the bounds' path from each settled node.
+struct Bounds {
+  std::vector<double> dist;
+  std::vector<std::uint32_t> succ;
+  caravan::NodeHeap heap{0};
+  double radius = std::numeric_limits<double>::infinity();
+  std::uint32_t start = UINT32_MAX;  // index into the starts of the first one settled
+  double at(std::uint32_t v) const { return std::min(dist[v], radius); }
+};
+
+void compute_bounds(const Prepared& p, const std::vector<Start>& starts, Bounds& b) {
+  const auto& g = p.net->graph();
+  const std::size_t n = g.node_count();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  b.dist.assign(n, kInf);
+  b.succ.assign(n, UINT32_MAX);
+  if (b.heap.capacity() != n) b.heap = caravan::NodeHeap(n);
+  b.heap.clear();
+  b.radius = kInf;
+  b.start = UINT32_MAX;
+  for (auto t : p.targets) {
+    b.dist[t] = 0;
+    b.heap.push_or_decrease(t, 0);
+  }
+  double* dist = b.dist.data();
+  const std::uint32_t* first_in = g.first_in.data();
+  const std::uint32_t* in_arc = g.in_arc.data();
+  const std::uint32_t* in_tail = g.in_tail.data();
+  const double* lower = p.lower_in.data();
+  while (!b.heap.empty()) {
+    const auto [d, v] = b.heap.pop();
+    for (std::size_t i = 0; i < starts.size(); ++i)
+      if (starts[i].node == v) {
+        b.start = static_cast<std::uint32_t>(i);
+        break;
+      }
+    if (b.start != UINT32_MAX) {
+      b.radius = d;
+      break;
+    }
+    for (std::uint32_t i = first_in[v], end = first_in[v + 1]; i < end; ++i) {
+      const double nd = d + lower[i];
+      const std::uint32_t u = in_tail[i];
+      if (nd < dist[u]) {
+        dist[u] = nd;
+        b.succ[u] = in_arc[i];
+        b.heap.push_or_decrease(u, nd);
+      }
+    }
+  }
+  b.heap.clear();
+}
+
+// The bounds' path from the first start settled, if it is a path of the query (no ban, every
+// state move allowed, a final state at the end) whose arcs, taken without holds at the epochs the
+// cargo reaches them, cost their bounds: then it costs the bound of the whole way and is optimal.
+std::optional<Path> certified(const Prepared& p, const std::vector<Start>& starts, const Bans* bans,
+                              const Bounds& b) {
+  const auto& g = p.net->graph();
+  const Start& st = starts[b.start];
+  Path path;
+  double s = 0, t = st.t;
+  std::uint32_t state = st.state;
+  const std::size_t E = p.tt.epochs();
+  for (std::uint32_t v = st.node; !p.is_target[v] || !is_final_state(p, state);) {
+    const std::uint32_t a = b.succ[v];
+    if (a == UINT32_MAX) return std::nullopt;  // a target, but not in a final state
+    const std::uint32_t head = g.head[a];
+    if (bans && (bans->arcs[a] || bans->nodes[head])) return std::nullopt;
+    state = transition(p, state, ArcId{a});
+    if (state == UINT32_MAX) return std::nullopt;
+    const std::uint32_t e = p.tt.epoch_at(t);
+    const Prepared::TdArc x = p.td_arcs[a];
+    double sc = x.scalar, hours = x.hours;
+    if (sc < 0) {
+      const std::size_t r = p.tt.row[a];
+      sc = p.tt.scalar[r * E + e];
+      if (sc > p.tt.lower[r]) return std::nullopt;  // dearer now than at its best epoch
+      hours = p.tt.row_hours[r * E + e];
+    }
+    s += sc;
+    t += hours;
+    path.arcs.push_back(ArcId{a});
+    path.hold.push_back(0.0);
+    path.epoch.push_back(e);
+    v = head;
+  }
+  path.weight = s;
+  return path;
+}
+
 }  // namespace
 
 std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& starts,
                                  const Bans* bans, bool one_label) {
   const auto& g = p.net->graph();
+  // Bounds first: no way to the target even at the best epochs, no path; the bounds' own path
+  // when it is certified; else A* on the bounds.
+  thread_local Bounds bounds;
+  if (!one_label) {
+    compute_bounds(p, starts, bounds);
+    if (bounds.start == UINT32_MAX) return std::nullopt;
+    if (auto path = certified(p, starts, bans, bounds)) return path;
+  }
+  const Bounds& lb = bounds;
   const std::uint32_t S = p.states();
   thread_local TdWorkspace ws;
   ws.reset(static_cast<std::size_t>(g.node_count()) * S);
@@ -180,7 +286,7 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
     const auto id = static_cast<std::uint32_t>(labels.size());
     labels.push_back({s, t, hold, pred, arc, slots[idx].pending, epoch});
     slots[idx].pending = id;
-    heap.push_or_decrease_if_less(idx, s);
+    heap.push_or_decrease_if_less(idx, s + lb.at(idx / S));
   };
   for (const auto& st : starts)
     push(st.node * S + st.state, 0.0, st.t, UINT32_MAX, UINT32_MAX, 0.0, 0);
@@ -212,7 +318,7 @@ std::optional<Path> best_path_td(const Prepared& p, const std::vector<Start>& st
       for (std::uint32_t x = labels[slots[idx].pending].next; x != UINT32_MAX;
            x = labels[x].next, ++work)
         next = std::min(next, labels[x].s);
-      heap.push_or_decrease(idx, next);
+      heap.push_or_decrease(idx, next + lb.at(idx / S));
     }
     const double ls = labels[id].s, lt = labels[id].t;
     bool dominated = false;

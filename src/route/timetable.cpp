@@ -2,6 +2,7 @@
 #include "route/timetable.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "route/policy.h"
@@ -97,19 +98,49 @@ Timetable build_timetable(const nw::Network& net, const Query& q, const cost::Sh
   }
 
   // Their weights in each epoch: the month's closures and distributions, the day's regimes.
-  tt.w.resize(tt.rows() * E);
+  tt.slot.resize(tt.rows() * E);
   tt.hits.resize(E);
-  std::set<std::uint32_t> forbids;
+  // Each row weighed once per class of months (months whose inputs are equal), shared by the
+  // epochs of that class; a row no season touches (a regime's only) is weighed once.
+  std::vector<std::uint8_t> month_class(tt.rows() * 13, 0);
+  for (const auto& sa : net.seasonal_arcs())
+    if (tt.row[sa.arc] != kStaticArc)
+      std::copy(sa.month_class.begin(), sa.month_class.end(),
+                month_class.begin() + static_cast<std::ptrdiff_t>(tt.row[sa.arc]) * 13);
+  std::vector<cost::DataCostModel> models;
+  std::vector<int> month(E);
   for (std::size_t e = 0; e < E; ++e) {
     cost::Params pe = params;
-    pe.month = month_of(tt.date[e]);
-    const cost::DataCostModel model(shipment, pe);
-    for (std::size_t r = 0; r < tt.rows(); ++r)
-      tt.w[r * E + e] = model.weigh(net, g.arcs[tt.arc_of_row[r]]);
+    pe.month = month[e] = month_of(tt.date[e]);
+    models.emplace_back(shipment, pe);
+  }
+  for (std::size_t r = 0; r < tt.rows(); ++r) {
+    std::array<std::uint32_t, 13> weighed;
+    weighed.fill(UINT32_MAX);
+    for (std::size_t e = 0; e < E; ++e) {
+      std::uint32_t& entry = weighed[month_class[r * 13 + static_cast<std::size_t>(month[e])]];
+      if (entry == UINT32_MAX) {
+        entry = static_cast<std::uint32_t>(tt.pool.size());
+        tt.pool.push_back(models[e].weigh(net, g.arcs[tt.arc_of_row[r]]));
+      }
+      tt.slot[r * E + e] = entry;
+    }
+  }
+  // A regime changes its epoch's weights only: that slot gets an entry of its own first.
+  const std::size_t shared = tt.pool.size();
+  std::set<std::uint32_t> forbids;
+  for (std::size_t e = 0; e < E; ++e) {
     auto effects = apply_policies_at(
         net, q, shipment, tt.date[e],
         [&](std::uint32_t a) {
-          return tt.row[a] == kStaticArc ? nullptr : &tt.w[tt.row[a] * E + e];
+          if (tt.row[a] == kStaticArc) return static_cast<cost::ArcWeights*>(nullptr);
+          std::uint32_t& entry = tt.slot[tt.row[a] * E + e];
+          if (entry < shared) {
+            const cost::ArcWeights copy = tt.pool[entry];
+            entry = static_cast<std::uint32_t>(tt.pool.size());
+            tt.pool.push_back(copy);
+          }
+          return &tt.pool[entry];
         },
         &touching);
     tt.hits[e] = std::move(effects.hits);
@@ -125,15 +156,27 @@ void compile_scalars(Timetable& tt, const std::vector<std::uint8_t>& allowed, Ob
   const std::size_t E = tt.epochs();
   constexpr double kInf = std::numeric_limits<double>::infinity();
   tt.hold_scalar_per_hour = scalar_weight(tt.hold(1.0), objective, vot);
-  tt.scalar.assign(tt.w.size(), kInf);
-  tt.later_adjusted.assign(tt.w.size(), kInf);
-  tt.later_arrival.assign(tt.w.size(), kInf);
+  const std::size_t slots = tt.slot.size();
+  tt.scalar.assign(slots, kInf);
+  tt.row_hours.resize(slots);
+  tt.later_adjusted.assign(slots, kInf);
+  tt.later_arrival.assign(slots, kInf);
+  tt.lower.assign(tt.rows(), kInf);
   const double omega = tt.hold_scalar_per_hour;
+  // Per entry of the pool (epochs share them): its scalar and hours.
+  std::vector<double> pool_scalar(tt.pool.size()), pool_hours(tt.pool.size());
+  for (std::size_t i = 0; i < tt.pool.size(); ++i) {
+    const auto& w = tt.pool[i];
+    pool_scalar[i] = w.usable() ? scalar_weight(w, objective, vot) : kInf;
+    pool_hours[i] = w.hours().value;
+  }
   for (std::size_t r = 0; r < tt.rows(); ++r) {
     const bool ok = allowed[tt.arc_of_row[r]] != 0;
     for (std::size_t e = 0; e < E; ++e) {
-      const auto& w = tt.w[r * E + e];
-      if (ok && w.usable()) tt.scalar[r * E + e] = scalar_weight(w, objective, vot);
+      const std::uint32_t entry = tt.slot[r * E + e];
+      tt.row_hours[r * E + e] = pool_hours[entry];
+      if (ok) tt.scalar[r * E + e] = pool_scalar[entry];
+      tt.lower[r] = std::min(tt.lower[r], tt.scalar[r * E + e]);
     }
     // From the last epoch back: the best a hold into a later epoch can do (adjusted scalar
     // s - omega * hours, and arrival time at the head).
@@ -143,7 +186,7 @@ void compile_scalars(Timetable& tt, const std::vector<std::uint8_t>& allowed, Ob
       tt.later_arrival[r * E + e] = arr;
       const double s = tt.scalar[r * E + e];
       if (s < kInf) {
-        const double h = tt.w[r * E + e].hours().value;
+        const double h = tt.row_hours[r * E + e];
         adj = std::min(adj, s - omega * h);
         arr = std::min(arr, tt.start[e] + h);
       }

@@ -31,16 +31,24 @@ struct Timetable {
   std::vector<Date> date;          // per epoch: its first day
   std::vector<std::uint32_t> row;  // per arc: kStaticArc, or its row of weights
   std::vector<std::uint32_t> arc_of_row;
-  std::vector<cost::ArcWeights> w;  // [row * epochs + e]
+  // The weights of row r in epoch e are pool[slot[r * epochs + e]]: epochs whose months weigh the
+  // same share one entry, until a regime changes one of them.
+  std::vector<cost::ArcWeights> pool;
+  std::vector<std::uint32_t> slot;  // [row * epochs + e]
+  std::vector<double> row_hours;    // the same layout: the weights' hours
   std::vector<double> scalar;       // the same layout; +infinity where the arc cannot be used
   std::vector<double> later_adjusted, later_arrival;  // [row * epochs + e]: bounds over e' > e
-  std::vector<std::vector<PolicyHit>> hits;           // per epoch: hits on time-dependent arcs
-  std::vector<std::uint32_t> forbids;                 // regimes that forbid an arc in some epoch
-  double hold_usd_per_hour = 0.0;                     // inventory of the goods while held
-  double hold_scalar_per_hour = 0.0;                  // the same hour in the query's objective
+  std::vector<double> lower;  // per row: its smallest scalar over the epochs (a lower bound)
+  std::vector<std::vector<PolicyHit>> hits;  // per epoch: hits on time-dependent arcs
+  std::vector<std::uint32_t> forbids;        // regimes that forbid an arc in some epoch
+  double hold_usd_per_hour = 0.0;            // inventory of the goods while held
+  double hold_scalar_per_hour = 0.0;         // the same hour in the query's objective
 
   std::size_t epochs() const { return start.size(); }
   std::size_t rows() const { return arc_of_row.size(); }
+  const cost::ArcWeights& w(std::size_t r, std::size_t e) const {
+    return pool[slot[r * epochs() + e]];
+  }
   // The epoch that contains `hours` after departure.
   std::uint32_t epoch_at(double hours) const;
   // The weights of a hold of `hours`.
