@@ -140,9 +140,11 @@ std::string route_block(const json& r, std::size_t index) {
   if (r.contains("reliability")) {
     const auto& q = r["reliability"];
     auto d = [&](const char* k) { return text::format_number(q[k].get<double>() / 24.0, 1); };
-    s << "  reliability (" << text::thousands(q["samples"].get<double>()) << " samples, month "
-      << q["month"].get<int>() << "): mean " << d("mean_hours") << " d, P50 " << d("p50_hours")
-      << ", P90 " << d("p90_hours") << ", P95 " << d("p95_hours") << " d; disrupted "
+    const int month = q["month"].get<int>();
+    s << "  reliability (" << text::thousands(q["samples"].get<double>()) << " samples, "
+      << (month ? "month " + std::to_string(month) : std::string("any month")) << "): mean "
+      << d("mean_hours") << " d, P50 " << d("p50_hours") << ", P90 " << d("p90_hours") << ", P95 "
+      << d("p95_hours") << " d; disrupted "
       << text::format_number(100 * q["disruption_probability"].get<double>(), 1) << "%, rerouted "
       << text::format_number(100 * q["reroute_probability"].get<double>(), 1) << "%";
     if (q.contains("deadline_days"))

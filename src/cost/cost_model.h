@@ -57,4 +57,23 @@ double risk_weight(double p);
 // Back from the additive form to a probability.
 double risk_probability(double w);
 
+// A route's risk, one definition (docs/routing.md "Risk"), used by routing (ArcWeights::risk)
+// and sampled by the Monte Carlo (sim/monte_carlo.h): the chance that at least one independent
+// disruption hits the shipment. Its sources:
+// - passages: each country entered, chokepoint passed and location reached, with its
+//   `disruption_probability` (per passage);
+// - events (disruptions.csv) on the arc, each with its probability if in season in `month`
+//   (month 0, unknown: its probability spread over the year, p x months in season / 12);
+// - regimes (policy risks and permit refusals), added by route/policy.h.
+// The additive weight of the passages of a link arc (0 for a transfer).
+double passage_risk(const network::Network& net, const network::Arc& arc);
+// The weight of one event in `month`.
+double event_risk(const network::DisruptionEvent& e, int month);
+// The weight of the events of arc `a` in `month`.
+double arc_event_risk(const network::Network& net, std::uint32_t a, int month);
+// The weight of the origin's passages: its country's and location's.
+double origin_passage_risk(const network::Network& net, LocationId origin);
+// The weight at the origin: its passages and their events.
+double origin_risk(const network::Network& net, LocationId origin, int month);
+
 }  // namespace caravan::cost

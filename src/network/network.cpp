@@ -253,6 +253,41 @@ Result<Network> Network::build(Tables tables) {
     }
   }
   n.policy_arcs_ = covered_arcs(n);
+  // The events each arc may meet (see arc_events).
+  n.arc_event_first_.assign(g.arcs.size() + 1, 0);
+  for (std::uint32_t a = 0; a < g.arcs.size(); ++a) {
+    const Arc& arc = g.arcs[a];
+    if (arc.kind == ArcKind::Link) {
+      const Link& l = n.t_.links[arc.link];
+      const auto head_loc = g.nodes[arc.head.value].location.value;
+      for (std::uint32_t e = 0; e < n.t_.disruptions.size(); ++e) {
+        const DisruptionEvent& ev = n.t_.disruptions[e];
+        bool hits = false;
+        switch (ev.target_kind) {
+          case TargetKind::Link:
+            hits = arc.link == ev.target;
+            break;
+          case TargetKind::Location:
+            hits = head_loc == ev.target;
+            break;
+          case TargetKind::Chokepoint:
+            hits = std::any_of(l.chokepoints.begin(), l.chokepoints.end(),
+                               [&](ChokepointId c) { return c.value == ev.target; });
+            break;
+          case TargetKind::Country:
+            for (std::size_t i = 1; i < l.countries.size() && !hits; ++i) {
+              const auto k = l.countries.size();
+              const auto c = arc.reverse ? l.countries[k - 1 - i] : l.countries[i];
+              const auto prev = arc.reverse ? l.countries[k - i] : l.countries[i - 1];
+              hits = c != prev && c.value == ev.target;
+            }
+            break;
+        }
+        if (hits) n.arc_events_.push_back(e);
+      }
+    }
+    n.arc_event_first_[a + 1] = static_cast<std::uint32_t>(n.arc_events_.size());
+  }
   {
     auto varies = [](const MonthlyDist& by_month) {
       for (int m = 2; m <= 12; ++m)
@@ -265,8 +300,10 @@ Result<Network> Network::build(Tables tables) {
       std::uint8_t bits = 0;
       if (arc.kind == ArcKind::Link) {
         const Link& l = tab.links[arc.link];
+        bool seasonal_event = false;
+        for (auto e : n.arc_events(a)) seasonal_event |= tab.disruptions[e].months != 0x0FFF;
         if (l.closed_months != 0 || varies(l.wait_dist) ||
-            (arc.border != kNone && varies(tab.borders[arc.border].hours_dist)))
+            (arc.border != kNone && varies(tab.borders[arc.border].hours_dist)) || seasonal_event)
           bits = 0b111;
       } else {
         for (int h = 0; h < 3; ++h)
@@ -276,11 +313,17 @@ Result<Network> Network::build(Tables tables) {
       if (!bits) continue;
       // What the arc's weights read by month: equal inputs, equal weights.
       auto inputs = [&](int m) {
-        std::array<std::uint32_t, 6> x{};
+        std::array<std::uint32_t, 7> x{};
         x.fill(kNoDist);
         if (arc.kind == ArcKind::Link) {
           const Link& l = tab.links[arc.link];
           x[0] = (l.closed_months >> (m - 1)) & 1u;
+          // The arc's events in season, one bit each; past 31 events, every month its own class.
+          const auto events = n.arc_events(a);
+          std::uint32_t in_season = 0;
+          for (std::size_t i = 0; i < events.size() && i < 31; ++i)
+            if (tab.disruptions[events[i]].in_month(m)) in_season |= 1u << i;
+          x[6] = events.size() > 31 ? 0x80000000u | static_cast<std::uint32_t>(m) : in_season;
           x[1] = l.wait_dist[m];
           if (arc.border != kNone) x[2] = tab.borders[arc.border].hours_dist[m];
         } else {
@@ -313,6 +356,18 @@ Result<Network> Network::build(Tables tables) {
       for (const auto& pa : n.policy_arcs_[i]) n.arc_policies_[next[pa.arc]++] = {i, pa};
   }
   return n;
+}
+
+std::vector<std::uint32_t> Network::origin_events(LocationId origin) const {
+  std::vector<std::uint32_t> out;
+  const auto country = t_.locations[origin.value].country.value;
+  for (std::uint32_t e = 0; e < t_.disruptions.size(); ++e) {
+    const auto& ev = t_.disruptions[e];
+    if ((ev.target_kind == TargetKind::Location && ev.target == origin.value) ||
+        (ev.target_kind == TargetKind::Country && ev.target == country))
+      out.push_back(e);
+  }
+  return out;
 }
 
 Distribution duration_in(const Tables& t, const Triangular& base, const MonthlyDist& by_month,

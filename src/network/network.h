@@ -195,15 +195,25 @@ class Network {
   // The arcs policy regime `i` covers, by arc index (computed once, when the network is built).
   const std::vector<PolicyArc>& policy_arcs(std::size_t i) const { return policy_arcs_[i]; }
   // Arcs whose weights change with the month for some handling class (a closure, a
-  // month-dependent wait or dwell), with a bit per handling class (computed once).
+  // month-dependent wait or dwell, a disruption event of some months only), with a bit per
+  // handling class (computed once).
   struct SeasonalArc {
     std::uint32_t arc = 0;
     std::uint8_t handling_bits = 0;  // bit h: varies for Handling h
     // Per month 1..12: the first month whose month-dependent inputs (closure, wait, border and
-    // transfer durations) are the same as this month's; months of one class weigh the same.
+    // transfer durations, the disruption events in season) are the same as this month's; months
+    // of one class weigh the same.
     std::array<std::uint8_t, 13> month_class{};
   };
   const std::vector<SeasonalArc>& seasonal_arcs() const { return seasonal_arcs_; }
+  // The disruption events (Tables::disruptions) that can hit a shipment taking arc `a`: a link
+  // arc that reaches the event's location, passes its chokepoint, is its link, or enters its
+  // country; the same places and countries the route's risk counts (cost::passage_risk).
+  std::span<const std::uint32_t> arc_events(std::uint32_t a) const {
+    return {arc_events_.data() + arc_event_first_[a], arc_events_.data() + arc_event_first_[a + 1]};
+  }
+  // The events that can hit a shipment at its origin: on the location or its country.
+  std::vector<std::uint32_t> origin_events(LocationId origin) const;
   // The regimes that cover arc `a`, each with its entry of policy_arcs (the reverse index).
   struct ArcPolicy {
     std::uint32_t policy = 0;
@@ -219,6 +229,8 @@ class Network {
   Graph graph_;
   std::vector<std::vector<PolicyArc>> policy_arcs_;
   std::vector<SeasonalArc> seasonal_arcs_;
+  std::vector<std::uint32_t> arc_event_first_;  // per arc + 1: range in arc_events_
+  std::vector<std::uint32_t> arc_events_;
   std::vector<std::uint32_t> arc_policy_first_;  // per arc + 1: range in arc_policies_
   std::vector<ArcPolicy> arc_policies_;
   std::unordered_map<std::string, LocationId> location_index_;

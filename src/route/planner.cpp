@@ -26,6 +26,7 @@ Result<Prepared> compile(const nw::Network& net, const PlanRequest& r) {
     if (std::find(effects.forbids.begin(), effects.forbids.end(), f) == effects.forbids.end())
       effects.forbids.push_back(f);
   CARAVAN_TRY(p, prepare(net, std::move(weights), r.query, std::move(timetable)));
+  p.start_risk = cost::origin_risk(net, r.query.from, params.month);  // in the departure month
   p.policy_hits = std::move(effects.hits);
   p.policy_forbids = std::move(effects.forbids);
   return p;

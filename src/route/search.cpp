@@ -187,8 +187,7 @@ Result<Prepared> prepare(const nw::Network& net, std::vector<cost::ArcWeights> w
       p.is_target[g.arrival[q.to.value][y]] = 1;
       p.targets.push_back(g.arrival[q.to.value][y]);
     }
-  p.start_risk = cost::risk_weight(net.country(origin_country).disruption_probability) +
-                 cost::risk_weight(net.location(q.from).disruption_probability);
+  p.start_risk = cost::origin_risk(net, q.from, q.depart ? month_of(*q.depart) : 0);
   return p;
 }
 

@@ -64,7 +64,13 @@ struct Compiled {
   std::vector<std::uint8_t> slots;         // per step: 0..2 stochastic components
   std::vector<Sampler> samplers;           // per step: 2 slots x 13 months
   std::vector<std::uint32_t> event_begin;  // per step + 1: range in `events`
-  std::vector<std::uint32_t> events;       // network disruption event indexes
+  std::vector<std::uint32_t> events;       // network disruption event indexes (arc_events)
+  // The route's risk, sampled (cost::passage_risk): per step, the chance that a passage (country
+  // entered, chokepoint, location reached) is disrupted; at the origin, its passages' chance and
+  // its events.
+  std::vector<double> passage;
+  double origin_passage = 0;
+  std::vector<std::uint32_t> origin_events;
   // Permits of policy regimes met at each step: a chance of refusal (then a second application)
   // and the processing delay.
   struct Permit {
@@ -90,27 +96,6 @@ void add_slot(Compiled& c, const nw::Tables& t, const nw::Triangular& base,
                                    : Sampler{nw::DistKind::Triangular, base.min.value,
                                              base.mode.value, base.max.value, nullptr};
   }
-}
-
-bool event_applies(const nw::Network& net, const nw::DisruptionEvent& e, const nw::Arc& arc,
-                   bool first_step) {
-  const auto& g = net.graph();
-  if (arc.kind != nw::ArcKind::Link) return false;
-  const nw::Link& l = net.link(LinkId{arc.link});
-  switch (e.target_kind) {
-    case nw::TargetKind::Link:
-      return arc.link == e.target;
-    case nw::TargetKind::Location:
-      return g.nodes[arc.head.value].location.value == e.target ||
-             (first_step && g.nodes[arc.tail.value].location.value == e.target);
-    case nw::TargetKind::Chokepoint:
-      return std::any_of(l.chokepoints.begin(), l.chokepoints.end(),
-                         [&](ChokepointId c) { return c.value == e.target; });
-    case nw::TargetKind::Country:
-      return std::any_of(l.countries.begin(), l.countries.end(),
-                         [&](CountryId c) { return c.value == e.target; });
-  }
-  return false;
 }
 
 // The permits of the known regimes on arc `a` (hits sorted by arc).
@@ -141,6 +126,7 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
   c.event_begin.assign(n + 1, 0);
   c.permit_begin.assign(n + 1, 0);
   c.closed_months.assign(n, 0);
+  c.passage.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
     const nw::Arc& arc = g.arcs[arcs[i].value];
     c.event_begin[i] = static_cast<std::uint32_t>(c.events.size());
@@ -153,8 +139,8 @@ Compiled compile(const nw::Network& net, const std::vector<ArcId>& arcs, nw::Han
       add_slot(c, t, l.wait, l.wait_dist, i);
       if (arc.border != nw::kNone)
         add_slot(c, t, t.borders[arc.border].hours, t.borders[arc.border].hours_dist, i);
-      for (std::uint32_t e = 0; e < t.disruptions.size(); ++e)
-        if (event_applies(net, t.disruptions[e], arc, i == 0)) c.events.push_back(e);
+      for (auto e : net.arc_events(arcs[i].value)) c.events.push_back(e);
+      c.passage[i] = cost::risk_probability(cost::passage_risk(net, arc));
     } else {
       const auto row = arc.transfer[static_cast<int>(handling)];
       if (row != nw::kNone) add_slot(c, t, t.transfers[row].hours, t.transfers[row].hours_dist, i);
@@ -177,8 +163,8 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
                                       const ReliabilityOptions& o) {
   if (o.samples < 1 || o.samples > 10'000'000)
     return make_error(ErrorCode::InvalidRequest, "samples must be in [1, 10000000]", "samples");
-  if (o.month < 1 || o.month > 12)
-    return make_error(ErrorCode::InvalidRequest, "month must be in 1..12", "month");
+  if (o.month < 0 || o.month > 12)
+    return make_error(ErrorCode::InvalidRequest, "month must be in 0..12 (0: any)", "month");
   const nw::Network& net = *p.net;
   const auto& t = net.tables();
   // The regimes the route meets, as the itinerary found them (in the epoch of each arc).
@@ -187,11 +173,15 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
       hits.begin(), hits.end(),
       [](const route::PolicyHit& x, const route::PolicyHit& y) { return x.arc < y.arc; });
   Compiled main = compile(net, it.path.arcs, o.handling, hits);
+  main.origin_passage = cost::risk_probability(cost::origin_passage_risk(net, p.query.from));
+  main.origin_events = net.origin_events(p.query.from);
 
   // Reroutes for closure events on the route: the best route avoiding the closed element.
   std::vector<std::optional<Compiled>> reroute(t.disruptions.size());
   std::vector<std::uint8_t> prepared_reroute(t.disruptions.size(), 0);
-  for (auto e : main.events) {
+  std::vector<std::uint32_t> met = main.events;
+  met.insert(met.end(), main.origin_events.begin(), main.origin_events.end());
+  for (auto e : met) {
     const auto& ev = t.disruptions[e];
     if (!ev.closure || prepared_reroute[e]) continue;
     prepared_reroute[e] = 1;
@@ -234,9 +224,29 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   const int blocks = (o.samples + kBlock - 1) / kBlock;
 
   auto sample_path = [&](const Compiled& c, Rng& rng, double day0, bool with_events,
-                         std::vector<std::uint8_t>& hit, std::uint64_t& legs, Outcome& out) -> int {
+                         std::uint64_t& legs, Outcome& out) -> int {
     // Returns the index of a closure event (in t.disruptions) that forces a reroute, or -1.
     double h = 0;
+    // An event in season hits with its probability; a closure with a way round reroutes, any
+    // other hit delays by its duration. True when the shipment must reroute.
+    auto event = [&](std::uint32_t e, int month) {
+      const auto& ev = t.disruptions[e];
+      if (!ev.in_month(month) || rng.uniform() >= ev.probability) return false;
+      out.disrupted = true;
+      if (ev.closure && reroute[e]) return true;
+      h += make_sampler(ev.duration).draw(rng);
+      return false;
+    };
+    if (with_events) {
+      // At the origin: its passages (no duration is sourced for them: they count as a
+      // disruption, not as time) and its events.
+      if (c.origin_passage > 0 && rng.uniform() < c.origin_passage) out.disrupted = true;
+      for (auto e : c.origin_events)
+        if (event(e, month_of_day(day0))) {
+          out.hours = h;
+          return static_cast<int>(e);
+        }
+    }
     const std::size_t n = c.fixed.size();
     for (std::size_t i = 0; i < n; ++i) {
       int m = month_of_day(day0 + h / 24.0);
@@ -259,20 +269,14 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
         }
         h += pm.delay.draw(rng);
       }
-      if (with_events)
-        for (auto k = c.event_begin[i]; k < c.event_begin[i + 1]; ++k) {
-          const auto e = c.events[k];
-          const auto& ev = t.disruptions[e];
-          if (hit[e] || !ev.in_month(m)) continue;
-          if (rng.uniform() >= ev.probability) continue;
-          hit[e] = 1;
-          out.disrupted = true;
-          if (ev.closure && reroute[e]) {
+      if (with_events) {
+        if (c.passage[i] > 0 && rng.uniform() < c.passage[i]) out.disrupted = true;
+        for (auto k = c.event_begin[i]; k < c.event_begin[i + 1]; ++k)
+          if (event(c.events[k], m)) {
             out.hours = h;
-            return static_cast<int>(e);
+            return static_cast<int>(c.events[k]);
           }
-          h += make_sampler(ev.duration).draw(rng);
-        }
+      }
     }
     legs += n;
     out.hours = h;
@@ -280,24 +284,23 @@ Result<ReliabilityResult> reliability(const route::Prepared& p, const route::Iti
   };
 
   auto run_blocks = [&](int first, int step, std::uint64_t* legs_out) {
-    std::vector<std::uint8_t> hit(t.disruptions.size(), 0);
     std::uint64_t legs = 0;
     for (int b = first; b < blocks; b += step) {
       std::uint64_t seed = o.seed ^ (0xD1B54A32D192ED03ull * static_cast<std::uint64_t>(b + 1));
       Rng rng(splitmix64(seed));
       const int end = std::min(o.samples, (b + 1) * kBlock);
       for (int s = b * kBlock; s < end; ++s) {
-        std::fill(hit.begin(), hit.end(), 0);
         const double day0 =
-            o.day_of_year ? *o.day_of_year
-                          : kMonthStart[o.month - 1] +
-                                rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
+            o.day_of_year  ? *o.day_of_year
+            : o.month == 0 ? rng.uniform() * kMonthStart[12]
+                           : kMonthStart[o.month - 1] +
+                                 rng.uniform() * (kMonthStart[o.month] - kMonthStart[o.month - 1]);
         Outcome out{0, false, false};
-        const int closed = sample_path(main, rng, day0, true, hit, legs, out);
+        const int closed = sample_path(main, rng, day0, true, legs, out);
         if (closed >= 0) {
           // The closure is known at departure: the shipment takes the best route avoiding it.
           Outcome alt{0, true, true};
-          sample_path(*reroute[static_cast<std::size_t>(closed)], rng, day0, false, hit, legs, alt);
+          sample_path(*reroute[static_cast<std::size_t>(closed)], rng, day0, false, legs, alt);
           out.hours = alt.hours;
           out.rerouted = true;
         }
@@ -352,7 +355,7 @@ ReliabilityOptions options_for(const route::PlanRequest& r, const ReliabilityReq
                                bool keep_samples) {
   ReliabilityOptions o;
   o.samples = rel.samples;
-  o.month = r.params.month ? r.params.month : 1;
+  o.month = r.params.month;  // 0: a day anywhere in the year, as routing spreads the seasons
   if (r.query.depart) {
     o.month = month_of(*r.query.depart);
     o.day_of_year =

@@ -14,7 +14,7 @@ namespace caravan::sim {
 
 struct ReliabilityOptions {
   int samples = 10000;
-  int month = 1;                      // departure month; the day is uniform within it
+  int month = 1;  // departure month; the day is uniform within it (0: within the whole year)
   std::optional<double> day_of_year;  // a departure date: its day (0..364) instead
   std::uint64_t seed = 1;
   std::optional<double> deadline_hours;  // for on-time probability and lateness penalties
@@ -45,7 +45,8 @@ struct ReliabilityRequest {
   double penalty_usd_per_day = 0.0;
 };
 
-// The sampling options for a route of this shipment: departure month (January when none),
+// The sampling options for a route of this shipment: departure month or date (none: any day of
+// the year),
 // carrying cost of an hour, handling class, deadline and penalty.
 ReliabilityOptions options_for(const route::PlanRequest& plan, const ReliabilityRequest& rel,
                                bool keep_samples = false);
