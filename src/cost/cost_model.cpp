@@ -60,7 +60,9 @@ ArcWeights DataCostModel::weigh(const network::Network& net, const network::Arc&
       w.unusable = cost::Unusable::Handling;
     else if (l.closed_in(p_.month))
       w.unusable = cost::Unusable::Closed;
-    if (container && l.usd_per_teu)
+    if (const auto* rate = net.link_rate(arc.link, s_.handling, t))
+      w.line_haul = Usd{rate->usd_per_tkm * t * l.km.value};  // by commodity class, train type
+    else if (container && l.usd_per_teu)
       w.line_haul = Usd{*l.usd_per_teu * teu};
     else
       w.line_haul = Usd{l.usd_per_tkm.value_or(0) * t * l.km.value};

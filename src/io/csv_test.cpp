@@ -172,5 +172,51 @@ TEST_F(BrokenPolicies, EachBadFigureNamesFileLineAndField) {
   }
 }
 
+// rates.csv: rates by commodity class and train type. A bulk shipment on r1 (KZ) pays the
+// wagonload rate, from 3,000 t the block-train rate, and a container never.
+class BrokenRates : public BrokenNetwork {
+ protected:
+  void write(const std::vector<std::string>& rows) {
+    std::ofstream f(dir_ / "rates.csv");
+    f << "id,mode,handling,countries,train,min_tonnes,usd_per_tkm,low,high,sources\n";
+    for (const auto& r : rows) f << r << "\n";
+  }
+};
+
+TEST_F(BrokenRates, TheMatchingRateWithTheLargestMinimumReachedApplies) {
+  write({"kz-wagon,rail,dry_bulk,KZ,wagonload,,0.02,0.015,0.025,*:sample",
+         "kz-block,rail,dry_bulk,KZ,block train,3000,0.015,,,*:sample",
+         "any-wagon,rail,dry_bulk,,wagonload,,0.03,,,*:sample"});
+  auto n = load_network(dir_.string());
+  ASSERT_TRUE(n) << n.error().message;
+  const auto r1 = *n->find_link("r1");
+  const auto r4 = *n->find_link("r4");  // in CN: the row for any country
+  using network::Handling;
+  ASSERT_NE(n->link_rate(r1.value, Handling::DryBulk, 1000), nullptr);
+  EXPECT_EQ(n->link_rate(r1.value, Handling::DryBulk, 1000)->id, "kz-wagon");
+  EXPECT_EQ(n->link_rate(r1.value, Handling::DryBulk, 3000)->id, "kz-block");
+  EXPECT_EQ(n->link_rate(r4.value, Handling::DryBulk, 3000)->id, "any-wagon");
+  EXPECT_EQ(n->link_rate(r1.value, Handling::Container, 1000), nullptr);
+  EXPECT_EQ(n->link_rate(r1.value, Handling::LiquidBulk, 1000), nullptr);
+}
+
+TEST_F(BrokenRates, EachBadRowNamesFileLineAndField) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"x,rail,container,KZ,,,0.02,,,*:sample", "rates.csv:2: field 'handling': a rate per"},
+      {"x,rail,dry_bulk,XX,,,0.02,,,*:sample", "rates.csv:2: field 'countries': unknown country"},
+      {"x,rail,dry_bulk,KZ,,,0.02,0.03,,*:sample", "rates.csv:2: field 'low': the range's low"},
+      {"x,rail,dry_bulk,KZ,,,0.02,,0.01,*:sample", "rates.csv:2: field 'high': the range's high"},
+      {"x,rail,dry_bulk,KZ,,,,,,*:sample", "rates.csv:2: field 'usd_per_tkm'"},
+      {"x,train,dry_bulk,KZ,,,0.02,,,*:sample", "rates.csv:2: field 'mode': unknown mode"},
+      {"x,rail,dry_bulk,KZ,,,0.02,,,", "rates.csv:2: field 'sources': the figure in column"},
+  };
+  for (const auto& [row, want] : cases) {
+    write({row});
+    EXPECT_EQ(error().rfind(want, 0), 0u) << error() << "\n  wanted: " << want;
+  }
+  write({"x,rail,dry_bulk,KZ,,,0.02,,,*:sample", "x,rail,dry_bulk,CN,,,0.02,,,*:sample"});
+  EXPECT_EQ(error().rfind("rates.csv:3: field 'id': duplicate rate id 'x'", 0), 0u) << error();
+}
+
 }  // namespace
 }  // namespace caravan::io

@@ -1,9 +1,22 @@
 // links.csv, transfers.csv and borders.csv: the services, the changes of mode or gauge, and the
 // border crossings.
+#include <filesystem>
+#include <unordered_map>
+
 #include "io/network_rows.h"
 
 namespace caravan::io::detail {
 namespace {
+
+// The `mode` column (an error when it names no mode).
+std::optional<nw::Mode> mode_column(RowReader& r) {
+  const auto mode = r.text("mode");
+  if (!r.ok()) return std::nullopt;
+  auto m = nw::parse_mode(mode);
+  if (!m)
+    r.fail("mode", "unknown mode '" + mode + "' (expected " + std::string(nw::mode_names()) + ")");
+  return m;
+}
 
 std::uint8_t handling_mask(RowReader& r, std::string_view col) {
   std::uint8_t mask = 0;
@@ -45,14 +58,7 @@ Status read_links(Context& ctx, nw::Tables& out) {
     const auto from = r.text("from"), to = r.text("to");
     if (r.ok()) l.from = lookup(r, "from", from, ctx.locations, "location").value_or(LocationId{});
     if (r.ok()) l.to = lookup(r, "to", to, ctx.locations, "location").value_or(LocationId{});
-    const auto mode = r.text("mode");
-    if (r.ok()) {
-      if (auto m = nw::parse_mode(mode))
-        l.mode = *m;
-      else
-        r.fail("mode",
-               "unknown mode '" + mode + "' (expected " + std::string(nw::mode_names()) + ")");
-    }
+    l.mode = mode_column(r).value_or(nw::Mode::Rail);
     if (r.ok() && l.mode == nw::Mode::Rail) {
       const auto g = r.number("gauge_mm", 0, 3000, true);
       if (g && *g != 1520 && *g != 1435) r.fail("gauge_mm", "expected 1520 or 1435 for rail");
@@ -110,6 +116,52 @@ Status read_links(Context& ctx, nw::Tables& out) {
         l.countries.push_back(out.locations[l.to.value].country);
     }
     out.links.push_back(std::move(l));
+  }
+  return Ok{};
+}
+
+Status read_rates(Context& ctx, nw::Tables& out) {
+  if (!std::filesystem::exists(path_of(ctx, "rates.csv"))) return Ok{};
+  CARAVAN_TRY(t, table(ctx, "rates.csv", {"id", "mode", "handling", "usd_per_tkm", "sources"},
+                       {"countries", "min_tonnes", "low", "high", "train", "note"}));
+  std::unordered_map<std::string, int> ids;
+  for (const auto& row : t.rows) {
+    RowReader r(t, row);
+    nw::Rate rate;
+    rate.id = r.text("id");
+    if (r.ok() && !ids.emplace(rate.id, 0).second)
+      r.fail("id", "duplicate rate id '" + rate.id + "'");
+    rate.mode = mode_column(r).value_or(nw::Mode::Rail);
+    const auto handling = r.text("handling");
+    if (r.ok()) {
+      auto h = nw::parse_handling(handling);
+      if (!h)
+        r.fail("handling", "unknown class '" + handling + "' (expected " +
+                               std::string(nw::handling_names()) + ")");
+      else if (*h == nw::Handling::Container)
+        r.fail("handling",
+               "a rate per tonne-km is for bulk classes; container rates are per TEU "
+               "(links.csv tariff_usd_per_teu)");
+      else
+        rate.handling = *h;
+    }
+    for (const auto& c : r.list("countries"))
+      if (r.ok())
+        rate.countries.push_back(
+            lookup(r, "countries", c, ctx.countries, "country").value_or(CountryId{}));
+    rate.usd_per_tkm = r.number("usd_per_tkm", 1e-6, 10, true).value_or(0);
+    rate.min_tonnes = r.number("min_tonnes", 0, 1e7, false).value_or(0);
+    rate.low = r.number("low", 0, 10, false);
+    rate.high = r.number("high", 0, 10, false);
+    if (r.ok() && rate.low && *rate.low > rate.usd_per_tkm)
+      r.fail("low", "the range's low end is above the value used");
+    if (r.ok() && rate.high && *rate.high < rate.usd_per_tkm)
+      r.fail("high", "the range's high end is below the value used");
+    rate.train = r.text("train", false);
+    rate.note = r.text("note", false);
+    rate.prov = provenance(r, ctx, {"usd_per_tkm", "min_tonnes", "low", "high"});
+    if (!r.ok()) return r.error();
+    out.rates.push_back(std::move(rate));
   }
   return Ok{};
 }

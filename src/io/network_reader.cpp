@@ -294,7 +294,7 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   for (auto step :
        {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
         read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules,
-        read_distributions, read_disruptions, read_blocs, read_policies}) {
+        read_distributions, read_disruptions, read_blocs, read_policies, read_rates}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();

@@ -71,6 +71,8 @@ Result<CsvTable> table(const Context& ctx, std::string_view file, const Names& r
 Status read_links(Context& ctx, nw::Tables& out);
 Status read_transfers(Context& ctx, nw::Tables& out);
 Status read_borders(Context& ctx, nw::Tables& out);
+// rates.csv: line-haul rates by commodity class and train type (optional).
+Status read_rates(Context& ctx, nw::Tables& out);
 
 // blocs.csv and policies.csv (network_policies.cpp).
 Status read_blocs(Context& ctx, nw::Tables& out);

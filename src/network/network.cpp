@@ -253,6 +253,33 @@ Result<Network> Network::build(Tables tables) {
     }
   }
   n.policy_arcs_ = covered_arcs(n);
+  // The rates each link and class may pay (see link_rate): matching rows, specific ones first,
+  // then by minimum tonnes, largest first.
+  n.rate_first_.assign(n.t_.links.size() * kHandlingCount + 1, 0);
+  for (std::size_t li = 0; li < n.t_.links.size(); ++li) {
+    const Link& l = n.t_.links[li];
+    for (int h = 0; h < kHandlingCount; ++h) {
+      std::vector<std::uint32_t> rows;
+      for (std::uint32_t i = 0; i < n.t_.rates.size(); ++i) {
+        const Rate& r = n.t_.rates[i];
+        if (r.mode != l.mode || static_cast<int>(r.handling) != h) continue;
+        const bool covered =
+            r.countries.empty() ||
+            (!l.countries.empty() &&
+             std::all_of(l.countries.begin(), l.countries.end(), [&](CountryId c) {
+               return std::find(r.countries.begin(), r.countries.end(), c) != r.countries.end();
+             }));
+        if (covered) rows.push_back(i);
+      }
+      std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const Rate &x = n.t_.rates[a], &y = n.t_.rates[b];
+        if (x.countries.empty() != y.countries.empty()) return !x.countries.empty();
+        return x.min_tonnes > y.min_tonnes;
+      });
+      n.rate_rows_.insert(n.rate_rows_.end(), rows.begin(), rows.end());
+      n.rate_first_[li * kHandlingCount + h + 1] = static_cast<std::uint32_t>(n.rate_rows_.size());
+    }
+  }
   // The events each arc may meet (see arc_events).
   n.arc_event_first_.assign(g.arcs.size() + 1, 0);
   for (std::uint32_t a = 0; a < g.arcs.size(); ++a) {
@@ -356,6 +383,15 @@ Result<Network> Network::build(Tables tables) {
       for (const auto& pa : n.policy_arcs_[i]) n.arc_policies_[next[pa.arc]++] = {i, pa};
   }
   return n;
+}
+
+const Rate* Network::link_rate(std::uint32_t link, Handling handling, double tonnes) const {
+  const std::size_t k = link * kHandlingCount + static_cast<std::size_t>(handling);
+  for (auto i = rate_first_[k]; i < rate_first_[k + 1]; ++i) {
+    const Rate& r = t_.rates[rate_rows_[i]];
+    if (tonnes >= r.min_tonnes) return &r;
+  }
+  return nullptr;
 }
 
 std::vector<std::uint32_t> Network::origin_events(LocationId origin) const {

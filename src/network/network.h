@@ -51,6 +51,20 @@ struct Location {
   Provenance prov;
 };
 
+// A line-haul rate by commodity class and train type (rates.csv): a shipment of `handling` on a
+// link of `mode` whose countries are all in `countries` (empty: any) pays `usd_per_tkm` in place
+// of the link's tariff, from `min_tonnes` up (a block train's rate applies to a train's load).
+struct Rate {
+  std::string id, train, note;
+  Mode mode = Mode::Rail;
+  Handling handling = Handling::DryBulk;
+  std::vector<CountryId> countries;
+  double min_tonnes = 0.0;
+  double usd_per_tkm = 0.0;
+  std::optional<double> low, high;  // the published range the value is taken from
+  Provenance prov;
+};
+
 struct Link {
   std::string id;
   LocationId from, to;
@@ -158,6 +172,7 @@ struct Tables {
   std::vector<Bloc> blocs;                  // blocs.csv
   std::vector<Distribution> distributions;  // referenced by the *_dist month tables
   std::vector<DisruptionEvent> disruptions;
+  std::vector<Rate> rates;
 };
 
 // The distribution of a duration in `month` (1..12; 0: no month given).
@@ -212,6 +227,10 @@ class Network {
   std::span<const std::uint32_t> arc_events(std::uint32_t a) const {
     return {arc_events_.data() + arc_event_first_[a], arc_events_.data() + arc_event_first_[a + 1]};
   }
+  // The rate (rates.csv) a shipment of `handling` and `tonnes` pays on link `link`: of the rows
+  // whose mode, class and countries match, the one with the largest minimum the shipment reaches,
+  // a row naming countries before one for any country; nullptr: the link's own tariff.
+  const Rate* link_rate(std::uint32_t link, Handling handling, double tonnes) const;
   // The events that can hit a shipment at its origin: on the location or its country.
   std::vector<std::uint32_t> origin_events(LocationId origin) const;
   // The regimes that cover arc `a`, each with its entry of policy_arcs (the reverse index).
@@ -229,6 +248,8 @@ class Network {
   Graph graph_;
   std::vector<std::vector<PolicyArc>> policy_arcs_;
   std::vector<SeasonalArc> seasonal_arcs_;
+  // Per link x handling class: the matching rates, best first (rate_first_ ranges into rate_rows_).
+  std::vector<std::uint32_t> rate_first_, rate_rows_;
   std::vector<std::uint32_t> arc_event_first_;  // per arc + 1: range in arc_events_
   std::vector<std::uint32_t> arc_events_;
   std::vector<std::uint32_t> arc_policy_first_;  // per arc + 1: range in arc_policies_

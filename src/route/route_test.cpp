@@ -10,6 +10,7 @@
 #include "route/pareto.h"
 #include "route/planner.h"
 #include "testing/ascii_network.h"
+#include "testing/eurasia.h"
 #include "testing/random_network.h"
 
 namespace caravan::route {
@@ -435,6 +436,27 @@ TEST_P(RandomNetworks, DistancesSatisfyTheOptimalityCondition) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomNetworks, ::testing::Range(1, 41));
+
+// Bulk pays bulk rates (rates.csv), not container rates: grain from Bishkek to Istanbul cost more
+// than the grain (USD 339 a tonne for goods worth 266) when Kazakh, Georgian and Turkish rail
+// charged it the mixed-cargo CPMM rate. The published build-up is about USD 120-230 a tonne
+// (docs/research/validation-2026-12/NOTES.md).
+TEST(EmbeddedRates, GrainFromBishkekToIstanbulCostsLessThanTheGrain) {
+  const auto& net = testing::eurasia();
+  auto r = make_plan_request(net, "Bishkek", "Istanbul", "grain", 1000.0);
+  ASSERT_TRUE(r);
+  auto p = plan(net, *r);
+  ASSERT_TRUE(p && !p->routes.empty());
+  const double per_t = p->routes[0].cost().value / 1000.0;
+  EXPECT_LT(per_t, 230.0);
+  EXPECT_LT(per_t, r->shipment.value.value / 1000.0);
+  // A container of the same grain still pays the container rate per TEU.
+  auto boxed = make_plan_request(net, "Bishkek", "Istanbul", "general-container", 1000.0);
+  ASSERT_TRUE(boxed);
+  auto q = plan(net, *boxed);
+  ASSERT_TRUE(q && !q->routes.empty());
+  EXPECT_GT(q->routes[0].cost().value, p->routes[0].cost().value);
+}
 
 }  // namespace
 }  // namespace caravan::route
