@@ -61,6 +61,16 @@ TEST(Render, TheRouteTableShowsEachRouteAndTheComparisonEachCorridor) {
     EXPECT_NE(ct.find(v["name"].get<std::string>().substr(0, 20)), std::string::npos);
 }
 
+// Text tables: an id never runs into its name (a corridor id of 18 characters, the old column's
+// width, printed "china-europe-by-plChina-Europe rail ...").
+TEST(Render, NetworkInfoKeepsIdsApartFromNames) {
+  const auto text = info_text(network_info(testing::eurasia()));
+  const auto& corridors = testing::eurasia().tables().corridors;
+  ASSERT_FALSE(corridors.empty());
+  for (const auto& c : corridors)
+    EXPECT_NE(text.find("    " + c.id + "  "), std::string::npos) << c.id;
+}
+
 TEST(Render, EmptyAnswersSaySo) {
   const json none = answer({{"avoid", json::array({"CN", "RU", "IR", "ferry"})}});
   ASSERT_TRUE(none["routes"].empty());

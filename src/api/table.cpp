@@ -357,12 +357,20 @@ std::string info_text(const json& i) {
   s << "  links by mode: " << i["links_by_mode"].dump() << "\n";
   s << "  location kinds: " << i["location_kinds"].dump() << "\n";
   s << "  expanded graph: " << i["graph_nodes"] << " nodes, " << i["graph_arcs"] << " arcs\n";
+  // Id columns as wide as their longest id, so that no id runs into its name.
+  auto id_width = [](const json& rows) {
+    std::size_t w = 0;
+    for (const auto& c : rows) w = std::max(w, c["id"].get<std::string>().size());
+    return w + 2;
+  };
   s << "  corridors:\n";
+  const std::size_t cw = id_width(i["corridors"]);
   for (const auto& c : i["corridors"])
-    s << "    " << pad(c["id"].get<std::string>(), 18) << c["name"].get<std::string>() << "\n";
+    s << "    " << pad(c["id"].get<std::string>(), cw) << c["name"].get<std::string>() << "\n";
   s << "  commodities:\n";
+  const std::size_t mw = id_width(i["commodities"]);
   for (const auto& c : i["commodities"])
-    s << "    " << pad(c["id"].get<std::string>(), 24)
+    s << "    " << pad(c["id"].get<std::string>(), mw)
       << pad("HS " + c["hs"].get<std::string>(), 14) << pad(c["handling"].get<std::string>(), 12)
       << "USD " << text::thousands(c["value_usd_per_t"].get<double>()) << "/t\n";
   return s.str();

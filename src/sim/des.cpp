@@ -36,27 +36,6 @@ double draw(const nw::Distribution& d, Rng& rng) {
   return d.quantile(rng.uniform());
 }
 
-Summary summarise(std::vector<double>& v) {
-  Summary s;
-  s.n = v.size();
-  if (v.empty()) return s;
-  double sum = 0;
-  for (double x : v) sum += x;
-  s.mean = sum / v.size();
-  // Selection, not a full sort; each step works on the part above the previous quantile.
-  auto at = [&](double f) {
-    return v.begin() +
-           static_cast<long>(std::min(v.size() - 1, static_cast<std::size_t>(f * v.size())));
-  };
-  const auto m = at(0.5), p = at(0.9);
-  std::nth_element(v.begin(), m, v.end());
-  std::nth_element(m, p, v.end());
-  s.p50 = *m;
-  s.p90 = *p;
-  s.max = *std::max_element(p, v.end());
-  return s;
-}
-
 struct Ship {
   std::uint32_t stream = 0, step = 0;
   double entered = 0, queued_at = 0;
@@ -352,6 +331,27 @@ Error bad(const std::string& field, const std::string& msg) {
 }
 
 }  // namespace
+
+Summary summarise(std::vector<double>& v) {
+  Summary s;
+  s.n = v.size();
+  if (v.empty()) return s;
+  double sum = 0;
+  for (double x : v) sum += x;
+  s.mean = sum / v.size();
+  // Selection, not a full sort; each step works on the part above the previous quantile.
+  auto at = [&](double f) {
+    return v.begin() +
+           static_cast<long>(std::min(v.size() - 1, static_cast<std::size_t>(f * v.size())));
+  };
+  const auto m = at(0.5), p = at(0.9);
+  std::nth_element(v.begin(), m, v.end());
+  s.p50 = *m;  // read before the next selection, which may move the element at m
+  std::nth_element(p == m ? m : m + 1, p, v.end());
+  s.p90 = *p;
+  s.max = *std::max_element(p, v.end());
+  return s;
+}
 
 Result<SimResult> simulate(const SimConfig& c) {
   if (!(c.horizon_hours > 0 && c.horizon_hours <= 1e9))

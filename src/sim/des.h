@@ -53,6 +53,8 @@ struct Summary {
   std::uint64_t n = 0;
   double mean = 0, p50 = 0, p90 = 0, max = 0;
 };
+// The count, mean, median, P90 and maximum of `v` (reordered in place).
+Summary summarise(std::vector<double>& v);
 
 struct ResourceStats {
   std::string id;
