@@ -15,14 +15,14 @@ Status exec_sql(sqlite3* db, const std::string& path, const std::string& sql) {
   return Ok{};
 }
 
-Result<sqlite3*> open_store(const std::string& path, const char* schema) {
+Result<sqlite3*> open_store(const std::string& path, const char* schema, int busy_ms) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
     const std::string m = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return make_error(ErrorCode::Io, "cannot open the results store '" + path + "': " + m, "store");
   }
-  sqlite3_busy_timeout(db, 10000);
+  sqlite3_busy_timeout(db, busy_ms);
   int version = 0;
   sqlite3_stmt* q = nullptr;
   if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr) == SQLITE_OK &&

@@ -15,7 +15,8 @@ constexpr int kStoreSchemaVersion = 1;
 // Opens `path` (created when missing) and runs `schema` (CREATE ... IF NOT EXISTS). Errors are Io
 // and name the file: it cannot be opened or written (read-only, locked beyond 10 s), or it is of
 // a newer schema. The caller closes the handle with sqlite3_close.
-Result<sqlite3*> open_store(const std::string& path, const char* schema);
+// `busy_ms`: how long to wait for another process's lock.
+Result<sqlite3*> open_store(const std::string& path, const char* schema, int busy_ms = 10000);
 
 // Runs SQL; an Io error naming the file.
 Status exec_sql(sqlite3* db, const std::string& path, const std::string& sql);

@@ -52,5 +52,13 @@ err=$("$bin" sweep --config "$tmp/e4.json" --store "$tmp/e.sqlite" 2>&1); rc=$?
 ok "not JSON: exit 3 naming the file and line" '[ $rc -eq 3 ] && [[ "$err" == *"e4.json:1: not JSON"* ]]'
 err=$("$bin" sweep --config "$tmp/sweep.json" --store /nonexistent/dir/x.sqlite 2>&1); rc=$?
 ok "an unwritable store: exit 8 naming it" '[ $rc -eq 8 ] && [[ "$err" == *"/nonexistent/dir/x.sqlite"* ]]'
+# A read-only store: exit 8 naming it, nothing in it changed. Root writes read-only files, so as
+# root the sweep runs as nobody.
+cp "$tmp/a.sqlite" "$tmp/ro.sqlite"; chmod 444 "$tmp/ro.sqlite"; chmod 755 "$tmp"
+cp "$tmp/sweep.json" "$tmp/ro.json"; chmod 644 "$tmp/ro.json"
+sum=$(md5sum < "$tmp/ro.sqlite")
+as_user=(); if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then as_user=(runuser -u nobody --); fi
+err=$("${as_user[@]}" "$bin" sweep --config "$tmp/ro.json" --store "$tmp/ro.sqlite" --fresh --quiet 2>&1); rc=$?
+ok "a read-only store: exit 8 naming it, unchanged" '[ $rc -eq 8 ] && [[ "$err" == *"ro.sqlite"* ]] && [ "$(md5sum < "$tmp/ro.sqlite")" = "$sum" ]'
 echo "sweep_test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
