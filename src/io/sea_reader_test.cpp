@@ -4,9 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "io/network_reader.h"
 #include "sea/sea_path.h"
 
 namespace caravan::io {
@@ -54,6 +58,53 @@ TEST(SeaReader, TheGazetteerMergesWorldPortIndexPortsIntoUnLocode) {
   const auto ima = g->find_locode("ROIMA");
   ASSERT_TRUE(ima);
   EXPECT_FALSE(g->place(*ima).has_position);
+}
+
+// The embedded network's ids: a UN/LOCODE where the place has one, else "XX-NAME" (country and
+// name) for a place UN/LOCODE does not list. A LOCODE-form id must be in UN/LOCODE, and an
+// XX-NAME id must not name a place UN/LOCODE lists under that name in that country.
+TEST(SeaReader, EmbeddedIdsAreUnLocodesOrNamesOfPlacesItLacks) {
+  auto g = load_gazetteer(kShared + "/unlocode/unlocode_corridor_subset.csv",
+                          kShared + "/wpi/wpi_corridor_subset.csv");
+  ASSERT_TRUE(g) << g.error().message;
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::set<std::pair<std::string, std::string>> listed;  // (country, name), lower case
+  std::set<std::string> countries;
+  for (std::size_t i = 0; i < g->size(); ++i) {
+    const auto& p = g->place(places::PlaceId{static_cast<std::uint32_t>(i)});
+    if (p.locode.empty() || p.source.find("UN/LOCODE") == std::string::npos) continue;
+    countries.insert(p.country);
+    listed.emplace(p.country, lower(p.name));
+    for (const auto& a : p.aliases) listed.emplace(p.country, lower(a));
+  }
+  auto net = load_network(CARAVAN_DATA_DIR "/eurasia");
+  ASSERT_TRUE(net) << net.error().message;
+  int locodes = 0, named = 0;
+  for (const auto& l : net->tables().locations) {
+    const std::string country = l.id.substr(0, 2);
+    const bool locode_form =
+        l.id.size() == 5 && std::all_of(l.id.begin(), l.id.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) || (c >= '2' && c <= '9');
+        });
+    if (locode_form) {
+      ++locodes;
+      if (countries.count(country)) {
+        EXPECT_TRUE(g->find_locode(l.id)) << l.id << " " << l.name;
+      }
+      continue;
+    }
+    ASSERT_TRUE(l.id.size() > 3 && l.id[2] == '-') << l.id << ": neither a LOCODE nor XX-NAME";
+    ++named;
+    std::string name = l.id.substr(3);
+    for (auto& c : name) c = c == '-' ? ' ' : c;
+    EXPECT_FALSE(listed.count({country, lower(name)}))
+        << l.id << " names a place UN/LOCODE lists: use its LOCODE";
+  }
+  EXPECT_GT(locodes, 50);
+  EXPECT_GT(named, 20);
 }
 
 TEST(SeaReader, AMalformedMarnetNamesTheFeatureAndField) {
