@@ -136,6 +136,13 @@ json itinerary_json(const nw::Network& net, const route::Itinerary& it) {
                   {"waiting_hours", round_to(l.w.waiting.value, 2)},
                   {"border_hours", round_to(l.w.border_time.value, 2)}}}};
     if (l.gauge_mm) leg["gauge_mm"] = l.gauge_mm;
+    // The link's shape (geometry.geojson), in the direction the leg goes.
+    if (const auto& shape = net.link(l.link).geometry; !shape.empty()) {
+      json line = json::array();
+      for (const auto& p : shape) line.push_back({round_to(p.lon, 4), round_to(p.lat, 4)});
+      if (net.link(l.link).from != l.from) std::reverse(line.begin(), line.end());
+      leg["geometry"] = std::move(line);
+    }
     if (it.depart) {
       leg["reached"] = day_after(l.reach_hours);
       leg["reached_hours"] = round_to(l.reach_hours, 2);
@@ -257,9 +264,12 @@ json routes_geojson(const nw::Network& net, const json& response) {
         props.erase("breakdown");
         props.erase("from_pos");
         props.erase("to_pos");
+        props.erase("geometry");
         props["route"] = r;
         if (!label.empty()) props["variant"] = label;
-        features.push_back(io::line_feature(*pa, *pb, props));
+        auto feature = io::line_feature(*pa, *pb, props);
+        if (leg.contains("geometry")) feature["geometry"]["coordinates"] = leg["geometry"];
+        features.push_back(std::move(feature));
       }
       for (const auto& s : routes[r]["stops"]) {
         const auto at = net.find_location(s["at"].get<std::string>());

@@ -172,6 +172,34 @@ TEST_F(BrokenPolicies, EachBadFigureNamesFileLineAndField) {
   }
 }
 
+// geometry.geojson: a link's shape, read from `from` to `to` whichever way it is drawn; an
+// unknown link or a bad geometry names the file, the feature and the field.
+TEST_F(BrokenNetwork, GeometryShapesALinkAndBadFeaturesAreNamed) {
+  auto write = [&](const std::string& features) {
+    std::ofstream(dir_ / "geometry.geojson")
+        << R"({"type": "FeatureCollection", "features": [)" << features << "]}";
+  };
+  // r1 runs KZ-ORIGIN -> KZDOS; drawn here from the KZDOS end.
+  write(R"({"type": "Feature", "properties": {"id": "r1"}, "geometry": {"type": "LineString",
+           "coordinates": [[82.5, 45.2], [75.0, 48.0], [70.0, 50.0]]}})");
+  auto n = load_network(dir_.string());
+  ASSERT_TRUE(n) << n.error().message;
+  const auto& r1 = n->link(*n->find_link("r1"));
+  ASSERT_EQ(r1.geometry.size(), 3u);
+  const auto& from = n->location(r1.from).pos;
+  EXPECT_LT(std::abs(r1.geometry.front().lon - from.lon),
+            std::abs(r1.geometry.back().lon - from.lon));
+  write(R"({"type": "Feature", "properties": {"id": "r9"}, "geometry": {"type": "LineString",
+           "coordinates": [[1, 2], [3, 4]]}})");
+  EXPECT_NE(error().find("geometry.geojson: feature 1 properties.id: unknown link 'r9'"),
+            std::string::npos)
+      << error();
+  write(R"({"type": "Feature", "properties": {"id": "r1"}, "geometry": {"type": "Point",
+           "coordinates": [1, 2]}})");
+  EXPECT_NE(error().find("feature 1 geometry: expected a LineString"), std::string::npos)
+      << error();
+}
+
 // rates.csv: rates by commodity class and train type. A bulk shipment on r1 (KZ) pays the
 // wagonload rate, from 3,000 t the block-train rate, and a container never.
 class BrokenRates : public BrokenNetwork {

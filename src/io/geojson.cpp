@@ -33,8 +33,13 @@ nlohmann::json network_geojson(const network::Network& net) {
     nlohmann::json chokes = nlohmann::json::array();
     for (auto c : l.chokepoints) chokes.push_back(net.chokepoint(c).id);
     props["chokepoints"] = chokes;
-    features.push_back(
-        line_feature(net.location(l.from).pos, net.location(l.to).pos, std::move(props)));
+    auto feature = line_feature(net.location(l.from).pos, net.location(l.to).pos, std::move(props));
+    if (!l.geometry.empty()) {  // its shape (geometry.geojson)
+      nlohmann::json line = nlohmann::json::array();
+      for (const auto& p : l.geometry) line.push_back({p.lon, p.lat});
+      feature["geometry"]["coordinates"] = std::move(line);
+    }
+    features.push_back(std::move(feature));
   }
   return {{"type", "FeatureCollection"}, {"features", std::move(features)}};
 }

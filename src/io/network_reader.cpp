@@ -2,12 +2,15 @@
 #include "io/network_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/date.h"
+#include "core/geo.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/network_rows.h"
@@ -218,6 +221,51 @@ Status read_rules(Context& ctx, nw::Tables& out) {
   return Ok{};
 }
 
+// geometry.geojson (optional): a LineString per link, `properties.id` naming it (the file
+// `network import-osm` writes), stored from the link's `from` to its `to`.
+Status read_geometry(Context& ctx, nw::Tables& out) {
+  const auto path = path_of(ctx, "geometry.geojson");
+  if (!std::filesystem::exists(path)) return Ok{};
+  std::ifstream in(path, std::ios::binary);
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  auto bad = [&](const std::string& where, const std::string& msg) {
+    return make_error(ErrorCode::InvalidData, path + ": " + where + ": " + msg, where);
+  };
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("features") ||
+      !doc["features"].is_array())
+    return bad("features", "expected a GeoJSON FeatureCollection");
+  for (std::size_t i = 0; i < doc["features"].size(); ++i) {
+    const auto& f = doc["features"][i];
+    const std::string where = "feature " + std::to_string(i + 1);
+    if (!f.contains("properties") || !f["properties"].contains("id") ||
+        !f["properties"]["id"].is_string())
+      return bad(where + " properties.id", "expected the id of a link of links.csv");
+    const auto id = f["properties"]["id"].get<std::string>();
+    const auto link = ctx.links.find(id);
+    if (link == ctx.links.end())
+      return bad(where + " properties.id",
+                 "unknown link '" + id + "'" + suggestion(keys(ctx.links), id));
+    const auto& g = f.value("geometry", nlohmann::json());
+    if (!g.is_object() || g.value("type", "") != "LineString" || !g.contains("coordinates") ||
+        !g["coordinates"].is_array() || g["coordinates"].size() < 2)
+      return bad(where + " geometry", "expected a LineString of at least two positions");
+    std::vector<LatLon> line;
+    for (const auto& c : g["coordinates"]) {
+      if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number() ||
+          std::abs(c[0].get<double>()) > 180 || std::abs(c[1].get<double>()) > 90)
+        return bad(where + " geometry", "expected [longitude, latitude] positions");
+      line.push_back(LatLon{c[1].get<double>(), c[0].get<double>()});
+    }
+    auto& l = out.links[link->second];
+    // From `from` to `to`, whichever way the file draws it.
+    const auto& a = out.locations[l.from.value].pos;
+    if (great_circle(line.back(), a).value < great_circle(line.front(), a).value)
+      std::reverse(line.begin(), line.end());
+    l.geometry = std::move(line);
+  }
+  return Ok{};
+}
+
 Status read_manifest(const Context& ctx, nw::Tables& out) {
   const auto path = path_of(ctx, "network.json");
   auto text = read_file(path);
@@ -291,10 +339,10 @@ Result<nw::Tables> read_tables(const std::string& dir) {
   Context ctx;
   ctx.dir = dir;
   nw::Tables out;
-  for (auto step :
-       {read_sources, read_countries, read_chokepoints, read_emission_classes, read_locations,
-        read_links, read_transfers, read_borders, read_commodities, read_corridors, read_rules,
-        read_distributions, read_disruptions, read_blocs, read_policies, read_rates}) {
+  for (auto step : {read_sources, read_countries, read_chokepoints, read_emission_classes,
+                    read_locations, read_links, read_transfers, read_borders, read_commodities,
+                    read_corridors, read_rules, read_distributions, read_disruptions, read_blocs,
+                    read_policies, read_rates, read_geometry}) {
     if (auto s = step(ctx, out); !s) return s.error();
   }
   if (auto s = read_manifest(ctx, out); !s) return s.error();
