@@ -444,7 +444,7 @@ async function reliability() {
     const bars = h.counts.map((c, i) => `<rect x="${i * w}" y="${100 - (c / max) * 95}" width="${Math.max(1, w - 1)}" height="${(c / max) * 95}" fill="#1d6fb8"><title>${days(i)}–${days(i + 1)} days: ${c}</title></rect>`).join('');
     // What the chart shows, in its caption: origin, destination, departure and samples.
     const qy = r.query || {};
-    const when = qy.depart ? `departing ${qy.depart}` : (qy.month ? `departing in month ${qy.month}` : 'departure month not set (January)');
+    const when = qy.depart ? `departing ${qy.depart}` : (qy.month ? `departing in month ${qy.month}` : 'departure any day of the year');
     const caption = `<p class="chart-title">Transit days, best route: ${escapeHtml(qy.from_name || '')} → ${escapeHtml(qy.to_name || '')}, ${escapeHtml(when)}, ${fmt(rel.samples)} samples</p>`;
     out.innerHTML = caption + `<svg viewBox="0 0 360 116" width="100%" role="img" aria-label="Histogram of ${rel.samples} sampled transit times, ${days(0)} to ${days(h.counts.length)} days">` +
       `${bars}<text x="0" y="114" font-size="10">${days(0)} d</text><text x="360" y="114" font-size="10" text-anchor="end">${days(h.counts.length)} d</text></svg>` +
