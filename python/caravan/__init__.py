@@ -34,7 +34,10 @@ class CaravanError(Exception):
 
 
 def _raise_if_error(text):
-    value = _json.loads(text)
+    return _raise_if_error_value(_json.loads(text))
+
+
+def _raise_if_error_value(value):
     if isinstance(value, dict) and set(value) == {"error"} and isinstance(value["error"], dict):
         e = value["error"]
         raise CaravanError(e.get("code"), e.get("message"), e.get("field"), e.get("exit_code"),
@@ -69,8 +72,8 @@ class Network:
 
     def run(self, feature, request=None, **fields):
         """Runs a feature by name ("route", "landed-cost" ...) with a request dict."""
-        text = _caravan.run(self._handle, feature, _json.dumps(_request(request, fields)))
-        result = _raise_if_error(text)
+        result = _raise_if_error_value(
+            _caravan.run_values(self._handle, feature, _request(request, fields)))
         if isinstance(result, dict):
             result.setdefault("_feature", feature)
         return result

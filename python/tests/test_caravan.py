@@ -64,6 +64,13 @@ def test_errors_are_exceptions_with_the_error_table(net):
     assert e.value.code == "not_found"
     with pytest.raises(caravan.CaravanError):
         caravan.Network("/nonexistent/folder")
+    # Requests go to the engine as values, not JSON text: a value JSON cannot hold is a TypeError
+    # naming its type; tuples are lists, and big integers and floats keep their value.
+    with pytest.raises(TypeError) as t:
+        net.route(FLAGSHIP | {"avoid": {1, 2}})
+    assert "set" in str(t.value)
+    r = net.route(FLAGSHIP | {"avoid": ("CN",), "tonnes": 1000.0})
+    assert "CN" not in r["routes"][0]["countries"]
 
 
 def test_dataframe_and_geojson(net):

@@ -1,5 +1,5 @@
 // The Python binding (`import caravan`): a loaded network and any feature of the feature table,
-// with JSON text in and out (the Python side turns it into dicts), the GIL released while
+// with dicts in and out (converted directly to and from JSON values), the GIL released while
 // Caravan computes. Errors come back as the error table's JSON; caravan/__init__.py raises them.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -62,6 +62,78 @@ std::string run(const Handle& h, const std::string& feature, const std::string& 
   }
 }
 
+// Python values and JSON, converted directly (no JSON text between them): dicts, lists, tuples,
+// str, bool, int, float and None. Anything else is a TypeError naming its type.
+json to_json(const py::handle& o) {
+  if (o.is_none()) return nullptr;
+  if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
+  if (py::isinstance<py::int_>(o)) return o.cast<long long>();
+  if (py::isinstance<py::float_>(o)) return o.cast<double>();
+  if (py::isinstance<py::str>(o)) return o.cast<std::string>();
+  if (py::isinstance<py::dict>(o)) {
+    json j = json::object();
+    for (const auto& [k, v] : o.cast<py::dict>()) j[py::str(k).cast<std::string>()] = to_json(v);
+    return j;
+  }
+  if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
+    json j = json::array();
+    for (const auto& v : o) j.push_back(to_json(v));
+    return j;
+  }
+  throw py::type_error("a request holds dicts, lists, str, numbers, bool and None, not " +
+                       py::str(py::type::of(o)).cast<std::string>());
+}
+
+py::object to_python(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null:
+      return py::none();
+    case json::value_t::boolean:
+      return py::bool_(j.get<bool>());
+    case json::value_t::number_integer:
+      return py::int_(j.get<long long>());
+    case json::value_t::number_unsigned:
+      return py::int_(j.get<unsigned long long>());
+    case json::value_t::number_float:
+      return py::float_(j.get<double>());
+    case json::value_t::string:
+      return py::str(j.get_ref<const std::string&>());
+    case json::value_t::array: {
+      py::list l(j.size());
+      for (std::size_t i = 0; i < j.size(); ++i) l[i] = to_python(j[i]);
+      return l;
+    }
+    case json::value_t::object: {
+      py::dict d;
+      for (const auto& [k, v] : j.items()) d[py::str(k)] = to_python(v);
+      return d;
+    }
+    default:
+      return py::none();
+  }
+}
+
+// Runs a feature on a request dict; the answer as Python values, or {"error": ...}. The GIL is
+// held only while converting.
+py::object run_values(const Handle& h, const std::string& feature, const py::handle& request) {
+  const Feature* f = caravan::api::find_feature(feature);
+  if (f == nullptr)
+    return to_python(json::parse(error_text(caravan::make_error(
+        caravan::ErrorCode::NotFound, "no feature '" + feature + "'", "feature"))));
+  const json rq = to_json(request);
+  json out;
+  {
+    py::gil_scoped_release release;
+    try {
+      auto a = caravan::api::run(*f, context_of(h), rq);
+      out = a ? std::move(a->json) : json::parse(error_text(a.error()));
+    } catch (const std::exception& e) {  // the last resort, as in main() and the HTTP handlers
+      out = json::parse(error_text(caravan::make_error(caravan::ErrorCode::Internal, e.what())));
+    }
+  }
+  return to_python(out);
+}
+
 // A feature's rendering of an answer: "text", "csv" or "geojson" (JSON text).
 std::string render(const Handle& h, const std::string& feature, const std::string& response,
                    const std::string& format) {
@@ -108,6 +180,9 @@ PYBIND11_MODULE(_caravan, m) {
       py::arg("dir") = "", "Loads a network folder (the embedded one when empty).");
   m.def("run", &run, py::arg("handle"), py::arg("feature"), py::arg("request"),
         "Runs a feature with a JSON request; returns the JSON answer or {\"error\": ...}.");
+  m.def("run_values", &run_values, py::arg("handle"), py::arg("feature"), py::arg("request"),
+        "Runs a feature with a request dict; returns the answer as dicts and lists, or "
+        "{\"error\": ...}.");
   m.def("render", &render, py::arg("handle"), py::arg("feature"), py::arg("response"),
         py::arg("format"), "The feature's text, csv or geojson rendering of an answer.");
   m.def("features", [] {
