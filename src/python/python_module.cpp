@@ -67,7 +67,11 @@ std::string run(const Handle& h, const std::string& feature, const std::string& 
 json to_json(const py::handle& o) {
   if (o.is_none()) return nullptr;
   if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
-  if (py::isinstance<py::int_>(o)) return o.cast<long long>();
+  if (py::isinstance<py::int_>(o)) {  // as JSON text would parse it: unsigned when not negative
+    const auto v = o.cast<long long>();
+    if (v >= 0) return static_cast<unsigned long long>(v);
+    return v;
+  }
   if (py::isinstance<py::float_>(o)) return o.cast<double>();
   if (py::isinstance<py::str>(o)) return o.cast<std::string>();
   if (py::isinstance<py::dict>(o)) {

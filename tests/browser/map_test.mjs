@@ -1,7 +1,9 @@
 // Browser test of the map: headless Chromium (Debian's) driven by playwright-core from web/.
-// Loads the page from `caravan serve`, types Stepnogorsk and Yokohama, avoids China, and checks
-// that routes are drawn and the table is filled, then asks for landed costs (CIF); saves a
-// screenshot.
+// Loads the page from `caravan serve`, checks the base map (the CLI's default commodity, place
+// labels by zoom with none over another, no band at the poles or the antimeridian), types
+// Stepnogorsk and Yokohama, avoids China, and checks that routes are drawn (sea legs along their
+// geometry, long land legs with no track shape dotted) and the table is filled, then asks for
+// landed costs (CIF) and a ferry route (a great-circle arc); saves screenshots.
 // Usage: node map_test.mjs path/to/caravan SCREENSHOT_DIR. Exits 77 (skipped) without Chromium or
 // web/node_modules.
 import { spawn } from 'node:child_process';
@@ -63,6 +65,84 @@ try {
   await page.goto(`${base}/`, { timeout: 30000 });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
 
+  // The commodity the page starts with is the one the API (and the CLI) take when none is given.
+  const apiDefault = (await (await fetch(`${base}/v1/route`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ from: 'Stepnogorsk', to: 'Yokohama', tonnes: 1 }) })).json()).query.commodity;
+  const pageDefault = await page.$eval('#commodity', (el) => el.value);
+  // Place labels at a view: the visible ones (name, kind) and any two whose dot-and-name overlap.
+  const labelsAt = (center, zoom) => page.evaluate(([c, z]) => {
+    const m = window.caravan.map;
+    if (c) m.setView(c, z ?? m.getMinZoom(), { animate: false });
+    const view = document.getElementById('map').getBoundingClientRect();
+    const seen = [...document.querySelectorAll('#map .place-label')].map((el) => {
+      const rs = [...el.children].map((x) => x.getBoundingClientRect());
+      return { name: el.textContent, kind: [...el.classList].find((k) => k.startsWith('k-')).slice(2),
+        r: [Math.min(...rs.map((r) => r.left)), Math.min(...rs.map((r) => r.top)), Math.max(...rs.map((r) => r.right)), Math.max(...rs.map((r) => r.bottom))] };
+    }).filter(({ r }) => r[2] > view.left && r[0] < view.right && r[3] > view.top && r[1] < view.bottom);
+    const overlaps = [];
+    seen.forEach((a, i) => seen.slice(i + 1).forEach((b) => {
+      if (a.r[0] < b.r[2] - 0.5 && b.r[0] < a.r[2] - 0.5 && a.r[1] < b.r[3] - 0.5 && b.r[1] < a.r[3] - 0.5) overlaps.push(`${a.name}/${b.name}`);
+    }));
+    return { zoom: m.getZoom(), minZoom: m.getMinZoom(), labels: seen.map(({ name, kind }) => ({ name, kind })), overlaps };
+  }, [center, zoom]);
+  mkdirSync(shotDir, { recursive: true });
+  const atDefault = await labelsAt(null);
+  await page.screenshot({ path: resolve(shotDir, 'map_test_labels_default.png') });
+  const atMin = await labelsAt([45, 80], null);
+  await page.screenshot({ path: resolve(shotDir, 'map_test_labels_min.png') });
+  const atClose = await labelsAt([44.6, 80.5], 6.5);
+  await page.screenshot({ path: resolve(shotDir, 'map_test_labels_close.png') });
+  // At the lowest zoom, centred on either pole or the antimeridian and then dragged past them with
+  // the mouse, the view stays inside the one Mercator world (no band beyond it), and no country
+  // outline has an edge across the map (a ring crossing the antimeridian drawn flat), poles' own
+  // edges aside, and Antarctica is filled to the bottom edge (no strip of sea under it).
+  const polar = [];
+  const outside = () => page.evaluate(() => {
+    const m = window.caravan.map, v = m.getPixelBounds(), w = m.getPixelWorldBounds();
+    return v.min.x < w.min.x - 1 || v.min.y < w.min.y - 1 || v.max.x > w.max.x + 1 || v.max.y > w.max.y + 1
+      ? `view ${JSON.stringify(v)} outside the world ${JSON.stringify(w)}` : '';
+  });
+  const box = await page.$eval('#map', (el) => { const r = el.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+  for (const [c, [dx, dy]] of [[[89, 80], [0, 600]], [[-89, 80], [0, -600]], [[0, 179], [-600, 0]], [[0, -179], [600, 0]]]) {
+    await page.evaluate((at) => window.caravan.map.setView(at, window.caravan.map.getMinZoom(), { animate: false }), c);
+    const centred = await outside();
+    if (centred) polar.push(`centred on ${c}: ${centred}`);
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + (dx * k) / 10, box.y + (dy * k) / 10);
+    await page.mouse.up();
+    await page.waitForTimeout(800); // inertia and the pan back inside the bounds
+    const dragged = await outside();
+    if (dragged) polar.push(`dragged from ${c} by ${dx},${dy}: ${dragged}`);
+    if (Math.abs(c[0]) === 89) await page.screenshot({ path: resolve(shotDir, `map_test_${c[0] > 0 ? 'north' : 'south'}.png`) });
+  }
+  polar.push(...await page.evaluate(() => {
+    const m = window.caravan.map, out = [];
+    m.setZoom(m.getMinZoom() - 1, { animate: false });
+    if (m.getZoom() < m.getMinZoom()) out.push(`zoomed out to ${m.getZoom()} below ${m.getMinZoom()}`);
+    let widest = null;
+    window.caravan.countries.eachLayer((l) => {
+      const walk = (ll) => {
+        if (Array.isArray(ll[0])) { ll.forEach(walk); return; }
+        ll.forEach((p, i) => {
+          const q = ll[(i + 1) % ll.length];
+          if (Math.abs(p.lat) > 85 && Math.abs(q.lat) > 85) return;
+          const dx = Math.abs(p.lng - q.lng);
+          if (!widest || dx > widest.dx) widest = { dx, name: l.feature.properties.name, lat: p.lat };
+        });
+      };
+      walk(l.getLatLngs());
+    });
+    // Antarctica, a ring around the pole, is filled down to the map's bottom edge, all the way round.
+    let south = null;
+    window.caravan.countries.eachLayer((l) => { if (l.feature.properties.name === 'Antarctica') south = l.getBounds(); });
+    if (!south || south.getSouth() > -85.0511 || south.getWest() > -179.9 || south.getEast() < 179.9)
+      out.push(`Antarctica does not reach the bottom edge: ${south && south.toBBoxString()}`);
+    if (widest && widest.dx > 90) out.push(`a country edge ${widest.dx.toFixed(0)}° wide (${widest.name} at ${widest.lat.toFixed(1)}°)`);
+    m.setView([45, 80], 3, { animate: false });
+    return out;
+  }));
+
   for (const [id, text, want] of [['#from', 'Stepnogorsk', 'KZ-STEPNOGORSK'], ['#to', 'Yokohama', 'JPYOK']]) {
     await page.click(id);
     await page.keyboard.type(text, { delay: 20 });
@@ -86,6 +166,16 @@ try {
   if (!exposure.some((t) => t.startsWith('KZ export permit')))
     throw new Error(`policy exposure: ${JSON.stringify(exposure)}`);
   const url = page.url();
+  // How each line of the routes is drawn: sea legs along their geometry, a long land leg with no
+  // track shape (Omsk-Vostochny) dotted.
+  const linesDrawn = () => page.evaluate(() => {
+    const out = [];
+    window.caravan.routeLayer.eachLayer((g) => g.eachLayer((l) => {
+      if (l.getLatLngs) out.push({ mode: l.options.mode, drawn: l.options.drawn, points: l.getLatLngs().length, dash: l.options.dashArray });
+    }));
+    return out;
+  });
+  const routeLines = await linesDrawn();
   // The reliability histogram and a scenario comparison.
   await page.click('#reliability');
   await page.waitForSelector('#histogram svg rect', { timeout: 60000 });
@@ -108,9 +198,22 @@ try {
   const landedUrl = page.url();
   await page.click('#routes-table tbody tr');
   const reached = await page.$$eval('#legs-table tbody tr td:last-child', (tds) => tds.map((t) => t.textContent));
-  mkdirSync(shotDir, { recursive: true });
   const shot = resolve(shotDir, 'map_test.png');
   await page.screenshot({ path: shot });
+  const atRoute = await labelsAt(null);
+  // A ferry across the Caspian: only its two ends in the data, drawn as a great-circle arc.
+  for (const [id, text] of [['#from', 'Aktau port'], ['#to', 'Baku']]) {
+    await page.fill(id, '');
+    await page.click(id);
+    await page.keyboard.type(text, { delay: 20 });
+    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
+    await page.keyboard.press('Enter');
+  }
+  await page.click('#go');
+  await page.waitForFunction(() => /ferry/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
+  const ferryLines = await linesDrawn();
+  await page.waitForTimeout(600); // the zoom to the route
+  await page.screenshot({ path: resolve(shotDir, 'map_test_ferry.png') });
   // The sea-route box: any port to any port, avoiding Suez, drawn and tabled.
   await page.click('#sea-box summary');
   await page.fill('#sea-from', 'Shanghai');
@@ -142,6 +245,22 @@ try {
   await page.screenshot({ path: resolve(shotDir, 'map_test_phone.png'), fullPage: false });
 
   const problems = [];
+  if (pageDefault !== apiDefault || pageDefault !== 'general-container') problems.push(`default commodity: page ${pageDefault}, API ${apiDefault}`);
+  const kinds = (at) => new Set(at.labels.map((l) => l.kind));
+  for (const [what, at] of [['default view', atDefault], ['lowest zoom', atMin], ['zoom 6.5', atClose], ['route view', atRoute]])
+    if (at.overlaps.length) problems.push(`labels overlap at the ${what} (zoom ${at.zoom}): ${at.overlaps.join(', ')}`);
+  if (atDefault.zoom !== 3 || !atDefault.labels.some((l) => l.name === 'Almaty')) problems.push(`default view (zoom ${atDefault.zoom}) labels: ${JSON.stringify(atDefault.labels)}`);
+  if (['border_crossing', 'junction'].some((k) => kinds(atDefault).has(k) || kinds(atMin).has(k))) problems.push(`border crossings or junctions named zoomed out: ${JSON.stringify(atDefault.labels.concat(atMin.labels))}`);
+  if (atMin.zoom !== atMin.minZoom || atMin.minZoom < 1.5 || !atMin.labels.length || atMin.labels.length > 20 || [...kinds(atMin)].some((k) => k !== 'seaport' && k !== 'city'))
+    problems.push(`lowest zoom ${atMin.zoom} (min ${atMin.minZoom}): ${atMin.labels.length} labels ${JSON.stringify(atMin.labels)}`);
+  if (!kinds(atClose).has('border_crossing') || !kinds(atClose).has('junction'))
+    problems.push(`zoomed in (${atClose.zoom}), no border crossing or junction named: ${JSON.stringify(atClose.labels)}`);
+  if (!atRoute.labels.some((l) => l.name === 'Stepnogorsk') || !atRoute.labels.some((l) => l.name === 'Yokohama')) problems.push(`route ends not named: ${JSON.stringify(atRoute.labels)}`);
+  problems.push(...polar);
+  const seaLines = routeLines.filter((l) => l.mode === 'sea');
+  if (!seaLines.length || !seaLines.every((l) => l.drawn === 'data' && l.points > 2)) problems.push(`sea legs not drawn along their geometry: ${JSON.stringify(seaLines)}`);
+  if (!routeLines.some((l) => l.mode === 'rail' && l.drawn === 'straight' && l.dash)) problems.push(`no long straight rail leg drawn dotted: ${JSON.stringify(routeLines)}`);
+  if (!ferryLines.some((l) => l.mode === 'ferry' && l.drawn === 'great-circle' && l.points > 2)) problems.push(`ferry not drawn as an arc: ${JSON.stringify(ferryLines)}`);
   if (rows.length < 1) problems.push('no rows in the alternatives table');
   if (!hsText.includes('8505.11') || !hsText.includes('magnet')) problems.push(`classify box: ${hsText.slice(0, 200)}`);
   if (drawn < 1) problems.push('no route lines drawn');

@@ -8,13 +8,86 @@ const MODE_COLOURS = {
   rail: '#d62828', road: '#f77f00', sea: '#1d6fb8', ferry: '#7b2cbf', river: '#2a9d8f',
   air: '#6c757d', pipeline: '#8d6e63',
 };
+// The commodity the CLI and the API take when none is given (caravan route --help).
+const DEFAULT_COMMODITY = 'general-container';
 const $ = (id) => document.getElementById(id);
-const state = { network: null, links: new Map(), places: new Map(), routes: [], layers: [], selected: -1 };
+const state = { network: null, links: new Map(), places: new Map(), degree: new Map(), routes: [], layers: [], selected: -1 };
 
-const map = L.map('map', { worldCopyJump: false, zoomSnap: 0.5, attributionControl: true })
-  .setView([45, 80], 3);
+// The one world Web Mercator draws (to ±85.05°), with no copies: the view stays inside it, and the
+// lowest zoom is the one where it fills the map both ways, so no empty band shows at the poles or
+// beside the antimeridian.
+const WORLD = L.latLngBounds([[-85.0511, -180], [85.0511, 180]]);
+const map = L.map('map', { worldCopyJump: false, zoomSnap: 0.5, attributionControl: true, maxBounds: WORLD, maxBoundsViscosity: 1 });
+function fitMinZoom() {
+  const size = map.getSize();
+  // At zoom z the world is 256·2^z pixels square; round up to the zoom snap (0.5).
+  map.setMinZoom(Math.max(0, Math.ceil(2 * Math.log2(Math.max(size.x, size.y, 1) / 256)) / 2));
+}
+fitMinZoom();
+map.setView([45, 80], Math.max(3, map.getMinZoom()));
+map.on('resize', fitMinZoom);
 map.attributionControl.setPrefix('Leaflet').addAttribution('Country shapes: Natural Earth via world-atlas');
 const routeLayer = L.layerGroup().addTo(map);
+map.createPane('labels').style.zIndex = 450; // above the route lines, below the route symbols
+const labelLayer = L.layerGroup().addTo(map);
+// For the browser test and the console.
+window.caravan = { map, routeLayer, labelLayer };
+
+// world-atlas rings are spherical: a ring may cross the antimeridian (Russia's Chukotka, Fiji) or
+// circle a pole (Antarctica). Drawn flat, such a ring throws a band across the whole map. Each ring
+// is unwrapped to continuous longitudes, a ring around a pole is closed along it, and the polygon
+// is clipped to -180..180 (the part beyond drawn shifted by 360°).
+function clipX(ring, x0, keepAbove) {
+  const out = [];
+  const inside = (p) => (keepAbove ? p[0] >= x0 : p[0] <= x0);
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i], b = ring[(i + 1) % ring.length];
+    if (inside(a)) out.push(a);
+    if (inside(a) !== inside(b)) out.push([x0, a[1] + ((x0 - a[0]) / (b[0] - a[0])) * (b[1] - a[1])]);
+  }
+  return out;
+}
+// One polygon per ring is enough: a feature is one SVG path filled even-odd, so a hole still cuts
+// the ring around it.
+function flatPolygons(rings) {
+  const parts = [];
+  for (const ring of rings) {
+    const flat = [];
+    let shift = 0;
+    for (const [x, y] of ring) {
+      if (flat.length) {
+        const d = x + shift - flat[flat.length - 1][0];
+        if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+      }
+      flat.push([x + shift, y]);
+    }
+    // Beyond ±85.05° Mercator draws nothing: a ring all out there (Antarctica's ring at -89.999°)
+    // has no area.
+    if (flat.every((p) => Math.abs(p[1]) >= 85.0511)) continue;
+    const first = flat[0], last = flat[flat.length - 1];
+    if (Math.abs(last[0] - first[0]) > 180) {
+      const pole = flat.reduce((sum, p) => sum + p[1], 0) < 0 ? -90 : 90;
+      flat.push([last[0], pole], [first[0], pole], first);
+    }
+    const xs = flat.map((p) => p[0]);
+    const lo = Math.min(...xs), hi = Math.max(...xs);
+    if (lo >= -180 && hi <= 180) { parts.push([flat]); continue; }
+    for (const k of [-360, 0, 360]) {
+      if (hi + k <= -180 || lo + k >= 180) continue;
+      const clipped = clipX(clipX(flat.map(([x, y]) => [x + k, y]), -180, true), 180, false);
+      if (clipped.length >= 3) parts.push([clipped]);
+    }
+  }
+  return parts;
+}
+function flatWorld(fc) {
+  return { ...fc, features: fc.features.map((f) => {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    return { ...f, geometry: { type: 'MultiPolygon', coordinates: polys.flatMap(flatPolygons) } };
+  }) };
+}
 
 function setStatus(text, kind = '') {
   const s = $('status');
@@ -42,12 +115,15 @@ async function loadBase() {
     o.value = name; o.textContent = name;
     $('scenario').appendChild(o);
   }
-  L.geoJSON(topojson.feature(world, world.objects.countries), {
+  window.caravan.countries = L.geoJSON(flatWorld(topojson.feature(world, world.objects.countries)), {
     style: { color: '#8a99a8', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1 }, interactive: false,
   }).addTo(map);
   for (const f of network.features) {
     if (f.geometry.type === 'Point') state.places.set(f.properties.id, f);
-    else state.links.set(f.properties.id, f);
+    else {
+      state.links.set(f.properties.id, f);
+      for (const end of [f.properties.from, f.properties.to]) state.degree.set(end, (state.degree.get(end) || 0) + 1);
+    }
   }
   L.geoJSON({ type: 'FeatureCollection', features: [...state.links.values()] }, {
     style: (f) => ({ color: MODE_COLOURS[f.properties.mode] || '#555', weight: 1, opacity: 0.25 }),
@@ -60,6 +136,7 @@ async function loadBase() {
     o.value = c.id; o.textContent = c.id; o.title = c.name;
     sel.appendChild(o);
   }
+  if ([...sel.options].some((o) => o.value === DEFAULT_COMMODITY)) sel.value = DEFAULT_COMMODITY;
   const legend = $('legend');
   for (const [mode, colour] of Object.entries(MODE_COLOURS)) {
     const s = document.createElement('span');
@@ -68,7 +145,65 @@ async function loadBase() {
   }
   legend.insertAdjacentHTML('beforeend',
     '<span style="--c:transparent">&#x25C6; border</span><span style="--c:transparent">&#x21C4; gauge break</span>' +
-    '<span style="--c:transparent">&#x224B; ferry</span><span style="--c:transparent">&#x26A0; chokepoint</span>');
+    '<span style="--c:transparent">&#x224B; ferry</span><span style="--c:transparent">&#x26A0; chokepoint</span>' +
+    '<span style="--c:transparent">&middot;&middot;&middot; drawn straight: no track shape in the data</span>');
+  layoutLabels();
+  map.on('zoomend', layoutLabels);
+}
+
+// Place labels. Which places are named from which zoom (see docs/map.md): the hubs (seaports with
+// six or more links, cities with four or more) from the lowest zoom; every city and the busier
+// seaports and rail terminals from zoom 3 (the opening view); the other ports, terminals, plants
+// and mines from 4.5; junctions and border crossings only from 5.5. The selected route's origin
+// and destination are always named. Labels then claim space in that order (within a tier, the
+// place with more links first): a label goes right of its dot, else left, else is left out, so
+// none lies over another.
+const LABEL_TIERS = [
+  { zoom: 0, test: (k, n) => (k === 'seaport' && n >= 6) || (k === 'city' && n >= 4) },
+  { zoom: 3, test: (k, n) => k === 'city' || (['seaport', 'rail_terminal'].includes(k) && n >= 4) },
+  { zoom: 4.5, test: (k) => ['seaport', 'rail_terminal', 'dry_port', 'oil_terminal', 'plant', 'mine'].includes(k) },
+  { zoom: 5.5, test: () => true }, // junctions, border crossings and any other kind
+];
+const LABEL_FONT = '600 11px system-ui, sans-serif';
+const measure = document.createElement('canvas').getContext('2d');
+const shortName = (name) => name.replace(/\s*\(.*\)\s*$/, '') || name;
+function labelTier(f) {
+  const n = state.degree.get(f.properties.id) || 0;
+  return LABEL_TIERS.findIndex((t) => t.test(f.properties.kind, n));
+}
+function layoutLabels() {
+  labelLayer.clearLayers();
+  const z = map.getZoom();
+  const route = state.routes[state.selected];
+  const ends = new Set(route && route.legs && route.legs.length ? [route.legs[0].from, route.legs[route.legs.length - 1].to] : []);
+  const candidates = [...state.places.values()]
+    .map((f) => ({ f, tier: ends.has(f.properties.id) ? -1 : labelTier(f), n: state.degree.get(f.properties.id) || 0 }))
+    .filter((c) => c.tier < 0 || LABEL_TIERS[c.tier].zoom <= z)
+    .sort((a, b) => a.tier - b.tier || b.n - a.n);
+  measure.font = LABEL_FONT;
+  const taken = [];
+  const free = (box) => !taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]);
+  for (const { f } of candidates) {
+    const [lon, lat] = f.geometry.coordinates;
+    const name = shortName(f.properties.name);
+    const p = map.project([lat, lon], z);
+    // The box: a 6 px dot and a 3 px gap, then the name; 16 px tall; 2 px kept clear around it.
+    const w = Math.ceil(measure.measureText(name).width) + 11;
+    const right = [p.x - 4 - 2, p.y - 8 - 2, p.x - 4 + w + 2, p.y + 8 + 2];
+    const left = [p.x + 4 - w - 2, right[1], p.x + 4 + 2, right[3]];
+    const side = free(right) ? 'right' : free(left) ? 'left' : null;
+    if (!side) continue;
+    taken.push(side === 'right' ? right : left);
+    const text = `<span>${escapeHtml(name)}</span>`;
+    L.marker([lat, lon], {
+      pane: 'labels', interactive: false, keyboard: false,
+      icon: L.divIcon({
+        className: `place-label k-${f.properties.kind} ${side}${ends.has(f.properties.id) ? ' end' : ''}`,
+        html: side === 'right' ? `<i></i>${text}` : `${text}<i></i>`,
+        iconSize: [w, 16], iconAnchor: side === 'right' ? [4, 8] : [w - 4, 8],
+      }),
+    }).addTo(labelLayer);
+  }
 }
 
 // Search as you type on /v1/locations, with arrow keys, Enter and Escape.
@@ -214,19 +349,50 @@ function point(id) {
   const f = state.places.get(id);
   return f ? [f.geometry.coordinates[1], f.geometry.coordinates[0]] : null;
 }
-function legLatLngs(leg) {
-  // An estimated access leg (a place beyond the network) carries its ends' positions.
-  if (leg.from_pos && leg.to_pos) return [[leg.from_pos[1], leg.from_pos[0]], [leg.to_pos[1], leg.to_pos[0]]];
-  const link = state.links.get(leg.link);
-  if (link && link.geometry.type === 'LineString') {
-    const pts = link.geometry.coordinates.map(([x, y]) => [y, x]);
-    const a = point(leg.from);
-    // Links are stored in one direction; draw them the way the leg goes.
-    if (a && pts.length > 1 && L.latLng(a).distanceTo(pts[0]) > L.latLng(a).distanceTo(pts[pts.length - 1])) pts.reverse();
-    return pts;
+// Points along the great circle from a to b ([lat, lon]), one every ~50 km (at most 128 steps),
+// longitudes kept continuous so Leaflet draws the short way.
+function greatCircle(a, b) {
+  const rad = Math.PI / 180;
+  const [p1, l1, p2, l2] = [a[0] * rad, a[1] * rad, b[0] * rad, b[1] * rad];
+  const d = 2 * Math.asin(Math.sqrt(Math.sin((p2 - p1) / 2) ** 2 + Math.cos(p1) * Math.cos(p2) * Math.sin((l2 - l1) / 2) ** 2));
+  if (!(d > 1e-9)) return [a, b];
+  const n = Math.min(128, Math.max(2, Math.ceil((d * 6371) / 50)));
+  const pts = [];
+  let prev = a[1];
+  for (let i = 0; i <= n; i++) {
+    const A = Math.sin((1 - i / n) * d) / Math.sin(d), B = Math.sin((i / n) * d) / Math.sin(d);
+    const x = A * Math.cos(p1) * Math.cos(l1) + B * Math.cos(p2) * Math.cos(l2);
+    const y = A * Math.cos(p1) * Math.sin(l1) + B * Math.cos(p2) * Math.sin(l2);
+    const z = A * Math.sin(p1) + B * Math.sin(p2);
+    let lon = Math.atan2(y, x) / rad;
+    while (lon - prev > 180) lon -= 360;
+    while (lon - prev < -180) lon += 360;
+    prev = lon;
+    pts.push([Math.atan2(z, Math.hypot(x, y)) / rad, lon]);
   }
-  return [point(leg.from), point(leg.to)].filter(Boolean);
+  return pts;
 }
+
+// A leg's line and where it comes from: 'data' (the leg's own geometry from the route answer, else
+// its link's shape in the network), 'great-circle' (a sea or ferry leg with only its two ends),
+// 'straight' (a land leg with only its two ends: the data has no track shape) or 'estimated' (an
+// access leg to a place beyond the network).
+const SEA_MODES = new Set(['sea', 'ferry']);
+function legShape(leg) {
+  if (leg.from_pos && leg.to_pos) return { pts: [[leg.from_pos[1], leg.from_pos[0]], [leg.to_pos[1], leg.to_pos[0]]], drawn: 'estimated' };
+  const link = state.links.get(leg.link);
+  const coords = leg.geometry && leg.geometry.length > 1 ? leg.geometry
+    : link && link.geometry.type === 'LineString' ? link.geometry.coordinates : null;
+  let pts = coords ? coords.map(([x, y]) => [y, x]) : [point(leg.from), point(leg.to)].filter(Boolean);
+  const a = point(leg.from);
+  // Links are stored in one direction; draw them the way the leg goes.
+  if (a && pts.length > 1 && L.latLng(a).distanceTo(pts[0]) > L.latLng(a).distanceTo(pts[pts.length - 1])) pts = pts.reverse();
+  if (pts.length > 2) return { pts, drawn: 'data' };
+  if (pts.length === 2 && SEA_MODES.has(leg.mode)) return { pts: greatCircle(pts[0], pts[1]), drawn: 'great-circle' };
+  return { pts, drawn: 'straight' };
+}
+// A land leg drawn straight this long is drawn dotted: the line is not where the track runs.
+const SCHEMATIC_KM = 500;
 
 function icon(symbol, title) {
   return L.divIcon({ className: 'marker-label', html: `<span title="${escapeHtml(title)}">${symbol}</span>`, iconSize: [18, 18] });
@@ -238,9 +404,19 @@ function drawRoutes(routes) {
   state.layers = routes.map((r, i) => {
     const g = L.featureGroup();
     for (const leg of r.legs || []) {
-      // An estimated access leg (a place beyond the network) is dashed.
-      const line = L.polyline(legLatLngs(leg), { color: MODE_COLOURS[leg.mode] || '#333', weight: 4, opacity: 0.9, dashArray: leg.estimated ? '8 6' : null });
-      line.bindTooltip(`${i + 1}: ${leg.from_name} → ${leg.to_name} (${leg.mode}, ${leg.estimated ? '~' : ''}${leg.km} km${leg.estimated ? ', estimated access leg' : ''})`);
+      // An estimated access leg (a place beyond the network) is dashed; a long land leg with no
+      // track shape is dotted, and its tooltip says which countries it really runs through.
+      const { pts, drawn } = legShape(leg);
+      const schematic = drawn === 'straight' && leg.km > SCHEMATIC_KM;
+      const line = L.polyline(pts, {
+        color: MODE_COLOURS[leg.mode] || '#333', weight: 4, opacity: 0.9,
+        dashArray: leg.estimated ? '8 6' : schematic ? '1 9' : null, lineCap: 'round', mode: leg.mode, drawn,
+      });
+      const notes = [`${leg.mode}`, `${leg.estimated ? '~' : ''}${fmt(leg.km)} km`];
+      if (leg.estimated) notes.push('estimated access leg');
+      if (Number.isFinite(leg.risk)) notes.push(`risk ${fmt(100 * leg.risk, 1)}%`);
+      if (schematic) notes.push(`drawn straight: the data has no track shape${(leg.countries || []).length ? `; runs through ${leg.countries.join(', ')}` : ''}`);
+      line.bindTooltip(`${i + 1}: ${escapeHtml(leg.from_name)} → ${escapeHtml(leg.to_name)} (${escapeHtml(notes.join(', '))})`);
       line.on('click', () => select(i));
       line.addTo(g);
     }
@@ -257,11 +433,14 @@ function drawRoutes(routes) {
     }
     for (const f of r.ferries || []) {
       const a = point(f.from), b = point(f.to);
-      if (a && b) L.marker([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], { icon: icon('≋', `ferry ${f.link}`), keyboard: false }).addTo(g);
+      if (a && b) {
+        const arc = greatCircle(a, b);
+        L.marker(arc[Math.floor(arc.length / 2)], { icon: icon('≋', `ferry ${f.link}`), keyboard: false }).addTo(g);
+      }
     }
     for (const leg of r.legs || []) {
       if (!(leg.chokepoints || []).length) continue;
-      const pts = legLatLngs(leg);
+      const { pts } = legShape(leg);
       if (pts.length) L.marker(pts[Math.floor(pts.length / 2)], { icon: icon('⚠', `chokepoint ${leg.chokepoints.join(', ')}`), keyboard: false }).addTo(g);
     }
     g.addTo(routeLayer);
@@ -335,6 +514,7 @@ function select(i) {
   }
   showLanded(r && r.landed_cost);
   showExposure(r);
+  layoutLabels();
 }
 
 // The policy regimes the selected route meets (sanctions, permits, war risk): what each adds, or
@@ -450,7 +630,7 @@ async function reliability() {
       `${bars}<text x="0" y="114" font-size="10">${days(0)} d</text><text x="360" y="114" font-size="10" text-anchor="end">${days(h.counts.length)} d</text></svg>` +
       `<table><tr><th>planned</th><td class="num">${fmt(rel.planned_hours / 24, 1)} d</td><th>P50</th><td class="num">${fmt(rel.p50_hours / 24, 1)} d</td></tr>` +
       `<tr><th>P90</th><td class="num">${fmt(rel.p90_hours / 24, 1)} d</td><th>P95</th><td class="num">${fmt(rel.p95_hours / 24, 1)} d</td></tr>` +
-      `<tr><th>disruption</th><td class="num">${fmt(100 * rel.disruption_probability, 1)} %</td><th>delay cost</th><td class="num">${fmt(rel.expected_delay_cost_usd)} $</td></tr></table>`;
+      `<tr><th>disruption</th><td class="num">${fmt(100 * rel.disruption_probability, 1)}%</td><th>delay cost</th><td class="num">${fmt(rel.expected_delay_cost_usd)} $</td></tr></table>`;
   } catch (e) {
     out.textContent = e.message;
   }
@@ -505,6 +685,8 @@ async function seaRoute() {
     });
     const pts = parts.flat();
     routeLayer.clearLayers();
+    state.selected = -1;
+    layoutLabels();
     const line = L.polyline(parts, { color: MODE_COLOURS.sea, weight: 4, opacity: 0.9 }).addTo(routeLayer);
     line.bindTooltip(`${name(r.from)} → ${name(r.to)}, ${fmt(t.nm)} nm`);
     L.marker(pts[0], { icon: icon('⚓', name(r.from)), keyboard: false }).addTo(routeLayer);
