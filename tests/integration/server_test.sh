@@ -31,6 +31,17 @@ PY
   pass=$((pass+1))
 }
 json=(-H 'Content-Type: application/json')
+# The id of the job the last check started, and waiting (up to TRIES x 0.2 s) while a job runs:
+# wait_job ENDPOINT ID TRIES sets `state` to its last status.
+job_id() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none; }
+wait_job() {
+  state=running
+  for _ in $(seq 1 "$3"); do
+    state=$(curl -s -m 10 "$BASE/v1/$1/$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
+    [ "$state" = running ] || break
+    sleep 0.2
+  done
+}
 flagship='{"from": "Stepnogorsk", "to": "Yokohama", "commodity": "rare-earth-oxide", "tonnes": 1000, "avoid": ["CN"], "objective": "cost"}'
 
 check healthz 200 'j["status"] == "ok"' "$BASE/healthz"
@@ -80,14 +91,9 @@ check histogram_bins_range 400 'j["error"]["field"] == "histogram_bins"' "${json
 # is refused while the first runs (limit 1).
 check assign_bad_demand 404 'j["error"]["field"] == "demand"' "${json[@]}" -d '{"demand": "../../etc/passwd"}' "$BASE/v1/assign"
 check assign_start 202 'j["status"] == "running"' "${json[@]}" -d '{"max_iterations": 30}' "$BASE/v1/assign"
-job=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none)
+job=$(job_id)
 second=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "${json[@]}" -d '{"max_iterations": 30}' "$BASE/v1/assign")
-state=running
-for _ in $(seq 1 600); do
-  state=$(curl -s -m 10 "$BASE/v1/assign/$job" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
-  [ "$state" = running ] || break
-  sleep 0.2
-done
+wait_job assign "$job" 600
 if [ "$state" = done ]; then pass=$((pass+1)); else echo "FAIL assign_poll: job $job ended '$state'"; fail=$((fail+1)); fi
 if [ "$second" = 503 ] || [ "$second" = 202 ]; then pass=$((pass+1)); else echo "FAIL assign_cap: $second"; fail=$((fail+1)); fi
 check assign_result 200 'j["status"] == "done" and "result" in j and j["progress"] is not None' "$BASE/v1/assign/$job"
@@ -95,12 +101,8 @@ check assign_unknown 404 'j["error"]["code"] == "not_found"' "$BASE/v1/assign/99
 # A sweep as a job, its configuration inline (a file name is refused over HTTP).
 check sweep_no_paths 400 'j["error"]["field"] == "config"' "${json[@]}" -d '{"config": "/etc/passwd"}' "$BASE/v1/sweep"
 check sweep_start 202 'j["status"] == "running"' "${json[@]}" -d '{"sweep": {"origins": ["Stepnogorsk"], "destinations": ["Yokohama", "Hamburg"], "tonnes": [10]}, "fresh": true}' "$BASE/v1/sweep"
-sjob=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none)
-for _ in $(seq 1 300); do
-  state=$(curl -s -m 10 "$BASE/v1/sweep/$sjob" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
-  [ "$state" = running ] || break
-  sleep 0.2
-done
+sjob=$(job_id)
+wait_job sweep "$sjob" 300
 check sweep_result 200 'j["status"] == "done" and len(j["result"]["rows"]) == 2 and j["result"]["rows"][0]["status"] == "ok"' "$BASE/v1/sweep/$sjob"
 
 # Errors from the one table, never a crash.
@@ -148,12 +150,8 @@ stop_server
 store_dir=$(mktemp -d)
 start_server "$bin" --store "$store_dir/jobs.sqlite" || exit 1
 check store_job_start 202 'j["status"] == "running"' "${json[@]}" -d '{"sweep": {"origins": ["Stepnogorsk"], "destinations": ["Yokohama"], "tonnes": [10]}}' "$BASE/v1/sweep"
-kjob=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$body" 2>/dev/null || echo none)
-for _ in $(seq 1 300); do
-  state=$(curl -s -m 10 "$BASE/v1/sweep/$kjob" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null)
-  [ "$state" = running ] || break
-  sleep 0.2
-done
+kjob=$(job_id)
+wait_job sweep "$kjob" 300
 stop_server
 start_server "$bin" --store "$store_dir/jobs.sqlite" || exit 1
 check store_job_after_restart 200 'j["status"] == "done" and j["result"]["rows"][0]["status"] == "ok"' "$BASE/v1/sweep/$kjob"
