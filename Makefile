@@ -3,7 +3,8 @@
 JOBS ?= 2
 APT_PACKAGES := cmake g++ make clang-format libgtest-dev libbenchmark-dev nlohmann-json3-dev libcli11-dev \
                 libcpp-httplib-dev libgeographiclib-dev libosmium2-dev curl chromium clang libclang-rt-14-dev \
-                python3-dev python3-pybind11 python3-pytest python3-pandas libsqlite3-dev gdal-bin
+                python3-dev python3-pybind11 python3-pytest python3-pandas libsqlite3-dev gdal-bin \
+                libopenmpi-dev openmpi-bin
 # Node.js and npm (for the map): Debian's packages unless a node and an npm are already on the PATH.
 NODE_PACKAGES := nodejs npm
 FLAGSHIP := compare --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 \

@@ -35,6 +35,7 @@ struct Context {
 struct Answer {
   nlohmann::json json;
   std::map<std::string, std::function<std::string()>> files;
+  bool silent = false;  // nothing to print: an MPI rank other than 0 (rank 0 prints the sweep)
 };
 
 // A CLI option and the request field it sets.

@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "api/customs_codec.h"
+#include "api/error_table.h"
 #include "api/feature_groups.h"
 #include "api/request.h"
+#include "cluster/cluster.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/sweep_store.h"
@@ -290,6 +292,17 @@ Result<json> prepare_sweep(const Context& ctx, const json& request) {
   return rq;
 }
 
+std::function<void(const sweep::Progress&)> progress_lines(std::ostream* out) {
+  auto last = std::make_shared<double>(-10.0);
+  return [out, last](const sweep::Progress& pr) {
+    if (pr.seconds - *last < 2 && pr.done != pr.total) return;
+    *last = pr.seconds;
+    *out << "sweep: " << pr.done << "/" << pr.total << " cells (" << pr.failed << " failed), "
+         << text::format_number(pr.per_second, 1) << " a second, "
+         << text::format_number(pr.seconds_left, 0) << " s left" << std::endl;
+  };
+}
+
 Result<Answer> run_sweep(const Context& ctx, const json& request) {
   Fields f(request);
   const json* config = f.value("sweep");
@@ -298,45 +311,59 @@ Result<Answer> run_sweep(const Context& ctx, const json& request) {
   CARAVAN_TRY(fresh, f.flag("fresh"));
   CARAVAN_TRY(part, f.opt_int("part", 0, 1 << 20));
   CARAVAN_TRY(ways, f.opt_int("ways", 1, 1 << 20));
+  CARAVAN_TRY(rank_timeout, f.opt_num("rank_timeout", 1, 86400));
   if (auto s = f.no_unknown(); !s) return s.error();
   if (config == nullptr) return field_error("sweep", "give a configuration");
   CARAVAN_TRY(p, parse_config(*config));
   CARAVAN_TRY(cells, sweep::expand(p.config));
   const std::string path =
       store_file.value_or(ctx.store.empty() ? std::string("caravan-results.sqlite") : ctx.store);
-  CARAVAN_TRY(store, io::SqliteStore::open(path, p.text, cells.size(), fresh));
-  sweep::RunOptions o;
-  o.threads = static_cast<unsigned>(threads.value_or(0));
-  o.part = static_cast<std::size_t>(part.value_or(0));
-  o.ways = static_cast<std::size_t>(ways.value_or(1));
-  if (o.part >= o.ways) return field_error("part", "expected part < ways");
-  if (ctx.progress) {
-    std::ostream* out = ctx.progress;
-    auto last = std::make_shared<double>(-10.0);
-    o.progress = [out, last](const sweep::Progress& pr) {
-      if (pr.seconds - *last < 2 && pr.done != pr.total) return;
-      *last = pr.seconds;
-      *out << "sweep: " << pr.done << "/" << pr.total << " cells (" << pr.failed << " failed), "
-           << text::format_number(pr.per_second, 1) << " a second, "
-           << text::format_number(pr.seconds_left, 0) << " s left" << std::endl;
-    };
+  std::unique_ptr<io::SqliteStore> store;
+  auto open = [&]() -> Result<sweep::Store*> {
+    CARAVAN_TRY(opened, io::SqliteStore::open(path, p.text, cells.size(), fresh));
+    store = std::move(opened);
+    return store.get();
+  };
+  json run_json;
+  json mpi;
+  if (ctx.local && cluster::launched()) {  // started by mpirun: cells dealt to the ranks
+    if (part || ways)
+      return field_error("part", "under mpirun the ranks share the cells: no --part/--ways");
+    cluster::Options o;
+    o.threads = static_cast<unsigned>(threads.value_or(1));
+    o.rank_timeout_seconds = rank_timeout.value_or(30);
+    if (ctx.progress) o.progress = progress_lines(ctx.progress);
+    CARAVAN_TRY(outcome, cluster::run(cells, runner_of(ctx, p), open, o));
+    if (outcome.rank != 0) return Answer{json{{"rank", outcome.rank}}, {}, true};
+    const auto& s = outcome.summary;
+    run_json = {{"cells", s.cells},   {"skipped", s.skipped}, {"ran", s.ran},
+                {"failed", s.failed}, {"seconds", s.seconds}, {"missing", outcome.missing}};
+    mpi = {{"ranks", outcome.ranks},
+           {"lost_ranks", outcome.lost_ranks},
+           {"cells_by_rank", outcome.per_rank}};
+  } else {
+    CARAVAN_TRY(opened, open());
+    sweep::RunOptions o;
+    o.threads = static_cast<unsigned>(threads.value_or(0));
+    o.part = static_cast<std::size_t>(part.value_or(0));
+    o.ways = static_cast<std::size_t>(ways.value_or(1));
+    if (o.part >= o.ways) return field_error("part", "expected part < ways");
+    if (ctx.progress) o.progress = progress_lines(ctx.progress);
+    CARAVAN_TRY(s, sweep::run(cells, runner_of(ctx, p), *opened, o));
+    run_json = {{"cells", s.cells},   {"skipped", s.skipped}, {"ran", s.ran},
+                {"failed", s.failed}, {"seconds", s.seconds}, {"missing", json::array()}};
   }
-  CARAVAN_TRY(summary, sweep::run(cells, runner_of(ctx, p), *store, o));
   CARAVAN_TRY(records, store->records());
   json rows = json::array();
   for (const auto& r : records) rows.push_back(record_json(r));
-  return Answer{json{{"sweep",
-                      {{"id", store->sweep_id()},
-                       {"store", path},
-                       {"cells", cells.size()},
-                       {"this_run",
-                        {{"cells", summary.cells},
-                         {"skipped", summary.skipped},
-                         {"ran", summary.ran},
-                         {"failed", summary.failed},
-                         {"seconds", summary.seconds}}}}},
-                     {"rows", rows}},
-                {}};
+  json answer = {{"sweep",
+                  {{"id", store->sweep_id()},
+                   {"store", path},
+                   {"cells", cells.size()},
+                   {"this_run", run_json}}},
+                 {"rows", rows}};
+  if (!mpi.is_null()) answer["sweep"]["mpi"] = mpi;
+  return Answer{answer, {}};
 }
 
 const char* kCsvColumns[] = {"cell",      "origin",          "destination", "commodity", "tonnes",
@@ -376,6 +403,16 @@ std::string sweep_text(const Context&, const json& r) {
   s << "sweep " << w["id"] << " in " << w["store"].get<std::string>() << ": " << w["cells"]
     << " cells; this run: " << t["ran"] << " run (" << t["failed"] << " failed), " << t["skipped"]
     << " already done, " << text::format_number(t["seconds"].get<double>(), 1) << " s\n";
+  if (w.contains("mpi")) {
+    const auto& m = w["mpi"];
+    s << "  on " << m["ranks"] << " MPI ranks; cells by rank: " << m["cells_by_rank"].dump()
+      << "\n";
+  }
+  if (!t["missing"].empty()) {
+    s << "  MISSING: " << t["missing"].size() << " cells were dealt to lost ranks "
+      << w["mpi"]["lost_ranks"].dump() << " and never came back: " << t["missing"].dump()
+      << "; run the same command again to do only them\n";
+  }
   s << "  cell  from -> to, scenario, objective            best route                           "
        "USD       days\n";
   std::size_t shown = 0;
@@ -405,6 +442,15 @@ std::string sweep_text(const Context&, const json& r) {
   return s.str();
 }
 
+// Cells lost with a rank: the rows are printed, and the exit code says the sweep is not whole.
+int sweep_exit(const json& r, std::ostream& err) {
+  const auto& missing = r["sweep"]["this_run"]["missing"];
+  if (missing.empty()) return 0;
+  err << "error: " << missing.size() << " cells missing (lost ranks "
+      << r["sweep"]["mpi"]["lost_ranks"].dump() << "): run the same command again to do them\n";
+  return error_info(ErrorCode::Unavailable).exit_code;
+}
+
 }  // namespace
 
 std::vector<Feature> sweep_features() {
@@ -420,7 +466,9 @@ std::vector<Feature> sweep_features() {
         {"--threads", "threads", K::Integer, "workers (default: every core)"},
         {"--fresh", "fresh", K::Flag, "forget what an earlier run of this configuration saved"},
         {"--part", "part", K::Integer, "run only the cells with index % ways == part"},
-        {"--ways", "ways", K::Integer, "the number of parts (default 1)"}},
+        {"--ways", "ways", K::Integer, "the number of parts (default 1)"},
+        {"--rank-timeout", "rank_timeout", K::Number,
+         "under mpirun: seconds of silence after which a rank is given up as lost (default 30)"}},
        false,
        nullptr,
        prepare_sweep,
@@ -428,7 +476,7 @@ std::vector<Feature> sweep_features() {
        sweep_text,
        sweep_csv,
        nullptr,
-       nullptr}};
+       sweep_exit}};
 }
 
 }  // namespace caravan::api

@@ -47,6 +47,7 @@ int run_feature(FeatureCommand& c, const std::string& network_dir, std::ostream&
   }
   auto answer = api::run(f, ctx, *request);
   if (!answer) return fail(answer.error(), err);
+  if (answer->silent) return 0;
   for (const auto& [flag, path] : files) {
     const auto it = answer->files.find(flag);
     if (it == answer->files.end()) continue;

@@ -200,6 +200,61 @@ TEST_F(BrokenNetwork, GeometryShapesALinkAndBadFeaturesAreNamed) {
       << error();
 }
 
+// geometry-*.geojson: more shape files beside geometry.geojson (the embedded network's rail lines
+// are one), read after it in name order; a link in none keeps no shape.
+TEST_F(BrokenNetwork, GeometryFilesBesideGeometryGeojsonAreReadToo) {
+  std::ofstream(dir_ / "geometry.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties":
+           {"id": "r1"}, "geometry": {"type": "LineString",
+           "coordinates": [[70.0, 50.0], [75.0, 48.0], [82.5, 45.2]]}}]})";
+  std::ofstream(dir_ / "geometry-rail.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties":
+           {"id": "r2", "source": "test"}, "geometry": {"type": "LineString",
+           "coordinates": [[82.5, 45.2], [83.0, 45.1], [83.5, 45.0], [84.0, 44.9]]}}]})";
+  std::ofstream(dir_ / "geometry-notes.txt") << "not a shape file";
+  auto n = load_network(dir_.string());
+  ASSERT_TRUE(n) << n.error().message;
+  EXPECT_EQ(n->link(*n->find_link("r1")).geometry.size(), 3u);
+  EXPECT_EQ(n->link(*n->find_link("r2")).geometry.size(), 4u);
+  // Only geometry-*.geojson: geometry.geojson is optional.
+  fs::remove(dir_ / "geometry.geojson");
+  n = load_network(dir_.string());
+  ASSERT_TRUE(n) << n.error().message;
+  EXPECT_TRUE(n->link(*n->find_link("r1")).geometry.empty());
+  EXPECT_EQ(n->link(*n->find_link("r2")).geometry.size(), 4u);
+  // A bad feature in the second file names that file.
+  std::ofstream(dir_ / "geometry-rail.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties":
+           {"id": "r9"}, "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]})";
+  EXPECT_NE(error().find("geometry-rail.geojson: feature 1 properties.id: unknown link 'r9'"),
+            std::string::npos)
+      << error();
+}
+
+// One link shaped by two files: neither is the obvious one to keep, so the folder is refused,
+// naming the link and both files.
+TEST_F(BrokenNetwork, ALinkShapedByTwoGeometryFilesIsRefused) {
+  std::ofstream(dir_ / "geometry.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties":
+           {"id": "r1"}, "geometry": {"type": "LineString",
+           "coordinates": [[70.0, 50.0], [82.5, 45.2]]}}]})";
+  std::ofstream(dir_ / "geometry-rail.geojson")
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties":
+           {"id": "r2"}, "geometry": {"type": "LineString", "coordinates": [[82.5, 45.2],
+           [84.0, 44.9]]}}, {"type": "Feature", "properties": {"id": "r1"}, "geometry":
+           {"type": "LineString", "coordinates": [[70.0, 50.0], [82.5, 45.2]]}}]})";
+  EXPECT_NE(error().find("geometry-rail.geojson: feature 2 properties.id: link 'r1' already has "
+                         "a shape in geometry.geojson"),
+            std::string::npos)
+      << error();
+  // Between two geometry-*.geojson files likewise: the later name is the one reported.
+  fs::rename(dir_ / "geometry.geojson", dir_ / "geometry-a.geojson");
+  EXPECT_NE(error().find("geometry-rail.geojson: feature 2 properties.id: link 'r1' already has "
+                         "a shape in geometry-a.geojson"),
+            std::string::npos)
+      << error();
+}
+
 // rates.csv: rates by commodity class and train type. A bulk shipment on r1 (KZ) pays the
 // wagonload rate, from 3,000 t the block-train rate, and a container never.
 class BrokenRates : public BrokenNetwork {

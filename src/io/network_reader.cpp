@@ -221,11 +221,13 @@ Status read_rules(Context& ctx, nw::Tables& out) {
   return Ok{};
 }
 
-// geometry.geojson (optional): a LineString per link, `properties.id` naming it (the file
-// `network import-osm` writes), stored from the link's `from` to its `to`.
-Status read_geometry(Context& ctx, nw::Tables& out) {
-  const auto path = path_of(ctx, "geometry.geojson");
-  if (!std::filesystem::exists(path)) return Ok{};
+// geometry.geojson and geometry-*.geojson (optional): a LineString per link, `properties.id`
+// naming it (the file `network import-osm` writes), stored from the link's `from` to its `to`.
+// The files are read geometry.geojson first, then the others in name order; one link shaped by
+// two files is an error, since neither would be the obvious one to keep.
+Status read_geometry_file(Context& ctx, nw::Tables& out, const std::string& file,
+                          std::unordered_map<std::uint32_t, std::string>& shaped_by) {
+  const auto path = path_of(ctx, file);
   std::ifstream in(path, std::ios::binary);
   const auto doc = nlohmann::json::parse(in, nullptr, false);
   auto bad = [&](const std::string& where, const std::string& msg) {
@@ -245,6 +247,10 @@ Status read_geometry(Context& ctx, nw::Tables& out) {
     if (link == ctx.links.end())
       return bad(where + " properties.id",
                  "unknown link '" + id + "'" + suggestion(keys(ctx.links), id));
+    if (const auto other = shaped_by.find(link->second);
+        other != shaped_by.end() && other->second != file)
+      return bad(where + " properties.id",
+                 "link '" + id + "' already has a shape in " + other->second);
     const auto& g = f.value("geometry", nlohmann::json());
     if (!g.is_object() || g.value("type", "") != "LineString" || !g.contains("coordinates") ||
         !g["coordinates"].is_array() || g["coordinates"].size() < 2)
@@ -262,7 +268,30 @@ Status read_geometry(Context& ctx, nw::Tables& out) {
     if (great_circle(line.back(), a).value < great_circle(line.front(), a).value)
       std::reverse(line.begin(), line.end());
     l.geometry = std::move(line);
+    shaped_by.emplace(link->second, file);
   }
+  return Ok{};
+}
+
+Status read_geometry(Context& ctx, nw::Tables& out) {
+  std::vector<std::string> files;
+  if (std::filesystem::exists(path_of(ctx, "geometry.geojson")))
+    files.emplace_back("geometry.geojson");
+  std::vector<std::string> more;
+  // The non-throwing overloads: a folder that cannot be listed adds no file.
+  std::error_code ec, file_ec;
+  for (std::filesystem::directory_iterator it(ctx.dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (name.size() > 17 && name.rfind("geometry-", 0) == 0 &&
+        name.compare(name.size() - 8, 8, ".geojson") == 0 && it->is_regular_file(file_ec))
+      more.push_back(name);
+  }
+  std::sort(more.begin(), more.end());
+  files.insert(files.end(), more.begin(), more.end());
+  std::unordered_map<std::uint32_t, std::string> shaped_by;  // link -> the file that shaped it
+  for (const auto& file : files)
+    if (auto s = read_geometry_file(ctx, out, file, shaped_by); !s) return s.error();
   return Ok{};
 }
 

@@ -84,7 +84,8 @@ struct Link {
   std::uint16_t closed_months = 0;  // bit m-1 set: closed in month m
   bool oneway = false;
   bool estimated = false;  // an access leg made at query time (route/access.h), not a surveyed link
-  // Its shape from `from` to `to` (geometry.geojson), for maps; empty: a straight line.
+  // Its shape from `from` to `to` (geometry.geojson, geometry-*.geojson), for maps; empty: a
+  // straight line.
   std::vector<LatLon> geometry;
   Provenance prov;
 

@@ -4,6 +4,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -88,33 +90,56 @@ json to_json(const py::handle& o) {
                        py::str(py::type::of(o)).cast<std::string>());
 }
 
-py::object to_python(const json& j) {
+// Straight onto the C API (each new object's reference handed on): answers are large (a route's
+// legs and shapes), and pybind11's accessors cost a lookup and a reference count per item.
+PyObject* to_python_raw(const json& j) {
   switch (j.type()) {
-    case json::value_t::null:
-      return py::none();
     case json::value_t::boolean:
-      return py::bool_(j.get<bool>());
+      return PyBool_FromLong(j.get<bool>() ? 1 : 0);
     case json::value_t::number_integer:
-      return py::int_(j.get<long long>());
+      return PyLong_FromLongLong(j.get<long long>());
     case json::value_t::number_unsigned:
-      return py::int_(j.get<unsigned long long>());
+      return PyLong_FromUnsignedLongLong(j.get<unsigned long long>());
     case json::value_t::number_float:
-      return py::float_(j.get<double>());
-    case json::value_t::string:
-      return py::str(j.get_ref<const std::string&>());
+      return PyFloat_FromDouble(j.get<double>());
+    case json::value_t::string: {
+      const auto& v = j.get_ref<const std::string&>();
+      return PyUnicode_FromStringAndSize(v.data(), static_cast<Py_ssize_t>(v.size()));
+    }
     case json::value_t::array: {
-      py::list l(j.size());
-      for (std::size_t i = 0; i < j.size(); ++i) l[i] = to_python(j[i]);
+      PyObject* l = PyList_New(static_cast<Py_ssize_t>(j.size()));
+      if (l == nullptr) return nullptr;
+      Py_ssize_t i = 0;
+      for (const auto& v : j) {
+        PyObject* item = to_python_raw(v);
+        if (item == nullptr) return Py_DECREF(l), nullptr;
+        PyList_SET_ITEM(l, i++, item);  // steals the reference
+      }
       return l;
     }
     case json::value_t::object: {
-      py::dict d;
-      for (const auto& [k, v] : j.items()) d[py::str(k)] = to_python(v);
+      PyObject* d = PyDict_New();
+      if (d == nullptr) return nullptr;
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& k = it.key();
+        PyObject* key = PyUnicode_FromStringAndSize(k.data(), static_cast<Py_ssize_t>(k.size()));
+        PyObject* value = key ? to_python_raw(it.value()) : nullptr;
+        const int rc = value ? PyDict_SetItem(d, key, value) : -1;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+        if (rc != 0) return Py_DECREF(d), nullptr;
+      }
       return d;
     }
     default:
-      return py::none();
+      Py_RETURN_NONE;
   }
+}
+
+py::object to_python(const json& j) {
+  PyObject* o = to_python_raw(j);
+  if (o == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
 }
 
 // Runs a feature on a request dict; the answer as Python values, or {"error": ...}. The GIL is
@@ -136,6 +161,24 @@ py::object run_values(const Handle& h, const std::string& feature, const py::han
     }
   }
   return to_python(out);
+}
+
+// For the binding's benchmark (python/tests/bench_binding.py): the same feature call made `n`
+// times in C++ on a request converted once, no Python in between; seconds a call. The difference
+// from the same call made from Python is what the binding costs.
+double codec_seconds(const Handle& h, const std::string& feature, const py::handle& request,
+                     int n) {
+  const Feature* f = caravan::api::find_feature(feature);
+  if (f == nullptr) throw py::value_error("no feature '" + feature + "'");
+  const json rq = to_json(request);
+  py::gil_scoped_release release;
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < n; ++i) {
+    auto a = caravan::api::run(*f, context_of(h), rq);
+    if (!a) throw std::runtime_error(a.error().message);
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+         std::max(1, n);
 }
 
 // A feature's rendering of an answer: "text", "csv" or "geojson" (JSON text).
@@ -187,6 +230,9 @@ PYBIND11_MODULE(_caravan, m) {
   m.def("run_values", &run_values, py::arg("handle"), py::arg("feature"), py::arg("request"),
         "Runs a feature with a request dict; returns the answer as dicts and lists, or "
         "{\"error\": ...}.");
+  m.def("codec_seconds", &codec_seconds, py::arg("handle"), py::arg("feature"), py::arg("request"),
+        py::arg("n"),
+        "Benchmarks only: seconds a call of the feature in C++ (no Python between calls).");
   m.def("render", &render, py::arg("handle"), py::arg("feature"), py::arg("response"),
         py::arg("format"), "The feature's text, csv or geojson rendering of an answer.");
   m.def("features", [] {

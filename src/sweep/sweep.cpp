@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -17,7 +18,106 @@ std::vector<T> or_default(const std::vector<T>& v) {
   return v.empty() ? std::vector<T>{T{}} : v;
 }
 
+// encode/decode: counts and lengths as 4 little-endian bytes, numbers as 8 (the machine's
+// doubles: the ranks of one MPI job share an architecture), an optional as a 0/1 byte first.
+void put_u32(std::string& s, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void put_f64(std::string& s, double v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  s.append(b, 8);
+}
+void put_str(std::string& s, const std::string& v) {
+  put_u32(s, static_cast<std::uint32_t>(v.size()));
+  s += v;
+}
+void put_opt(std::string& s, const std::optional<double>& v) {
+  s.push_back(v ? 1 : 0);
+  if (v) put_f64(s, *v);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool u32(std::uint32_t& v) {
+    if (b_.size() - at_ < 4) return false;
+    v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<std::uint32_t>(static_cast<unsigned char>(b_[at_ + i])) << (8 * i);
+    at_ += 4;
+    return true;
+  }
+  bool f64(double& v) {
+    if (b_.size() - at_ < 8) return false;
+    std::memcpy(&v, b_.data() + at_, 8);
+    at_ += 8;
+    return true;
+  }
+  bool str(std::string& v) {
+    std::uint32_t n = 0;
+    if (!u32(n) || b_.size() - at_ < n) return false;
+    v.assign(b_.substr(at_, n));
+    at_ += n;
+    return true;
+  }
+  bool opt(std::optional<double>& v) {
+    if (at_ >= b_.size() || static_cast<unsigned char>(b_[at_]) > 1) return false;
+    const bool has = b_[at_++] == 1;
+    if (!has) return v.reset(), true;
+    double x = 0;
+    if (!f64(x)) return false;
+    v = x;
+    return true;
+  }
+  bool at_end() const { return at_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  std::size_t at_ = 0;
+};
+
 }  // namespace
+
+std::string encode(const CellResult& r) {
+  std::string s;
+  put_u32(s, static_cast<std::uint32_t>(r.rows.size()));
+  for (const auto& row : r.rows) {
+    put_u32(s, static_cast<std::uint32_t>(row.rank));
+    put_str(s, row.label);
+    put_str(s, row.summary);
+    put_str(s, row.countries);
+    for (double v : {row.cost_usd, row.days, row.co2_t, row.risk, row.km}) put_f64(s, v);
+    for (const auto* o : {&row.landed_cost_usd, &row.p50_days, &row.p90_days, &row.on_time})
+      put_opt(s, *o);
+  }
+  put_str(s, r.error);
+  return s;
+}
+
+Result<CellResult> decode(std::string_view bytes) {
+  auto bad = [] {
+    return make_error(ErrorCode::InvalidData, "a cell's result arrived truncated or garbled",
+                      "result");
+  };
+  Reader in(bytes);
+  CellResult r;
+  std::uint32_t n = 0;
+  if (!in.u32(n) || n > bytes.size()) return bad();
+  r.rows.resize(n);
+  for (auto& row : r.rows) {
+    std::uint32_t rank = 0;
+    if (!in.u32(rank) || !in.str(row.label) || !in.str(row.summary) || !in.str(row.countries))
+      return bad();
+    row.rank = rank;
+    for (double* v : {&row.cost_usd, &row.days, &row.co2_t, &row.risk, &row.km})
+      if (!in.f64(*v)) return bad();
+    for (auto* o : {&row.landed_cost_usd, &row.p50_days, &row.p90_days, &row.on_time})
+      if (!in.opt(*o)) return bad();
+  }
+  if (!in.str(r.error) || !in.at_end()) return bad();
+  return r;
+}
 
 std::string Cell::key() const {
   char t[64];

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -62,6 +63,11 @@ struct CellResult {
   std::vector<RouteRow> rows;
   std::string error;  // the cell failed (bad input, a limit hit): why; the sweep goes on
 };
+
+// A cell's result as bytes, to carry it between processes (cluster/): decode(encode(r)) == r; a
+// truncated or foreign byte string is an error, never a crash.
+std::string encode(const CellResult& result);
+Result<CellResult> decode(std::string_view bytes);
 
 // Runs one cell (given by the edge: the api turns a cell into a feature request).
 using CellRunner = std::function<CellResult(const Cell&)>;

@@ -172,6 +172,61 @@ Record rec(std::size_t cell, int month, std::string scenario, std::string label,
   return r;
 }
 
+// What crosses between MPI ranks comes back equal, every prefix of it is refused, and garbage is
+// refused rather than read.
+TEST(Encode, ACellResultRoundTripsAndTruncationIsAnError) {
+  CellResult r;
+  RouteRow a;
+  a.rank = 1;
+  a.label = "Middle Corridor";
+  a.summary = "Stepnogorsk > Aktau ~ Alat > Poti";
+  a.countries = "KZ>AZ>GE";
+  a.cost_usd = 123456.75;
+  a.days = 31.25;
+  a.co2_t = 7.5;
+  a.risk = 0.747;
+  a.km = 9876.5;
+  a.p50_days = 30.0;
+  a.on_time = 0.41;
+  RouteRow b = a;
+  b.rank = 2;
+  b.label = "";
+  b.landed_cost_usd = 1e6;
+  b.p50_days.reset();
+  r.rows = {a, b};
+  r.error = "";
+  const auto bytes = encode(r);
+  auto back = decode(bytes);
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_EQ(back->rows.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto &x = r.rows[i], &y = back->rows[i];
+    EXPECT_EQ(x.rank, y.rank);
+    EXPECT_EQ(x.label, y.label);
+    EXPECT_EQ(x.summary, y.summary);
+    EXPECT_EQ(x.countries, y.countries);
+    EXPECT_EQ(x.cost_usd, y.cost_usd);
+    EXPECT_EQ(x.days, y.days);
+    EXPECT_EQ(x.co2_t, y.co2_t);
+    EXPECT_EQ(x.risk, y.risk);
+    EXPECT_EQ(x.km, y.km);
+    EXPECT_EQ(x.landed_cost_usd, y.landed_cost_usd);
+    EXPECT_EQ(x.p50_days, y.p50_days);
+    EXPECT_EQ(x.p90_days, y.p90_days);
+    EXPECT_EQ(x.on_time, y.on_time);
+  }
+  CellResult failed;
+  failed.error = "unknown place 'Atlantis'";
+  auto f = decode(encode(failed));
+  ASSERT_TRUE(f);
+  EXPECT_TRUE(f->rows.empty());
+  EXPECT_EQ(f->error, failed.error);
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    EXPECT_FALSE(decode(std::string_view(bytes).substr(0, n))) << n;
+  EXPECT_FALSE(decode(bytes + "x"));
+  EXPECT_FALSE(decode(std::string(64, '\xff')));
+}
+
 TEST(Summarize, CorridorsByMonthWinsAndScenarioEffects) {
   std::vector<Record> rs = {rec(0, 1, "baseline", "Middle Corridor", 100, 20),
                             rec(0, 1, "baseline", "China", 120, 15, 2),
