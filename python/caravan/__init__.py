@@ -38,7 +38,7 @@ def _raise_if_error(text):
 
 
 def _raise_if_error_value(value):
-    if isinstance(value, dict) and set(value) == {"error"} and isinstance(value["error"], dict):
+    if type(value) is dict and len(value) == 1 and isinstance(value.get("error"), dict):
         e = value["error"]
         raise CaravanError(e.get("code"), e.get("message"), e.get("field"), e.get("exit_code"),
                            e.get("http_status"))
@@ -72,8 +72,9 @@ class Network:
 
     def run(self, feature, request=None, **fields):
         """Runs a feature by name ("route", "landed-cost" ...) with a request dict."""
-        result = _raise_if_error_value(
-            _caravan.run_values(self._handle, feature, _request(request, fields)))
+        if fields or request is None:
+            request = _request(request, fields)
+        result = _raise_if_error_value(_caravan.run_values(self._handle, feature, request))
         if isinstance(result, dict):
             result.setdefault("_feature", feature)
         return result

@@ -25,9 +25,12 @@ using Clock = std::chrono::steady_clock;
 
 // Messages: a worker asks for cells (kWant, how many), returns a result (kResult: the cell's index
 // and its encoded rows; it also asks for the next cell) and beats while it works (kBeat); rank 0
-// deals a cell (kCell: its index and key, which the worker checks against its own expansion of
-// the configuration) or says there are no more (kStop).
-enum Tag : int { kWant = 11, kResult = 12, kBeat = 13, kCell = 14, kStop = 15 };
+// answers a beat with a beat, deals a cell (kCell: its index and key, which the worker checks
+// against its own expansion of the configuration) or says there are no more (kStop).
+enum Tag : int { kWant = 11, kResult = 12, kBeat = 13, kCell = 14, kStop = 15, kEnd = 16 };
+// Finally rank 0 tells every rank still there that the sweep is over (kEnd), and whether a rank
+// was lost: MPI_Finalize waits for every rank, the dead one too, so then no rank calls it (the
+// processes just exit; mpirun reports that, and the job ends).
 
 double since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -67,6 +70,10 @@ std::optional<Message> poll() {
 }
 
 void nap() { std::this_thread::sleep_for(std::chrono::microseconds(500)); }
+
+// Cells a rank keeps in hand per thread: one running and one waiting, so that a thread never
+// idles while the main thread (which naps between polls) hands it the next.
+constexpr unsigned kDepth = 2;
 
 // Cells run on `threads` threads; the main thread hands them cells and collects results.
 class Workers {
@@ -183,7 +190,7 @@ Result<Outcome> coordinate(int ranks, const std::vector<sweep::Cell>& cells,
   };
   Workers local(cells, runner, o.threads);
   std::size_t local_held = 0;
-  for (; local_held < o.threads && !todo.empty(); ++local_held) {
+  for (; local_held < kDepth * o.threads && !todo.empty(); ++local_held) {
     local.give(todo.front());
     todo.pop_front();
   }
@@ -217,7 +224,9 @@ Result<Outcome> coordinate(int ranks, const std::vector<sweep::Cell>& cells,
       const auto r = static_cast<std::size_t>(m->from);
       heard[r] = Clock::now();
       if (lost[r]) continue;  // given up on: its cells are reported missing
-      if (m->tag == kWant) {
+      if (m->tag == kBeat) {
+        send(m->from, kBeat, {});  // so that the rank knows rank 0 is there
+      } else if (m->tag == kWant) {
         const auto n = read_u64(m->bytes);
         for (std::uint64_t i = 0; i < n && !stopped[r]; ++i) deal(m->from);
       } else if (m->tag == kResult) {
@@ -256,6 +265,8 @@ Result<Outcome> coordinate(int ranks, const std::vector<sweep::Cell>& cells,
     if (!busy) nap();
   }
   report(true);
+  for (int q = 1; q < ranks; ++q)
+    if (!lost[static_cast<std::size_t>(q)]) send(q, kEnd, out.lost_ranks.empty() ? "0" : "1");
   std::sort(out.missing.begin(), out.missing.end());
   if (error) return *error;
   out.summary.ran = finished;
@@ -272,9 +283,9 @@ Result<Outcome> work(int rank, int ranks, const std::vector<sweep::Cell>& cells,
   out.rank = rank;
   out.ranks = ranks;
   Workers local(cells, runner, o.threads);
-  send(0, kWant, u64(o.threads));
+  send(0, kWant, u64(kDepth * o.threads));
   std::size_t held = 0;
-  bool stopped = false;
+  bool stopped = false, ended = false;
   auto heard = Clock::now(), beat = Clock::now();
   for (;;) {
     bool busy = false;
@@ -290,6 +301,9 @@ Result<Outcome> work(int rank, int ranks, const std::vector<sweep::Cell>& cells,
       heard = Clock::now();
       if (m->tag == kStop) {
         stopped = true;
+      } else if (m->tag == kEnd) {
+        ended = true;
+        out.lost_ranks = m->bytes == "1" ? std::vector<int>{-1} : std::vector<int>{};
       } else if (m->tag == kCell) {
         const auto cell = read_u64(m->bytes);
         const auto key = m->bytes.substr(std::min<std::size_t>(8, m->bytes.size()));
@@ -306,14 +320,14 @@ Result<Outcome> work(int rank, int ranks, const std::vector<sweep::Cell>& cells,
         local.give(cell);
       }
     }
-    if (stopped && held == 0) break;
+    if (stopped && held == 0 && ended) break;
     if (since(beat) > 0.5) {
       send(0, kBeat, {});
       beat = Clock::now();
     }
-    // Rank 0 answers every request at once; silence while waiting means it has finished
-    // without this rank (it gave this rank up): leave rather than hang.
-    if (held == 0 && since(heard) > o.rank_timeout_seconds)
+    // Rank 0 answers every request and beat at once: silence means it has gone, or has given
+    // this rank up and finished without it. Leave rather than hang.
+    if (since(heard) > o.rank_timeout_seconds)  // (then run() skips MPI_Finalize)
       return make_error(ErrorCode::Unavailable,
                         "rank " + std::to_string(rank) + ": rank 0 stopped answering", "mpi");
     if (!busy) nap();
@@ -333,9 +347,30 @@ bool launched() {
 
 Result<Outcome> run(const std::vector<sweep::Cell>& cells, const sweep::CellRunner& runner,
                     const std::function<Result<sweep::Store*>()>& open_store, const Options& o) {
+  // MPI_Init waits for every rank of the launch: one lost before it got there (killed, its
+  // machine gone) would hold the others forever. A watchdog ends this process instead, with the
+  // error table's code for "unavailable"; nothing has run, so a rerun does every cell.
+  std::mutex m;
+  std::condition_variable cv;
+  bool started = false;
+  std::thread watchdog([&] {
+    std::unique_lock l(m);
+    if (cv.wait_for(l, std::chrono::duration<double>(o.rank_timeout_seconds),
+                    [&] { return started; }))
+      return;
+    std::cerr << "error: MPI did not start within " << o.rank_timeout_seconds
+              << " s (a rank lost at launch?); no cell has run\n";
+    std::_Exit(9);
+  });
   int provided = 0;
-  if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
-    return make_error(ErrorCode::Unavailable, "MPI could not start", "mpi");
+  const int init = MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  {
+    std::lock_guard l(m);
+    started = true;
+  }
+  cv.notify_all();
+  watchdog.join();
+  if (init != MPI_SUCCESS) return make_error(ErrorCode::Unavailable, "MPI could not start", "mpi");
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &ranks);
@@ -343,7 +378,8 @@ Result<Outcome> run(const std::vector<sweep::Cell>& cells, const sweep::CellRunn
   auto out = rank == 0 ? coordinate(ranks, cells, runner, open_store, o)
                        : work(rank, ranks, cells, runner, o);
   if (out) out->rank = rank;
-  MPI_Finalize();
+  // A rank was lost (or this rank does not know): MPI_Finalize would wait for it forever.
+  if (out && out->lost_ranks.empty()) MPI_Finalize();
   return out;
 }
 

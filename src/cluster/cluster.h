@@ -5,9 +5,11 @@
 // seed and the cell (sweep::expand), so the rows are the same for any number of ranks or threads.
 //
 // A rank that is lost (killed, its machine gone) is noticed when it falls silent for
-// `rank_timeout_seconds` (every rank beats twice a second while it works): the others finish the
-// remaining cells and the cells it held are reported missing; running the sweep again does only
-// those. Open MPI aborts the whole job when a rank dies unless mpirun is given
+// `rank_timeout_seconds` (every rank beats twice a second, and rank 0 beats back): the others
+// finish the remaining cells and the cells it held are reported missing; running the sweep again
+// does only those. MPI_Finalize would wait for the lost rank, so then no rank calls it; and a
+// rank lost before MPI has started (MPI_Init waits for all) ends the others after the same time
+// with an error, no cell run. Open MPI aborts the whole job when a rank dies unless mpirun is given
 // `--enable-recovery`; then what was saved stays, and a rerun does the rest (docs/sweeps.md).
 #pragma once
 #include <cstddef>

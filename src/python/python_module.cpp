@@ -66,28 +66,47 @@ std::string run(const Handle& h, const std::string& feature, const std::string& 
 
 // Python values and JSON, converted directly (no JSON text between them): dicts, lists, tuples,
 // str, bool, int, float and None. Anything else is a TypeError naming its type.
-json to_json(const py::handle& o) {
-  if (o.is_none()) return nullptr;
-  if (py::isinstance<py::bool_>(o)) return o.cast<bool>();
-  if (py::isinstance<py::int_>(o)) {  // as JSON text would parse it: unsigned when not negative
-    const auto v = o.cast<long long>();
+json to_json(const py::handle& h) {
+  PyObject* o = h.ptr();
+  if (o == Py_None) return nullptr;
+  if (PyBool_Check(o)) return o == Py_True;
+  if (PyLong_Check(o)) {  // as JSON text would parse it: unsigned when not negative
+    const auto v = py::reinterpret_borrow<py::int_>(h).cast<long long>();
     if (v >= 0) return static_cast<unsigned long long>(v);
     return v;
   }
-  if (py::isinstance<py::float_>(o)) return o.cast<double>();
-  if (py::isinstance<py::str>(o)) return o.cast<std::string>();
-  if (py::isinstance<py::dict>(o)) {
+  if (PyFloat_Check(o)) return PyFloat_AS_DOUBLE(o);
+  if (PyUnicode_Check(o)) {
+    Py_ssize_t n = 0;
+    const char* c = PyUnicode_AsUTF8AndSize(o, &n);
+    if (c == nullptr) throw py::error_already_set();
+    return std::string(c, static_cast<std::size_t>(n));
+  }
+  if (PyDict_Check(o)) {
     json j = json::object();
-    for (const auto& [k, v] : o.cast<py::dict>()) j[py::str(k).cast<std::string>()] = to_json(v);
+    PyObject *k = nullptr, *v = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(o, &pos, &k, &v)) {
+      std::string key;
+      if (PyUnicode_Check(k)) {
+        Py_ssize_t n = 0;
+        const char* c = PyUnicode_AsUTF8AndSize(k, &n);
+        if (c == nullptr) throw py::error_already_set();
+        key.assign(c, static_cast<std::size_t>(n));
+      } else {
+        key = py::str(k).cast<std::string>();
+      }
+      j[std::move(key)] = to_json(v);
+    }
     return j;
   }
-  if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
+  if (PyList_Check(o) || PyTuple_Check(o)) {
     json j = json::array();
-    for (const auto& v : o) j.push_back(to_json(v));
+    for (const auto& v : h) j.push_back(to_json(v));
     return j;
   }
   throw py::type_error("a request holds dicts, lists, str, numbers, bool and None, not " +
-                       py::str(py::type::of(o)).cast<std::string>());
+                       py::str(py::type::of(h)).cast<std::string>());
 }
 
 // Straight onto the C API (each new object's reference handed on): answers are large (a route's

@@ -55,6 +55,13 @@ import json,sys; a=json.load(open(sys.argv[1]))[\"sweep\"][\"this_run\"]; b=json
 sys.exit(not (b[\"ran\"]==len(a[\"missing\"]) and b[\"skipped\"]==a[\"ran\"]))" "$tmp/r.json" "$tmp/r2.json"'
 "$bin" sweep --config "$tmp/slow.json" --store "$tmp/r.sqlite" --csv --quiet > "$tmp/r.csv"
 ok "and the rows equal those of an undisturbed run" 'cmp -s "$tmp/slow.csv" "$tmp/r.csv"'
+# A rank lost at launch, before MPI has started: the others end with an error, not a hang.
+sed 's/sleep 1;/sleep 0.05;/' "$tmp/die.sh" > "$tmp/die_early.sh"; chmod +x "$tmp/die_early.sh"
+start=$(date +%s)
+mpi --enable-recovery -np 3 "$tmp/die_early.sh" "$bin" sweep --config "$tmp/slow.json" --store "$tmp/e.sqlite" \
+  --rank-timeout 3 --json > "$tmp/e.json" 2> "$tmp/e.err"
+took=$(( $(date +%s) - start ))
+ok "a rank lost at launch: no hang ($took s), an error saying MPI did not start, or the sweep with rank 2 lost" '[ $took -lt 120 ] && { grep -q "MPI did not start within 3 s" "$tmp/e.err" || grep -q "lost ranks \[2\]" "$tmp/e.err"; }'
 # Without --enable-recovery Open MPI ends the job when a rank dies: no hang, whole cells kept.
 mpi -np 3 "$tmp/die.sh" "$bin" sweep --config "$tmp/slow.json" --store "$tmp/a.sqlite" --quiet > /dev/null 2>&1; rc=$?
 ok "lost rank (no recovery): the job ends with an error" '[ $rc -ne 0 ] && [ $rc -ne 124 ]'
