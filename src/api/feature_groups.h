@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/feature.h"
+#include "places/gazetteer.h"
 
 namespace caravan::api {
 
@@ -17,9 +18,12 @@ std::vector<Feature> report_features();   // report (report_codec.cpp)
 
 // The network a routing request runs on: the context's (nullopt), or a copy of it joined by
 // estimated access legs to the places its "from" and "to" name that only the gazetteer knows
-// (route/access.h; the gazetteer is io::default_sea_files()'s).
-Result<std::optional<network::Network>> joined_network(const Context& ctx,
-                                                       const nlohmann::json& request);
+// (route/access.h; the gazetteer is io::default_sea_files()'s), and to the main seaports
+// (places::main_ports) of `market_countries` it has no place in, by sea.
+Result<std::optional<network::Network>> joined_network(
+    const Context& ctx, const nlohmann::json& request,
+    const std::vector<std::string>& market_countries = {},
+    places::Facility facility = places::Facility::Container);
 
 // Places of the gazetteer that match `q` and are not locations of the network (UN/LOCODE, name,
 // WPI data), at most `limit`: what `locate` adds when the network has no exact match.

@@ -353,7 +353,9 @@ Result<json> gazetteer_matches(const network::Network& net, const std::string& q
   return out;
 }
 
-Result<std::optional<network::Network>> joined_network(const Context& ctx, const json& request) {
+Result<std::optional<network::Network>> joined_network(
+    const Context& ctx, const json& request, const std::vector<std::string>& market_countries,
+    places::Facility facility) {
   std::vector<std::string> queries, fields;
   for (const char* k : {"from", "to"})
     if (request.is_object() && request.contains(k) && request[k].is_string()) {
@@ -365,12 +367,37 @@ Result<std::optional<network::Network>> joined_network(const Context& ctx, const
         fields.emplace_back(k);
       }
     }
-  if (queries.empty()) return std::optional<network::Network>{};
+  // Markets the network has no place in: served through their main seaports, by sea.
+  std::vector<std::string> unreached;
+  for (const auto& c : market_countries) {
+    bool has = false;
+    if (const auto id = ctx.net->find_country(c))
+      for (const auto& l : ctx.net->tables().locations) has = has || l.country == *id;
+    if (!has) unreached.push_back(c);
+  }
+  if (queries.empty() && unreached.empty()) return std::optional<network::Network>{};
   const auto files = io::default_sea_files();
   CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
   CARAVAN_TRY(ends, route::places_beyond(*ctx.net, *gaz, queries, fields));
+  for (const auto& c : unreached)
+    for (const auto id : places::main_ports(*gaz, c, 3, facility)) {
+      const auto& p = gaz->place(id);
+      const std::string code = p.locode.empty() ? "WPI" + p.port->wpi_number : p.locode;
+      if (std::none_of(ends.begin(), ends.end(), [&](const auto& e) { return e.id == code; }))
+        ends.push_back({code, p, ""});
+    }
   if (ends.empty()) return std::optional<network::Network>{};
-  CARAVAN_TRY(joined, route::with_access(*ctx.net, ends));
+  // A place in a country the network does not cover, or a bare position, may need the maritime
+  // layer (sea access legs): read it only then.
+  route::AccessOptions options;
+  std::shared_ptr<const sea::SeaData> sea;
+  for (const auto& e : ends)
+    if (!sea && (e.place.country.empty() || !ctx.net->find_country(e.place.country))) {
+      CARAVAN_TRY(data, io::load_sea_data(files.marnet, files.sea_dir));
+      sea = data;
+      options.sea = sea.get();
+    }
+  CARAVAN_TRY(joined, route::with_access(*ctx.net, ends, options));
   return std::optional<network::Network>{std::move(joined)};
 }
 
@@ -385,8 +412,8 @@ std::vector<Feature> global_features() {
        "passages avoided by default that may be used (northeast, northwest: the Arctic routes; "
        "corinth)"},
       {"--vessel", "vessel", K::Text,
-       "vessel class: container-large (default), container-feeder, bulk-handy, bulk-large, "
-       "tanker-product, tanker-crude (data/sea/vessel_classes.csv)"},
+       "vessel class: container-large (default), container-panamax, container-feeder, "
+       "bulk-handy, bulk-large, tanker-product, tanker-crude (data/sea/vessel_classes.csv)"},
       {"--tonnes", "tonnes", K::Number, "cargo in tonnes (default: figures per TEU or tonne)"},
       {"--teu", "teu", K::Number, "cargo in TEU"},
       {"--tonnes-per-teu", "tonnes_per_teu", K::Number,

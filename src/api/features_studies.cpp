@@ -105,11 +105,36 @@ int landed_exit(const json& r, std::ostream& err) {
 
 Result<Answer> run_markets(const Context& ctx, const json& request) {
   // A place beyond the network as the origin is joined to it; the markets are countries.
+  // A market the network has no place in is served through its main seaports (by sea).
   json origin = json::object();
-  if (request.is_object() && request.contains("from")) origin["from"] = request["from"];
-  CARAVAN_TRY(joined, joined_network(ctx, origin));
+  std::vector<std::string> countries;
+  if (request.is_object()) {
+    if (request.contains("from")) origin["from"] = request["from"];
+    if (request.contains("to")) {
+      json one = {{"to", request["to"]}};
+      Fields f(one);
+      if (auto list = f.list("to"))
+        for (auto code : *list) {
+          for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          if (code.size() == 2) countries.push_back(code);
+        }
+    }
+  }
+  // Bulk goods go to ports with a bulk facility, the rest to container ports.
+  auto facility = places::Facility::Container;
+  if (request.is_object() && request.contains("commodity") && request["commodity"].is_string())
+    if (const auto c = ctx.net->find_commodity(request["commodity"].get<std::string>()))
+      if (ctx.net->commodity(*c).handling != network::Handling::Container)
+        facility = places::Facility::Bulk;
+  CARAVAN_TRY(joined, joined_network(ctx, origin, countries, facility));
   const network::Network& net = joined ? *joined : *ctx.net;
   CARAVAN_TRY(j, markets(net, request, ctx.limits));
+  for (auto& m : j["markets"])  // still unreached: the gazetteer had no port there either
+    if (m.value("places_tried", 1) == 0 && m.contains("no_route_reason"))
+      m["no_route_reason"] = m["no_route_reason"].get<std::string>() +
+                             ", nor does the gazetteer list a seaport there to reach it by sea "
+                             "(a fuller UN/LOCODE or World Port Index file: CARAVAN_UNLOCODE, "
+                             "CARAVAN_WPI)";
   return Answer{std::move(j), {}};
 }
 std::string markets_of(const Context&, const json& r) { return markets_table(r); }

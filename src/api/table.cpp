@@ -195,10 +195,15 @@ std::string route_block(const json& r, std::size_t index) {
     }
     s << "\n";
   }
-  if (std::any_of(r["legs"].begin(), r["legs"].end(),
-                  [](const json& l) { return l.value("estimated", false); }))
+  bool land = false, sea = false;
+  for (const auto& l : r["legs"])
+    if (l.value("estimated", false)) (l.value("mode", "") == "sea" ? sea : land) = true;
+  if (land)
     s << "     ~ an estimated access leg: the place is not in the network; joined to it by a "
          "straight line x circuity at the country's median rates (source d_access)\n";
+  if (sea)
+    s << "     ~ an estimated sea access leg: the port is beyond the network's land reach; "
+         "sailed over the maritime layer at a vessel class's cost and speed (source d_access)\n";
   for (const auto& st : r["stops"])
     if (st["cost_usd"].get<double>() > 0 || st["hours"].get<double>() > 0)
       s << "     at " << st["at_name"].get<std::string>() << ": "

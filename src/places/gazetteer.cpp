@@ -398,4 +398,22 @@ Result<Place> resolve(const Gazetteer& g, std::string_view query, const std::str
                     field);
 }
 
+std::vector<PlaceId> main_ports(const Gazetteer& g, std::string_view country, std::size_t n,
+                                Facility wanted) {
+  std::vector<std::pair<int, std::uint32_t>> ports;
+  for (std::uint32_t i = 0; i < g.size(); ++i) {
+    const auto& p = g.place(PlaceId{i});
+    if (p.country != country || !p.has_position || !(p.port || (p.functions & kPort))) continue;
+    const bool fits =
+        wanted == Facility::Any ||
+        (p.port &&
+         (wanted == Facility::Container ? p.port->container : p.port->bulk).value_or(false));
+    ports.push_back({(fits ? 0 : 100) - p.prominence(), i});
+  }
+  std::sort(ports.begin(), ports.end());
+  std::vector<PlaceId> out;
+  for (std::size_t i = 0; i < ports.size() && i < n; ++i) out.push_back(PlaceId{ports[i].second});
+  return out;
+}
+
 }  // namespace caravan::places

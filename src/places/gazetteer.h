@@ -105,6 +105,14 @@ class Gazetteer {
   std::vector<std::uint32_t> length_start_;  // the first token of each length (256 + 1)
 };
 
+// A country's main seaports: ports of `country` (ISO alpha-2) with a position, those with the
+// facility the cargo needs first (the World Port Index's container or solid-bulk facility), then
+// the most prominent (harbour size), at most `n`. A market a network does not reach is served
+// through these.
+enum class Facility { Container, Bulk, Any };
+std::vector<PlaceId> main_ports(const Gazetteer& g, std::string_view country, std::size_t n,
+                                Facility wanted = Facility::Container);
+
 // One place for a query: a UN/LOCODE, "lat,lon" (decimal degrees), or a name as `search` finds
 // it; an error names `field` and lists the closest names when the query is unknown or ambiguous.
 Result<Place> resolve(const Gazetteer& g, std::string_view query, const std::string& field,

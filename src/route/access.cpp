@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "network/link_medians.h"
 #include "network/locate.h"
+#include "sea/sea_path.h"
 
 namespace caravan::route {
 
@@ -43,6 +44,107 @@ Served served(const nw::Network& net) {
   return s;
 }
 
+// The network's chokepoint for a sea passage: the same id, ignoring case and punctuation
+// ("babelmandeb" is "bab-el-mandeb").
+std::optional<ChokepointId> chokepoint_of(const nw::Network& net, const sea::Passage& p) {
+  auto norm = [](std::string_view s) {
+    std::string o;
+    for (char c : s)
+      if (std::isalnum(static_cast<unsigned char>(c)))
+        o.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return o;
+  };
+  const auto want = norm(p.id);
+  for (std::uint32_t i = 0; i < net.tables().chokepoints.size(); ++i)
+    if (norm(net.tables().chokepoints[i].id) == want) return ChokepointId{i};
+  return std::nullopt;
+}
+
+const sea::VesselClass* vessel_for(const sea::SeaData& s, bool per_teu) {
+  for (const auto& v : s.vessels)
+    if (v.per_teu == per_teu && (per_teu || v.cargo == "dry bulk")) return &v;
+  return nullptr;
+}
+
+// Sailings from the network's seaports nearest to `p` by sea (see AccessOptions); how many.
+Result<int> add_sea_access(const nw::Network& net, const sea::SeaData& sd, nw::Tables& t,
+                           LocationId at, const std::string& id, const places::Place& p,
+                           CountryId country, SourceId sid, const AccessOptions& opt) {
+  const auto& layer = sd.network;
+  const auto from = layer.snap(p.at);
+  const auto& near = layer.position(from.node);
+  if (from.distance.value > opt.max_snap_km.value)
+    return make_error(ErrorCode::NotFound,
+                      p.name + " is " + text::thousands(from.distance.value) +
+                          " km from the nearest sea lane (node " + std::to_string(from.node.value) +
+                          " at " + text::format_number(near.lat, 3) + "," +
+                          text::format_number(near.lon, 3) + "; at most " +
+                          text::thousands(opt.max_snap_km.value) + " km): not joined by sea");
+  std::vector<bool> avoid(layer.passages().size(), false);
+  for (std::uint32_t i = 0; i < layer.passages().size(); ++i)
+    avoid[i] = layer.passages()[i].avoided_by_default;
+  // The network's seaports with sailings of their own (not the Caspian's: it is not in the layer).
+  std::vector<std::uint8_t> sails(net.location_count(), 0);
+  for (std::uint32_t i = 0; i < net.link_count(); ++i)
+    if (const auto& l = net.link(LinkId{i}); l.mode == nw::Mode::Sea && !l.estimated)
+      sails[l.from.value] = sails[l.to.value] = 1;
+  struct Candidate {
+    double km;
+    LocationId port;
+    sea::SeaPath path;
+    double snap_km;
+  };
+  std::vector<Candidate> found;
+  for (std::uint32_t i = 0; i < net.location_count(); ++i) {
+    const auto& l = net.location(LocationId{i});
+    if (!sails[i] || l.kind != nw::LocationKind::Seaport) continue;
+    const auto s = layer.snap(l.pos);
+    if (s.distance.value > opt.max_snap_km.value) continue;
+    auto path = sea::shortest_sea_path(layer, s.node, from.node, avoid);
+    if (!path) continue;
+    found.push_back({path->length.value + s.distance.value + from.distance.value, LocationId{i},
+                     std::move(*path), s.distance.value});
+  }
+  std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.km < b.km; });
+  if (found.size() > static_cast<std::size_t>(opt.sea_ports))
+    found.resize(static_cast<std::size_t>(opt.sea_ports));
+  const auto* box = vessel_for(sd, true);
+  const auto* bulk = vessel_for(sd, false);
+  const auto medians = figures(net, nw::Mode::Sea, 0, CountryId{});
+  int added = 0;
+  for (auto& c : found) {
+    const auto& port = net.location(c.port);
+    nw::Link k;
+    k.id = "access-sea-" + id + "-" + port.id;
+    k.from = at;
+    k.to = c.port;
+    k.mode = nw::Mode::Sea;
+    k.km = Km{std::max(1.0, c.km)};
+    const double nm = k.km.value / 1.852;
+    const double knots = box ? box->speed_kn.mid() : 15.0;
+    k.hours = Hours{nm / knots};
+    if (box) k.usd_per_teu = box->usd_per_unit_1000nm.mid() * nm / 1000;
+    if (bulk) k.usd_per_tkm = bulk->usd_per_unit_1000nm.mid() / 1000 / 1.852;
+    k.handling_mask = 0x7;
+    k.emission_class = medians.emission_class;
+    k.countries = {country, port.country};
+    for (const auto pid : c.path.passages)
+      if (const auto cp = chokepoint_of(net, layer.passages()[pid.value]))
+        if (std::find(k.chokepoints.begin(), k.chokepoints.end(), *cp) == k.chokepoints.end())
+          k.chokepoints.push_back(*cp);
+    k.geometry.push_back(p.at);
+    for (auto it = c.path.nodes.rbegin(); it != c.path.nodes.rend(); ++it)
+      k.geometry.push_back(layer.position(*it));
+    k.geometry.push_back(port.pos);
+    k.estimated = true;
+    k.prov.where = "sea access leg (estimated, over " + layer.source() + ")";
+    k.prov.sources = {{"*", sid}};
+    t.links.push_back(std::move(k));
+    ++added;
+  }
+  return added;
+}
+
 }  // namespace
 
 Result<nw::Network> with_access(const nw::Network& net, const std::vector<AccessPlace>& ends,
@@ -61,7 +163,12 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
           "network's own derived road distances use 1.1-1.5, d_road_km; Kazakh rail 0.98-1.14, "
           "d_rail_km_kz). Speed, rate per t-km and per TEU-km, and emission class: the medians of "
           "the "
-          "network's links of that mode (and gauge) in the country, else in the whole network."));
+          "network's links of that mode (and gauge) in the country, else in the whole network. "
+          "Sea access legs (a port the land network does not reach): the shortest path over the "
+          "maritime layer from the network's seaports nearest by sea, at the speed and cost of "
+          "the layer's default container class and its first dry-bulk class (middle of their "
+          "ranges; data/sea/vessel_classes.csv), emission class the most common of the "
+          "network's sea links."));
   const SourceId sid{static_cast<std::uint32_t>(t.sources.size() - 1)};
   for (const auto& end : ends) {
     const auto& p = end.place;
@@ -80,6 +187,25 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
           best = d, country = l.country;
       }
       country_guessed = country.has_value();
+    }
+    // A port (or a position) in a country the network does not cover can still be reached by sea:
+    // the country is added, with no figures of its own.
+    const bool sea_joinable = opt.sea != nullptr && (p.functions & places::kPort || p.port ||
+                                                     (p.country.empty() && p.has_position));
+    if (!country && sea_joinable && p.has_position) {
+      const std::string iso = p.country.empty() ? std::string("ZZ") : p.country;
+      country = net.find_country(iso);
+      for (std::uint32_t c = 0; !country && c < t.countries.size(); ++c)
+        if (t.countries[c].iso2 == iso) country = CountryId{c};
+      if (!country) {
+        nw::Country c;
+        c.iso2 = iso;
+        c.name = p.country.empty() ? std::string("unknown country (a position)") : iso;
+        c.prov.where = "gazetteer (" + p.source + "): a country beyond the network";
+        c.prov.sources = {{"*", sid}};
+        t.countries.push_back(std::move(c));
+        country = CountryId{static_cast<std::uint32_t>(t.countries.size() - 1)};
+      }
     }
     if (!country) {
       std::vector<std::string> all;
@@ -167,6 +293,10 @@ Result<nw::Network> with_access(const nw::Network& net, const std::vector<Access
       add(nw::Mode::Road, 0, id, d, opt.road_circuity);
       ++road;
       if (road >= opt.nearest + 1) break;
+    }
+    if (added == 0 && sea_joinable) {
+      CARAVAN_TRY(n, add_sea_access(net, *opt.sea, t, at, end.id, p, *country, sid, opt));
+      added += n;
     }
     if (added == 0)
       return make_error(ErrorCode::NotFound,

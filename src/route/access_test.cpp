@@ -126,5 +126,98 @@ TEST(Access, OnlyQueriesTheNetworkDoesNotKnowGoToTheGazetteer) {
   EXPECT_NE(missing.error().message.find("nor is it in the gazetteer"), std::string::npos);
 }
 
+// Sea access, on a small maritime layer:
+//
+//    A~~~~B           sea link A-B (KZ ports, lat 40, lon 51 and 55)
+//    n0---n1--suez--n2         lanes at the ports, then through a tagged passage
+//                     |
+//                     n3   P (38, 60.5): a Japanese port, a country the network does not cover
+//
+// P is joined by estimated sailings from the network's seaports nearest by sea, through the
+// passage, which becomes the network's chokepoint of that id; a port far from every lane is an
+// error naming the nearest lane node and its distance.
+struct SeaWorld {
+  nw::Network net;
+  sea::SeaData sea;
+};
+SeaWorld sea_world() {
+  auto t = testing::tables_from_ascii(" A~~~~B", {});
+  for (auto& l : t.locations) l.kind = nw::LocationKind::Seaport;
+  nw::Chokepoint suez;
+  suez.id = "suez";
+  suez.name = "Suez Canal";
+  t.chokepoints.push_back(suez);
+  auto net = nw::Network::build(std::move(t));
+  EXPECT_TRUE(net) << net.error().message;
+  std::vector<LatLon> nodes = {{40, 51}, {40, 55}, {40, 60}, {38, 60}};
+  auto lane = [&](std::uint32_t a, std::uint32_t b, std::string pass = "") {
+    return sea::LaneInput{a, b, great_circle(nodes[a], nodes[b]), std::move(pass)};
+  };
+  sea::Passage p;
+  p.id = p.marnet_pass = "suez";
+  p.name = "Suez Canal";
+  auto layer = sea::SeaNetwork::build(nodes, {lane(0, 1), lane(1, 2, "suez"), lane(2, 3)}, {p},
+                                      "test lanes");
+  EXPECT_TRUE(layer) << layer.error().message;
+  sea::SeaData data{std::move(*layer), {}};
+  sea::VesselClass box;
+  box.id = "box";
+  box.per_teu = true;
+  box.cargo = "container";
+  box.speed_kn = {15, 15};
+  box.usd_per_unit_1000nm = {100, 100};
+  sea::VesselClass bulk = box;
+  bulk.id = "bulk";
+  bulk.per_teu = false;
+  bulk.cargo = "dry bulk";
+  bulk.usd_per_unit_1000nm = {10, 10};
+  data.vessels = {box, bulk};
+  return {std::move(*net), std::move(data)};
+}
+
+TEST(Access, APortBeyondTheNetworksCountriesIsJoinedBySeaOverTheLayer) {
+  const auto w = sea_world();
+  AccessOptions o;
+  o.sea = &w.sea;
+  auto joined =
+      with_access(w.net, {{"JPXXX", place("JPXXX", 38, 60.5, places::kPort, "JP"), ""}}, o);
+  ASSERT_TRUE(joined) << joined.error().message;
+  const auto jp = joined->find_country("JP");
+  ASSERT_TRUE(jp);
+  int sea_legs = 0;
+  for (std::uint32_t i = 0; i < joined->link_count(); ++i) {
+    const auto& l = joined->link(LinkId{i});
+    if (!l.estimated) continue;
+    ++sea_legs;
+    EXPECT_EQ(l.mode, nw::Mode::Sea) << l.id;
+    EXPECT_GT(l.geometry.size(), 3u) << l.id;  // drawn along the lanes
+    ASSERT_EQ(l.chokepoints.size(), 1u) << l.id;
+    EXPECT_EQ(joined->chokepoint(l.chokepoints[0]).id, "suez");
+    EXPECT_EQ(l.countries.front(), *jp);
+    // The lanes' length: longer than the great circle, priced at the class's 100 USD/TEU/1000 nm.
+    const double gc = great_circle(LatLon{38, 60.5}, joined->location(l.to).pos).value;
+    EXPECT_GT(l.km.value, gc);
+    EXPECT_NEAR(*l.usd_per_teu, 100 * l.km.value / 1.852 / 1000, 1e-6);
+    EXPECT_NEAR(l.hours.value, l.km.value / 1.852 / 15, 1e-6);
+  }
+  EXPECT_EQ(sea_legs, 2);  // both seaports (at most sea_ports)
+  // And it routes: A to the port, by sea.
+  PlanRequest r;
+  r.query.from = *joined->find_location("A");
+  r.query.to = *joined->find_location("JPXXX");
+  r.shipment.teu = Teu{1};
+  r.shipment.tonnes = Tonnes{10};
+  auto plan_out = plan(*joined, r);
+  ASSERT_TRUE(plan_out) << plan_out.error().message;
+  ASSERT_FALSE(plan_out->routes.empty());
+  // Without a layer it cannot be joined; far from every lane it is an error naming the nearest.
+  EXPECT_FALSE(with_access(w.net, {{"JPXXX", place("JPXXX", 38, 60.5, places::kPort, "JP"), ""}}));
+  auto far = with_access(w.net, {{"JPFAR", place("JPFAR", 0, 0, places::kPort, "JP"), ""}}, o);
+  ASSERT_FALSE(far);
+  EXPECT_NE(far.error().message.find("km from the nearest sea lane (node 0 at 40"),
+            std::string::npos)
+      << far.error().message;
+}
+
 }  // namespace
 }  // namespace caravan::route

@@ -15,6 +15,7 @@ expect() {  # exit code, text expected in stderr, args...
 R=(--commodity rare-earth-oxide --tonnes 1000)
 expect 4 "unknown location 'Yokohamma' (closest: Yokohama (JPYOK)" route --from Stepnogorsk --to Yokohamma "${R[@]}"
 expect 4 "unknown commodity 'oxide'" route --from Stepnogorsk --to Yokohama --commodity oxide --tonnes 5
+expect 4 "0.0000,25.0000 is 1,410 km from the nearest sea lane (node 13616 at -5.800,13.700; at most 300 km)" route --from Stepnogorsk --to 0,25 --tonnes 10
 expect 2 "give the quantity as tonnes or as TEU, not both" route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 5 --teu 1
 expect 2 "field 'tonnes'" route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes -5
 expect 2 "unknown objective 'speed'" route --from Stepnogorsk --to Yokohama "${R[@]}" --objective speed
@@ -51,7 +52,7 @@ expect 2 "field 'to': 'JAPAN' is not an ISO 3166-1 alpha-2 country code" markets
 expect 2 "field 'prices': a price for 'FR', which is not among the markets" markets --from Stepnogorsk --to JP,DE --tonnes 10 --prices FR=1000
 expect 2 "'Temirtau' is ambiguous: Temirtau (KZTAU), Temirtau (RUTEM) (give the UN/LOCODE)" route --from Temirtau --to Yokohama --tonnes 10
 expect 4 "nor is it in the gazetteer" route --from Kostanayyy --to Yokohama --tonnes 10
-expect 4 "which the network 'Eurasia freight corridors' does not cover" route --from "Barcelona" --to Yokohama --tonnes 10
+expect 4 "which the network 'Eurasia freight corridors' does not cover" route --from "Madrid" --to Yokohama --tonnes 10
 expect 4 "unknown scenario 'nosuch'" scenario --from Stepnogorsk --to Yokohama "${R[@]}" --scenario nosuch
 bad_sc="$(mktemp --suffix=.scenario)"
 printf 'name "bad"\nclose country=XX\n' > "$bad_sc"

@@ -35,6 +35,8 @@ check sea_route.txt sea-route --from Shanghai --to Rotterdam --avoid suez --tonn
 check places_typo.txt places Rotterdm --limit 3
 check markets.txt markets --from Stepnogorsk --commodity rare-earth-oxide --tonnes 1000 --to JP,KR,CN,DE,NL,US,IN --prices JP=75000,DE=78000 --price-usd 72000
 check access_legs.txt route --from Kustanai --to KZTAU --commodity grain --tonnes 500
+check sea_access.txt route --from Stepnogorsk --to 40.67,-74.04 --commodity rare-earth-oxide --tonnes 1000
+check markets_by_sea.txt markets --from Stepnogorsk --commodity rare-earth-oxide --tonnes 1000 --to JP,TW,VN,US --price-usd 72000
 check middle_corridor_dated.txt route --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --avoid CN,RU --depart 2026-11-25
 check why_not_bandar_abbas.txt why-not --from Tashkent --to Istanbul --teu 20 --via "Bandar Abbas" --ignore-policies
 check why_not_aktau.txt why-not --from Stepnogorsk --to Yokohama --commodity rare-earth-oxide --tonnes 1000 --via Aktau
