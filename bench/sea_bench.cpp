@@ -192,6 +192,28 @@ void BM_Route_WithAccessLegs(benchmark::State& state) {
 }
 BENCHMARK(BM_Route_WithAccessLegs)->Unit(benchmark::kMicrosecond);
 
+// A port in a country the network does not cover (Kaohsiung, TW), joined by sea access legs over
+// the maritime layer (the 5 network seaports nearest by sea: one A* each), then planned from
+// Stepnogorsk.
+void BM_Route_WithSeaAccess(benchmark::State& state) {
+  const auto& net = eurasia();
+  const auto& g = gazetteer();
+  route::AccessOptions o;
+  o.sea = &sea_data();
+  for (auto _ : state) {
+    auto ends = route::places_beyond(net, g, {"TWKHH"}, {"to"});
+    auto joined = route::with_access(net, *ends, o);
+    if (!joined) {
+      state.SkipWithError(joined.error().message.c_str());
+      break;
+    }
+    auto plan = route::plan(*joined, grain(*joined, "Stepnogorsk", "TWKHH"));
+    if (!plan || plan->routes.empty()) state.SkipWithError("no route");
+    benchmark::DoNotOptimize(plan);
+  }
+}
+BENCHMARK(BM_Route_WithSeaAccess)->Unit(benchmark::kMicrosecond);
+
 void BM_Route_NetworkPlaces(benchmark::State& state) {
   const auto& net = eurasia();
   for (auto _ : state) {
