@@ -214,6 +214,20 @@ try {
   const ferryLines = await linesDrawn();
   await page.waitForTimeout(600); // the zoom to the route
   await page.screenshot({ path: resolve(shotDir, 'map_test_ferry.png') });
+  // A port in a country the network does not cover (Kaohsiung, TW): joined by an estimated
+  // sailing, drawn dashed along the sea lanes.
+  for (const [id, text] of [['#from', 'Stepnogorsk'], ['#to', 'TWKHH']]) {
+    await page.fill(id, '');
+    await page.click(id);
+    await page.keyboard.type(text, { delay: 20 });
+    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
+    await page.keyboard.press('Enter');
+  }
+  await page.click('#go');
+  await page.waitForFunction(() => /Kao-Hsiung/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
+  const seaAccessLines = await linesDrawn();
+  await page.waitForTimeout(600); // the zoom to the route
+  await page.screenshot({ path: resolve(shotDir, 'map_test_sea_access.png') });
   // The sea-route box: any port to any port, avoiding Suez, drawn and tabled.
   await page.click('#sea-box summary');
   await page.fill('#sea-from', 'Shanghai');
@@ -261,6 +275,7 @@ try {
   if (!seaLines.length || !seaLines.every((l) => l.drawn === 'data' && l.points > 2)) problems.push(`sea legs not drawn along their geometry: ${JSON.stringify(seaLines)}`);
   if (!routeLines.some((l) => l.mode === 'rail' && l.drawn === 'straight' && l.dash)) problems.push(`no long straight rail leg drawn dotted: ${JSON.stringify(routeLines)}`);
   if (!ferryLines.some((l) => l.mode === 'ferry' && l.drawn === 'great-circle' && l.points > 2)) problems.push(`ferry not drawn as an arc: ${JSON.stringify(ferryLines)}`);
+  if (!seaAccessLines.some((l) => l.mode === 'sea' && l.drawn === 'estimated' && l.points > 2 && l.dash)) problems.push(`sea access leg not drawn dashed along the lanes: ${JSON.stringify(seaAccessLines)}`);
   if (rows.length < 1) problems.push('no rows in the alternatives table');
   if (!hsText.includes('8505.11') || !hsText.includes('magnet')) problems.push(`classify box: ${hsText.slice(0, 200)}`);
   if (drawn < 1) problems.push('no route lines drawn');

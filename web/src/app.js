@@ -376,10 +376,16 @@ function greatCircle(a, b) {
 // A leg's line and where it comes from: 'data' (the leg's own geometry from the route answer, else
 // its link's shape in the network), 'great-circle' (a sea or ferry leg with only its two ends),
 // 'straight' (a land leg with only its two ends: the data has no track shape) or 'estimated' (an
-// access leg to a place beyond the network).
+// access leg to a place beyond the network: straight by land, along the lanes by sea).
 const SEA_MODES = new Set(['sea', 'ferry']);
 function legShape(leg) {
-  if (leg.from_pos && leg.to_pos) return { pts: [[leg.from_pos[1], leg.from_pos[0]], [leg.to_pos[1], leg.to_pos[0]]], drawn: 'estimated' };
+  if (leg.from_pos && leg.to_pos) {
+    // A sea access leg carries its lanes; a land one only its ends.
+    const from = [leg.from_pos[1], leg.from_pos[0]];
+    let pts = leg.geometry && leg.geometry.length > 2 ? leg.geometry.map(([x, y]) => [y, x]) : [from, [leg.to_pos[1], leg.to_pos[0]]];
+    if (L.latLng(from).distanceTo(pts[0]) > L.latLng(from).distanceTo(pts[pts.length - 1])) pts = pts.reverse();
+    return { pts, drawn: 'estimated' };
+  }
   const link = state.links.get(leg.link);
   const coords = leg.geometry && leg.geometry.length > 1 ? leg.geometry
     : link && link.geometry.type === 'LineString' ? link.geometry.coordinates : null;
