@@ -370,6 +370,8 @@ def main():
     ap.add_argument("--network", default="data/eurasia")
     ap.add_argument("--out", default=None, help="default: NETWORK/geometry-rail.geojson")
     ap.add_argument("--zoom", type=int, default=None, help="tile zoom to read (default: highest)")
+    ap.add_argument("--via", default=os.path.join(os.path.dirname(__file__), "rail_via.csv"),
+                    help="towns a link's track passes (link,via as lat,lon|lat,lon ...)")
     ap.add_argument("--source", default="",
                     help="how the layer was obtained (version, copy, URL), for the description")
     args = ap.parse_args()
@@ -397,6 +399,13 @@ def main():
     print("rail layer: %d lines, %d nodes, %d junctions joined within %.1f km" %
           (len(lines), len(graph.pos), graph.joins, JOIN_KM))
 
+    via = {}
+    if args.via and os.path.exists(args.via):
+        with open(args.via, encoding="utf-8") as f:
+            for r in csv.DictReader(l for l in f if not l.startswith("#")):
+                pts = [tuple(float(x) for x in w.split(",")) for w in r["via"].split("|")]
+                via[r["link"]] = [(lon, lat) for lat, lon in pts]
+
     def snap(p):
         near = graph.grid.near(p, SNAP_KM)
         return (near[0][2], near[0][0]) if near else (None, None)
@@ -412,7 +421,14 @@ def main():
             straight.append((r["id"], "no rail line within %.0f km of %s" %
                              (SNAP_KM, " and ".join(far))))
             continue
-        path = graph.shortest(na, nb) if na != nb else [na]
+        stops = [na] + [snap(w)[0] for w in via.get(r["id"], [])] + [nb]
+        path = [na]
+        for x, y in zip(stops, stops[1:]):
+            leg = graph.shortest(x, y) if (x is not None and y is not None and x != y) else [x]
+            if leg is None or leg[0] is None:
+                path = None
+                break
+            path += leg[1:]
         if path is None:
             straight.append((r["id"], "the layer's lines do not connect its ends "
                              "(snapped %.1f and %.1f km away)" % (da, db)))
@@ -442,7 +458,8 @@ def main():
     description = (
         "Rail links of the embedded network drawn along %s (%s, %s)%s, accessed 2026-12-06; "
         "derived by tools/rail_geometry.py: shortest path on the layer between the rail nodes "
-        "nearest the link's ends (within %.0f km), kept when %.2f-%.2f x the link's km in "
+        "nearest the link's ends (within %.0f km), through the towns tools/rail_via.csv lists "
+        "for a link, kept when %.2f-%.2f x the link's km in "
         "links.csv, Douglas-Peucker %.1f km, 4 decimals; other rail links stay straight" %
         (SOURCE["layer"], SOURCE["url"], SOURCE["licence"],
          ("; " + args.source) if args.source else "", SNAP_KM, RATIO_LO, RATIO_HI, SIMPLIFY_KM))

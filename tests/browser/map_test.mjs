@@ -214,6 +214,20 @@ try {
   const ferryLines = await linesDrawn();
   await page.waitForTimeout(600); // the zoom to the route
   await page.screenshot({ path: resolve(shotDir, 'map_test_ferry.png') });
+  // A long land leg the data has no track shape for (Xi'an-Chongqing: the line is newer than
+  // the rail layer): drawn straight and dotted. China is no longer avoided (Backspace removes it).
+  await page.click('#avoid-input');
+  await page.keyboard.press('Backspace');
+  for (const [id, text] of [['#from', "Xi'an"], ['#to', 'Chongqing']]) {
+    await page.fill(id, '');
+    await page.click(id);
+    await page.keyboard.type(text, { delay: 20 });
+    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
+    await page.keyboard.press('Enter');
+  }
+  await page.click('#go');
+  await page.waitForFunction(() => /Chongqing/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
+  const straightLines = await linesDrawn();
   // A port in a country the network does not cover (Kaohsiung, TW): joined by an estimated
   // sailing, drawn dashed along the sea lanes.
   for (const [id, text] of [['#from', 'Stepnogorsk'], ['#to', 'TWKHH']]) {
@@ -273,7 +287,7 @@ try {
   problems.push(...polar);
   const seaLines = routeLines.filter((l) => l.mode === 'sea');
   if (!seaLines.length || !seaLines.every((l) => l.drawn === 'data' && l.points > 2)) problems.push(`sea legs not drawn along their geometry: ${JSON.stringify(seaLines)}`);
-  if (!routeLines.some((l) => l.mode === 'rail' && l.drawn === 'straight' && l.dash)) problems.push(`no long straight rail leg drawn dotted: ${JSON.stringify(routeLines)}`);
+  if (!straightLines.some((l) => l.mode === 'rail' && l.drawn === 'straight' && l.dash)) problems.push(`no long straight rail leg drawn dotted: ${JSON.stringify(straightLines)}`);
   if (!ferryLines.some((l) => l.mode === 'ferry' && l.drawn === 'great-circle' && l.points > 2)) problems.push(`ferry not drawn as an arc: ${JSON.stringify(ferryLines)}`);
   if (!seaAccessLines.some((l) => l.mode === 'sea' && l.drawn === 'estimated' && l.points > 2 && l.dash)) problems.push(`sea access leg not drawn dashed along the lanes: ${JSON.stringify(seaAccessLines)}`);
   if (rows.length < 1) problems.push('no rows in the alternatives table');
