@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
+#include <tuple>
 #include <unordered_set>
 
+#include "core/geo.h"
 #include "core/name_match.h"
 #include "core/text.h"
 
@@ -400,7 +402,7 @@ Result<Place> resolve(const Gazetteer& g, std::string_view query, const std::str
 
 std::vector<PlaceId> main_ports(const Gazetteer& g, std::string_view country, std::size_t n,
                                 Facility wanted) {
-  std::vector<std::pair<int, std::uint32_t>> ports;
+  std::vector<std::tuple<int, double, std::uint32_t>> ports;  // the sort key: fit, size, draft
   for (std::uint32_t i = 0; i < g.size(); ++i) {
     const auto& p = g.place(PlaceId{i});
     if (p.country != country || !p.has_position || !(p.port || (p.functions & kPort))) continue;
@@ -408,11 +410,21 @@ std::vector<PlaceId> main_ports(const Gazetteer& g, std::string_view country, st
         wanted == Facility::Any ||
         (p.port &&
          (wanted == Facility::Container ? p.port->container : p.port->bulk).value_or(false));
-    ports.push_back({(fits ? 0 : 100) - p.prominence(), i});
+    const double draft = p.port ? p.port->max_draft_m.value_or(0) : 0;
+    ports.push_back({(fits ? 0 : 100) - p.prominence(), -draft, i});
   }
   std::sort(ports.begin(), ports.end());
+  // One port per coast: the next port taken is at least kApartKm from those taken (Ho Chi Minh
+  // City and Hai Phong, not three harbours of one bay).
+  constexpr double kApartKm = 1000;
   std::vector<PlaceId> out;
-  for (std::size_t i = 0; i < ports.size() && i < n; ++i) out.push_back(PlaceId{ports[i].second});
+  for (const auto& [rank, draft, i] : ports) {
+    if (out.size() >= n) break;
+    const auto& at = g.place(PlaceId{i}).at;
+    if (std::all_of(out.begin(), out.end(),
+                    [&](PlaceId o) { return great_circle(at, g.place(o).at).value >= kApartKm; }))
+      out.push_back(PlaceId{i});
+  }
   return out;
 }
 

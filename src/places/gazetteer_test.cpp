@@ -142,5 +142,35 @@ TEST(Gazetteer, TheIndexFindsWhatAFullScanFinds) {
   }
 }
 
+// A market's main seaports: the facility the cargo needs first, then harbour size and draft, one
+// per coast (each 1,000 km from those taken), at most n.
+TEST(Gazetteer, MainPortsAreTheLargestFittingOnePerCoast) {
+  auto port = [](std::string code, double lat, double lon, std::string size,
+                 std::optional<bool> box, double draft) {
+    Place p = make(std::move(code), "Port", lat, lon, kPort);
+    p.port = PortFacts{"1", std::move(size), "", {}, draft, box, true, {}, ""};
+    return p;
+  };
+  Gazetteer g({
+      port("VNSGN", 10.77, 106.7, "Medium", true, 11),        // Ho Chi Minh City
+      port("VNBNO", 11.9, 109.2, "Large", std::nullopt, 14),  // Cam Ranh: no container facility
+      port("VNVUT", 10.35, 107.07, "Medium", true, 9),  // Vung Tau: 70 km from Ho Chi Minh City
+      port("VNHPH", 20.86, 106.68, "Small", true, 8),   // Hai Phong: 1,120 km north
+      port("VNDAD", 16.07, 108.22, "Small", true, 12),  // Da Nang: within 1,000 km of both
+      make("VNHAN", "Hanoi", 21.0, 105.8, kRoad),       // not a port
+      port("JPYOK", 35.45, 139.65, "Large", true, 16),  // another country
+  });
+  auto codes = [&](const std::vector<PlaceId>& ids) {
+    std::vector<std::string> out;
+    for (auto id : ids) out.push_back(g.place(id).locode);
+    return out;
+  };
+  EXPECT_EQ(codes(main_ports(g, "VN", 3)), (std::vector<std::string>{"VNSGN", "VNHPH"}));
+  EXPECT_EQ(codes(main_ports(g, "VN", 1)), (std::vector<std::string>{"VNSGN"}));
+  // For any cargo, size first: Cam Ranh.
+  EXPECT_EQ(codes(main_ports(g, "VN", 1, Facility::Any)), (std::vector<std::string>{"VNBNO"}));
+  EXPECT_TRUE(main_ports(g, "US", 3).empty());
+}
+
 }  // namespace
 }  // namespace caravan::places
