@@ -107,8 +107,9 @@ class Gazetteer {
 
 // A country's main seaports: ports of `country` (ISO alpha-2) with a position, those with the
 // facility the cargo needs first (the World Port Index's container or solid-bulk facility), then
-// the most prominent (harbour size, then the deepest draft), each at least 1,000 km from those before it (one per coast),
-// at most `n`. A market a network does not reach is served through these.
+// the most prominent (harbour size, then the deepest draft), each at least 1,000 km from those
+// before it (one per coast), at most `n`. A market a network does not reach is served through
+// these.
 enum class Facility { Container, Bulk, Any };
 std::vector<PlaceId> main_ports(const Gazetteer& g, std::string_view country, std::size_t n,
                                 Facility wanted = Facility::Container);
