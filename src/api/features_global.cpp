@@ -379,26 +379,37 @@ Result<std::optional<network::Network>> joined_network(
   const auto files = io::default_sea_files();
   CARAVAN_TRY(gaz, io::load_places(files.unlocode, files.wpi));
   CARAVAN_TRY(ends, route::places_beyond(*ctx.net, *gaz, queries, fields));
+  std::vector<route::AccessPlace> ports;
   for (const auto& c : unreached)
     for (const auto id : places::main_ports(*gaz, c, 3, facility)) {
       const auto& p = gaz->place(id);
       const std::string code = p.locode.empty() ? "WPI" + p.port->wpi_number : p.locode;
       if (std::none_of(ends.begin(), ends.end(), [&](const auto& e) { return e.id == code; }))
-        ends.push_back({code, p, ""});
+        ports.push_back({code, p, ""});
     }
-  if (ends.empty()) return std::optional<network::Network>{};
+  if (ends.empty() && ports.empty()) return std::optional<network::Network>{};
   // A place in a country the network does not cover, or a bare position, may need the maritime
   // layer (sea access legs): read it only then.
   route::AccessOptions options;
   std::shared_ptr<const sea::SeaData> sea;
-  for (const auto& e : ends)
-    if (!sea && (e.place.country.empty() || !ctx.net->find_country(e.place.country))) {
-      CARAVAN_TRY(data, io::load_sea_data(files.marnet, files.sea_dir));
-      sea = data;
-      options.sea = sea.get();
-    }
-  CARAVAN_TRY(joined, route::with_access(*ctx.net, ends, options));
-  return std::optional<network::Network>{std::move(joined)};
+  for (const auto* list : {&ends, &ports})
+    for (const auto& e : *list)
+      if (!sea && (e.place.country.empty() || !ctx.net->find_country(e.place.country))) {
+        CARAVAN_TRY(data, io::load_sea_data(files.marnet, files.sea_dir));
+        sea = data;
+        options.sea = sea.get();
+      }
+  // The request's own places must join; a market's port that cannot (too far from the lanes)
+  // is left out, and the market says it has no place reached.
+  std::optional<network::Network> joined;
+  if (!ends.empty()) {
+    CARAVAN_TRY(j, route::with_access(*ctx.net, ends, options));
+    joined = std::move(j);
+  }
+  for (const auto& port : ports)
+    if (auto j = route::with_access(joined ? *joined : *ctx.net, {port}, options))
+      joined = std::move(*j);
+  return joined;
 }
 
 std::vector<Feature> global_features() {

@@ -131,10 +131,11 @@ Result<Answer> run_markets(const Context& ctx, const json& request) {
   CARAVAN_TRY(j, markets(net, request, ctx.limits));
   for (auto& m : j["markets"])  // still unreached: the gazetteer had no port there either
     if (m.value("places_tried", 1) == 0 && m.contains("no_route_reason"))
-      m["no_route_reason"] = m["no_route_reason"].get<std::string>() +
-                             ", nor does the gazetteer list a seaport there to reach it by sea "
-                             "(a fuller UN/LOCODE or World Port Index file: CARAVAN_UNLOCODE, "
-                             "CARAVAN_WPI)";
+      m["no_route_reason"] =
+          m["no_route_reason"].get<std::string>() +
+          ", nor does the gazetteer list a seaport there that the sea lanes reach "
+          "(a fuller UN/LOCODE or World Port Index file: CARAVAN_UNLOCODE, "
+          "CARAVAN_WPI)";
   return Answer{std::move(j), {}};
 }
 std::string markets_of(const Context&, const json& r) { return markets_table(r); }
