@@ -324,7 +324,8 @@ Result<Answer> run_sweep(const Context& ctx, const json& request) {
     store = std::move(opened);
     return store.get();
   };
-  json run_json;
+  sweep::RunSummary summary;
+  std::vector<std::size_t> missing;  // cells dealt to a lost MPI rank
   json mpi;
   if (ctx.local && cluster::launched()) {  // started by mpirun: cells dealt to the ranks
     if (part || ways)
@@ -335,9 +336,8 @@ Result<Answer> run_sweep(const Context& ctx, const json& request) {
     if (ctx.progress) o.progress = progress_lines(ctx.progress);
     CARAVAN_TRY(outcome, cluster::run(cells, runner_of(ctx, p), open, o));
     if (outcome.rank != 0) return Answer{json{{"rank", outcome.rank}}, {}, true};
-    const auto& s = outcome.summary;
-    run_json = {{"cells", s.cells},   {"skipped", s.skipped}, {"ran", s.ran},
-                {"failed", s.failed}, {"seconds", s.seconds}, {"missing", outcome.missing}};
+    summary = outcome.summary;
+    missing = outcome.missing;
     mpi = {{"ranks", outcome.ranks},
            {"lost_ranks", outcome.lost_ranks},
            {"cells_by_rank", outcome.per_rank}};
@@ -350,9 +350,11 @@ Result<Answer> run_sweep(const Context& ctx, const json& request) {
     if (o.part >= o.ways) return field_error("part", "expected part < ways");
     if (ctx.progress) o.progress = progress_lines(ctx.progress);
     CARAVAN_TRY(s, sweep::run(cells, runner_of(ctx, p), *opened, o));
-    run_json = {{"cells", s.cells},   {"skipped", s.skipped}, {"ran", s.ran},
-                {"failed", s.failed}, {"seconds", s.seconds}, {"missing", json::array()}};
+    summary = s;
   }
+  const json run_json = {{"cells", summary.cells},     {"skipped", summary.skipped},
+                         {"ran", summary.ran},         {"failed", summary.failed},
+                         {"seconds", summary.seconds}, {"missing", missing}};
   CARAVAN_TRY(records, store->records());
   json rows = json::array();
   for (const auto& r : records) rows.push_back(record_json(r));

@@ -3,11 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 #include <optional>
-#include <queue>
-#include <unordered_map>
 
 #include "core/text.h"
 #include "network/link_medians.h"
@@ -91,87 +88,32 @@ Result<int> add_sea_access(const nw::Network& net, const sea::SeaData& sd, nw::T
   for (std::uint32_t i = 0; i < net.link_count(); ++i)
     if (const auto& l = net.link(LinkId{i}); l.mode == nw::Mode::Sea && !l.estimated)
       sails[l.from.value] = sails[l.to.value] = 1;
-  struct Candidate {
-    double km;
-    LocationId port;
-    sea::SeaPath path;
-    double snap_km;
-  };
-  // The candidates by the lane node they snap to.
-  std::unordered_map<std::uint32_t, std::vector<std::pair<LocationId, double>>> at_node;
+  // The network's seaports by the lane node they snap to, and the nearest by sea from the place.
+  std::vector<LocationId> ports;
+  std::vector<std::pair<sea::SeaNodeId, double>> targets;
   for (std::uint32_t i = 0; i < net.location_count(); ++i) {
     const auto& l = net.location(LocationId{i});
     if (!sails[i] || l.kind != nw::LocationKind::Seaport) continue;
-    const auto s = layer.snap(l.pos);
-    if (s.distance.value <= opt.max_snap_km.value)
-      at_node[s.node.value].push_back({LocationId{i}, s.distance.value});
-  }
-  // One Dijkstra out from the place over the lanes, until no unsettled port can be nearer than
-  // the `sea_ports` nearest found (a port's total adds its snap, never negative).
-  const std::size_t n = layer.node_count();
-  constexpr std::uint32_t kNone = ~0U;
-  std::vector<double> dist(n, std::numeric_limits<double>::infinity());
-  std::vector<std::uint32_t> via(n, kNone), prev(n, kNone);  // the arc and node it came by
-  using Entry = std::pair<double, std::uint32_t>;
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
-  dist[from.node.value] = 0;
-  heap.push({0, from.node.value});
-  std::vector<Candidate> found;
-  const auto keep = static_cast<std::size_t>(std::max(1, opt.sea_ports));
-  auto kth = [&] {
-    if (found.size() < keep) return std::numeric_limits<double>::infinity();
-    std::vector<double> km;
-    for (const auto& c : found) km.push_back(c.km);
-    std::nth_element(km.begin(), km.begin() + static_cast<long>(keep - 1), km.end());
-    return km[keep - 1];
-  };
-  while (!heap.empty()) {
-    const auto [d, u] = heap.top();
-    heap.pop();
-    if (d > dist[u]) continue;
-    if (d + from.distance.value >= kth()) break;
-    if (const auto it = at_node.find(u); it != at_node.end()) {
-      sea::SeaPath path;  // from the port's node back to the place's
-      path.length = Km{d};
-      for (std::uint32_t x = u; x != from.node.value;) {
-        path.nodes.push_back(sea::SeaNodeId{x});
-        const std::uint32_t arc = via[x];
-        if (const auto ps = layer.passage(arc); ps != sea::SeaNetwork::kNoPassage)
-          path.passages.push_back(sea::PassageId{ps});
-        x = prev[x];
-      }
-      path.nodes.push_back(from.node);
-      for (const auto& [port, snap] : it->second)
-        found.push_back({d + snap + from.distance.value, port, path, snap});
-    }
-    for (std::uint32_t a = layer.first_arc(sea::SeaNodeId{u}); a < layer.end_arc(sea::SeaNodeId{u});
-         ++a) {
-      const auto ps = layer.passage(a);
-      if (ps != sea::SeaNetwork::kNoPassage && avoid[ps]) continue;
-      const std::uint32_t v = layer.head(a).value;
-      const double nd = d + layer.length(a).value;
-      if (nd < dist[v]) {
-        dist[v] = nd;
-        via[v] = a;
-        prev[v] = u;
-        heap.push({nd, v});
-      }
+    if (const auto s = layer.snap(l.pos); s.distance.value <= opt.max_snap_km.value) {
+      ports.push_back(LocationId{i});
+      targets.push_back({s.node, s.distance.value});
     }
   }
-  std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.km < b.km; });
-  if (found.size() > keep) found.resize(keep);
+  const auto found = sea::nearest_by_sea(
+      layer, from.node, targets, static_cast<std::size_t>(std::max(1, opt.sea_ports)), avoid);
   const auto* box = vessel_for(sd, true);
   const auto* bulk = vessel_for(sd, false);
   const auto medians = figures(net, nw::Mode::Sea, 0, CountryId{});
   int added = 0;
-  for (auto& c : found) {
-    const auto& port = net.location(c.port);
+  for (const auto& c : found) {
+    const LocationId to = ports[c.target];
+    const auto& port = net.location(to);
     nw::Link k;
     k.id = "access-sea-" + id + "-" + port.id;
     k.from = at;
-    k.to = c.port;
+    k.to = to;
     k.mode = nw::Mode::Sea;
-    k.km = Km{std::max(1.0, c.km)};
+    k.km = Km{std::max(1.0, c.km + from.distance.value)};
     const double nm = k.km.value / 1.852;
     const double knots = box ? box->speed_kn.mid() : 15.0;
     k.hours = Hours{nm / knots};
@@ -185,8 +127,7 @@ Result<int> add_sea_access(const nw::Network& net, const sea::SeaData& sd, nw::T
         if (std::find(k.chokepoints.begin(), k.chokepoints.end(), *cp) == k.chokepoints.end())
           k.chokepoints.push_back(*cp);
     k.geometry.push_back(p.at);
-    for (auto it = c.path.nodes.rbegin(); it != c.path.nodes.rend(); ++it)
-      k.geometry.push_back(layer.position(*it));
+    for (const auto node : c.path.nodes) k.geometry.push_back(layer.position(node));
     k.geometry.push_back(port.pos);
     k.estimated = true;
     k.prov.where = "sea access leg (estimated, over " + layer.source() + ")";

@@ -101,6 +101,30 @@ TEST(SeaNetwork, TheShortestWayUsesTheCanalAndAvoidingItGoesRoundTheCape) {
   EXPECT_FALSE(shortest_sea_path(sea, a, d, avoid));
 }
 
+// The nearest targets by sea, one search: through the canal, or round the Cape when it is
+// avoided; a target's own distance counts; the paths are the shortest ones.
+TEST(SeaNetwork, TheNearestTargetsBySeaAreTheShortestPathsToThem) {
+  const auto w = world();
+  const auto& sea = w.data.network;
+  const SeaNodeId a{0}, b{1}, d{3}, g{6};
+  const std::vector<std::pair<SeaNodeId, double>> targets = {{d, 0}, {b, 0}, {g, 5}};
+  auto r = nearest_by_sea(sea, a, targets, 2);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].target, 1u);  // B
+  EXPECT_EQ(r[1].target, 0u);  // D, through the canal
+  const auto direct = shortest_sea_path(sea, a, d);
+  EXPECT_EQ(r[1].path.nodes, direct->nodes);
+  EXPECT_EQ(r[1].path.passages, direct->passages);
+  EXPECT_DOUBLE_EQ(r[1].km, r[1].path.length.value);
+  std::vector<bool> avoid(sea.passages().size(), false);
+  avoid[sea.find_passage("suez")->value] = true;
+  r = nearest_by_sea(sea, a, targets, 2, avoid);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].target, 2u);  // G (5 km of its own), before D round the Cape
+  EXPECT_NEAR(r[1].km, shortest_sea_path(sea, a, g, avoid)->length.value + 5, 1e-9);
+  EXPECT_EQ(nearest_by_sea(sea, a, targets, 5, avoid).size(), 3u);
+}
+
 TEST(SeaNetwork, SnapsToTheMainPartNotToALake) {
   const auto w = world();
   const auto s = w.data.network.snap({40, 5.2});  // beside H, in the lake

@@ -201,45 +201,32 @@ try {
   const shot = resolve(shotDir, 'map_test.png');
   await page.screenshot({ path: shot });
   const atRoute = await labelsAt(null);
+  // Picks both ends from the suggestion lists as a user would, finds routes, and waits for a
+  // route whose text matches `expect`; the lines drawn.
+  const routeBetween = async (from, to, expect) => {
+    for (const [id, text] of [['#from', from], ['#to', to]]) {
+      await page.fill(id, '');
+      await page.click(id);
+      await page.keyboard.type(text, { delay: 20 });
+      await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
+      await page.keyboard.press('Enter');
+    }
+    await page.click('#go');
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#routes-table tbody')?.textContent || ''), expect, { timeout: 30000 });
+    return linesDrawn();
+  };
   // A ferry across the Caspian: only its two ends in the data, drawn as a great-circle arc.
-  for (const [id, text] of [['#from', 'Aktau port'], ['#to', 'Baku']]) {
-    await page.fill(id, '');
-    await page.click(id);
-    await page.keyboard.type(text, { delay: 20 });
-    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
-    await page.keyboard.press('Enter');
-  }
-  await page.click('#go');
-  await page.waitForFunction(() => /ferry/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
-  const ferryLines = await linesDrawn();
+  const ferryLines = await routeBetween('Aktau port', 'Baku', 'ferry');
   await page.waitForTimeout(600); // the zoom to the route
   await page.screenshot({ path: resolve(shotDir, 'map_test_ferry.png') });
   // A long land leg the data has no track shape for (Xi'an-Chongqing: the line is newer than
   // the rail layer): drawn straight and dotted. China is no longer avoided (Backspace removes it).
   await page.click('#avoid-input');
   await page.keyboard.press('Backspace');
-  for (const [id, text] of [['#from', "Xi'an"], ['#to', 'Chongqing']]) {
-    await page.fill(id, '');
-    await page.click(id);
-    await page.keyboard.type(text, { delay: 20 });
-    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
-    await page.keyboard.press('Enter');
-  }
-  await page.click('#go');
-  await page.waitForFunction(() => /Chongqing/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
-  const straightLines = await linesDrawn();
+  const straightLines = await routeBetween("Xi'an", 'Chongqing', 'Chongqing');
   // A port in a country the network does not cover (Kaohsiung, TW): joined by an estimated
   // sailing, drawn dashed along the sea lanes.
-  for (const [id, text] of [['#from', 'Stepnogorsk'], ['#to', 'TWKHH']]) {
-    await page.fill(id, '');
-    await page.click(id);
-    await page.keyboard.type(text, { delay: 20 });
-    await page.waitForSelector(`${id}-list li`, { timeout: 10000 });
-    await page.keyboard.press('Enter');
-  }
-  await page.click('#go');
-  await page.waitForFunction(() => /Kao-Hsiung/.test(document.querySelector('#routes-table tbody')?.textContent || ''), null, { timeout: 30000 });
-  const seaAccessLines = await linesDrawn();
+  const seaAccessLines = await routeBetween('Stepnogorsk', 'TWKHH', 'Kao-Hsiung');
   await page.waitForTimeout(600); // the zoom to the route
   await page.screenshot({ path: resolve(shotDir, 'map_test_sea_access.png') });
   // The sea-route box: any port to any port, avoiding Suez, drawn and tabled.

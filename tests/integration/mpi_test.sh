@@ -12,11 +12,8 @@ ok() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $
 # Open MPI refuses root unless told; the tests run as root in CI. -np 4 on 2 cores: oversubscribe.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
 mpi() { timeout 300 mpirun --oversubscribe "$@"; }
-cat > "$tmp/sweep.json" <<'JSON'
-{"origins": ["Stepnogorsk", "Almaty"], "destinations": ["Yokohama", "Hamburg", "Busan"],
- "commodities": ["rare-earth-oxide"], "tonnes": [500], "months": [1, 11],
- "scenarios": ["baseline", "suez-closed"], "reliability_samples": 200, "seed": 11}
-JSON
+# 24 cells: 2 origins x 3 destinations x 2 months x 2 scenarios, a Monte Carlo in each.
+cp "$(dirname "$0")/fixtures/sweep_small.json" "$tmp/sweep.json"
 "$bin" sweep --config "$tmp/sweep.json" --store "$tmp/t.sqlite" --threads 2 --csv --quiet > "$tmp/threads.csv"
 ok "24 cells by threads" '[ "$(cut -d, -f1 "$tmp/threads.csv" | sort -u | wc -l)" -eq 25 ]'
 for n in 1 2 4; do

@@ -6,11 +6,8 @@ bin="$1"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1"; fi; }
-cat > "$tmp/sweep.json" <<'JSON'
-{"origins": ["Stepnogorsk", "Almaty"], "destinations": ["Yokohama", "Hamburg", "Busan"],
- "commodities": ["rare-earth-oxide"], "tonnes": [500], "months": [1, 11],
- "scenarios": ["baseline", "suez-closed"], "reliability_samples": 200, "seed": 11}
-JSON
+# 24 cells: 2 origins x 3 destinations x 2 months x 2 scenarios, a Monte Carlo in each.
+cp "$(dirname "$0")/fixtures/sweep_small.json" "$tmp/sweep.json"
 "$bin" sweep --config "$tmp/sweep.json" --store "$tmp/a.sqlite" --threads 1 --csv --quiet > "$tmp/a.csv"
 "$bin" sweep --config "$tmp/sweep.json" --store "$tmp/b.sqlite" --threads 4 --csv --quiet > "$tmp/b.csv"
 ok "24 cells, rows for each" '[ "$(cut -d, -f1 "$tmp/a.csv" | sort -u | wc -l)" -eq 25 ]'
